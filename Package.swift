@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One module per pipeline stage: traces → segments → entropy → answers → stability → report.
+// A stage depends only on earlier stages; only HorizonSegments touches the C library.
+let package = Package(
+    name: "Horizon",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Horizon", targets: ["Horizon"]),
+        .executable(name: "horizon", targets: ["HorizonCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "HorizonTraces"),
+        .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
+        .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
+        .target(name: "HorizonAnswers", dependencies: ["HorizonSegments"]),
+        .target(
+            name: "HorizonStability",
+            dependencies: ["HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]
+        ),
+        .target(name: "HorizonReport", dependencies: ["HorizonStability"]),
+        .target(name: "HorizonGate", dependencies: ["HorizonStability", "HorizonReport"]),
+        .target(name: "HorizonClient", dependencies: ["HorizonTraces", "HorizonSegments", "HorizonAnswers"]),
+        .target(
+            name: "Horizon",
+            dependencies: [
+                "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers",
+                "HorizonStability", "HorizonReport", "HorizonGate", "HorizonClient",
+            ]
+        ),
+        .executableTarget(
+            name: "HorizonCLI",
+            dependencies: ["Horizon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "HorizonTestSupport", dependencies: ["HorizonTraces"], path: "Tests/HorizonTestSupport"),
+        .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonSegmentsTests", dependencies: ["HorizonSegments", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonAnswersTests", dependencies: ["HorizonAnswers", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonClientTests", dependencies: ["HorizonClient", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonCLITests", dependencies: ["Horizon", "HorizonTestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Shared fixtures and builders for Horizon's tests.
