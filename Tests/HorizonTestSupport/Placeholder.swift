@@ -1,1 +1,0 @@
-// Shared fixtures and builders for Horizon's tests.
