@@ -74,10 +74,31 @@ extension Baseline {
         enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version" }
     }
 
+    /// What JSONSerialization says about a syntax error, and the line of the character it names
+    /// ("... around character 22."), since JSONDecoder reports neither.
+    private static func syntaxError(in data: Data) -> (line: Int?, detail: String)? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let nsError = error as NSError
+            let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+            guard let marker = detail.range(of: "character ") else { return (nil, detail) }
+            let digits = detail[marker.upperBound...].prefix { $0.isNumber }
+            guard let offset = Int(digits) else { return (nil, detail) }
+            let line = 1 + data.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            return (line, detail)
+        }
+    }
+
     private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(GateError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               let syntax = syntaxError(in: data) {
+                throw GateError(file: file, line: syntax.line, reason: .malformed("not valid JSON: \(syntax.detail)"))
+            }
             throw GateError(file: file, reason: .malformed(AnalysisError.describe(error)))
         } catch {
             throw GateError(file: file, reason: .malformed(error.localizedDescription))

@@ -33,19 +33,23 @@ public struct GateError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The file the error is about, when there is one.
     public var file: String?
+    /// The 1-based line in ``file`` where a JSON syntax error was found, when known.
+    public var line: Int?
     public var reason: Reason
 
-    public init(file: String? = nil, reason: Reason) {
+    public init(file: String? = nil, line: Int? = nil, reason: Reason) {
         self.file = file
+        self.line = line
         self.reason = reason
     }
 
     /// The process exit code `horizon check` uses for every gate error (usage or input error).
     public var exitCode: Int32 { 2 }
 
+    /// `FILE:LINE: message`, the form compilers use, so editors can jump to it.
     public var description: String {
-        let prefix = file.map { "\($0): " } ?? ""
-        return prefix + message
+        guard let file else { return message }
+        return file + (line.map { ":\($0)" } ?? "") + ": " + message
     }
 
     private var message: String {

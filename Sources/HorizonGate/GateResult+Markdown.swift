@@ -32,7 +32,8 @@ extension GateResult {
 
         let notable = metrics.filter { $0.verdict != .pass }
         if !notable.isEmpty {
-            blocks.append(notable.map { "- \($0.verdictText) `\($0.id)`: \(GateMarkdown.escaped($0.explanation))" }
+            // Explanations are built from numbers and option names only; nothing to escape.
+            blocks.append(notable.map { "- \($0.verdictText) `\($0.id)`: \($0.explanation)" }
                 .joined(separator: "\n"))
         }
         if !settingsChanges.isEmpty {
