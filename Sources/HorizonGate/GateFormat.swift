@@ -13,8 +13,9 @@ enum GateFormat {
     /// A fraction as a signed percentage with one decimal: `+20.0%`.
     static func signedPercent(_ fraction: Double) -> String { String(format: "%+.1f%%", fraction * 100) }
 
-    /// The shortest form up to six significant digits, for thresholds and ids: `10`, `0.02`, `2.5`.
-    static func compact(_ x: Double) -> String { String(format: "%g", x) }
+    /// The shortest form up to ten significant digits, for thresholds and ids: `10`, `0.02`, `2.5`.
+    /// Ten digits keep what a user typed and drop binary rounding noise (0.025 × 100 → `2.5`).
+    static func compact(_ x: Double) -> String { String(format: "%.10g", x) }
 
     /// An interval as `[1.200, 1.300]`.
     static func interval(_ ci: ConfidenceInterval) -> String { "[\(value(ci.lower)), \(value(ci.upper))]" }

@@ -113,6 +113,7 @@ public struct MetricComparison: Codable, Sendable, Equatable {
         } else {
             verdict = .pass
         }
+        // The sentence reads the finished row, so it is written last.
         explanation = ""
         explanation = explain(requestedRule: rule)
     }

@@ -43,7 +43,7 @@ public struct ProblemView: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - baseline: the baseline's per-problem values.
     ///   - current: the current run's, in the same shape (the first of a repeated id counts).
-    ///   - top: the cap for each list; 0 gives empty lists.
+    ///   - top: the cap for each list; 0 (or less) gives empty lists.
     /// - Returns: the view; a problem that lacks the metric on either side is not ranked for it.
     /// - Complexity: O(p log p) in the number of problems.
     public static func compare(baseline: [BaselineProblem], current: [BaselineProblem], top: Int) -> ProblemView {
@@ -66,7 +66,7 @@ public struct ProblemView: Codable, Sendable, Equatable {
         func ranked(_ changes: [ProblemChange], by worse: (ProblemChange) -> Double) -> [ProblemChange] {
             Array(changes.sorted { a, b in
                 worse(a) != worse(b) ? worse(a) > worse(b) : a.problemID < b.problemID
-            }.prefix(top))
+            }.prefix(max(0, top)))
         }
         return ProblemView(
             top: top, matched: matched,

@@ -45,7 +45,8 @@ public enum Threshold: Sendable, Hashable, Codable, LosslessStringConvertible {
         self = parsed
     }
 
-    /// The text form: `10%` or `0.02`; parsing it gives back the same threshold.
+    /// The text form: `10%` or `0.02` (up to ten significant digits); parsing it gives back the
+    /// same threshold.
     public var description: String {
         switch self {
         case .relative(let fraction): return GateFormat.compact(fraction * 100) + "%"

@@ -40,9 +40,11 @@ import Testing
         #expect(view.bfRiseCount == 29)
         #expect(view.top == 3)
 
-        let none = ProblemView.compare(baseline: baseline, current: current, top: 0)
-        #expect(none.agreementDrops.isEmpty && none.bfRises.isEmpty)
-        #expect(none.agreementDropCount == 29)
+        for top in [0, -1] {
+            let none = ProblemView.compare(baseline: baseline, current: current, top: top)
+            #expect(none.agreementDrops.isEmpty && none.bfRises.isEmpty)
+            #expect(none.agreementDropCount == 29)
+        }
     }
 
     @Test func equalMovesAreOrderedByProblemID() {
