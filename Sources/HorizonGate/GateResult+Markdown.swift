@@ -70,9 +70,12 @@ extension GateResult {
                 blocks.append("**\(title)**: none.")
                 return
             }
+            guard !changes.isEmpty else {
+                blocks.append("**\(title)**: \(total) problem\(total == 1 ? "" : "s"), not listed (`--top 0`).")
+                return
+            }
             let shown = changes.count < total ? " (top \(changes.count) of \(total))" : " (\(total))"
             blocks.append("**\(title)**\(shown):")
-            guard !changes.isEmpty else { return }
             let headers = ["Problem", "Baseline", "Current", "Change"] + (relative ? ["Relative"] : [])
             blocks.append(GateMarkdown.table(headers: headers, rows: changes.map { change in
                 [GateMarkdown.escaped(change.problemID), GateFormat.value(change.baseline),
@@ -85,8 +88,12 @@ extension GateResult {
         func list(_ title: String, _ ids: [String]) {
             guard !ids.isEmpty else { return }
             let shown = ids.prefix(problems.top).map(GateMarkdown.escaped)
+            guard !shown.isEmpty else {
+                blocks.append("\(title): \(ids.count).")
+                return
+            }
             let rest = ids.count - shown.count
-            let more = rest > 0 ? (shown.isEmpty ? "" : ", ") + "and \(rest) more" : ""
+            let more = rest > 0 ? ", and \(rest) more" : ""
             blocks.append("\(title) (\(ids.count)): \(shown.joined(separator: ", "))\(more).")
         }
         list("New problems, not in the baseline", problems.newProblems)

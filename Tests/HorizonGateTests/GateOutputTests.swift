@@ -84,6 +84,13 @@ import Testing
         let markdown = try Gate.check(baseline: baseline, analysis: current, options: GateOptions(top: 2)).markdown()
         #expect(markdown.contains("**Largest agreement drops** (top 2 of 5):"))
         #expect(markdown.contains("| p4 | 1.000 | 0.500 | -0.500 |\n| p3 | 1.000 | 0.600 | -0.400 |\n\n"))
+
+        current.problems += (5..<8).map { F.problem("n\($0)", bf: 1.0, agreement: 1.0) }
+        let two = try Gate.check(baseline: baseline, analysis: current, options: GateOptions(top: 2)).markdown()
+        #expect(two.contains("New problems, not in the baseline (3): n5, n6, and 1 more."))
+        let none = try Gate.check(baseline: baseline, analysis: current, options: GateOptions(top: 0)).markdown()
+        #expect(none.contains("**Largest agreement drops**: 5 problems, not listed (`--top 0`)."))
+        #expect(none.contains("New problems, not in the baseline: 3."))
     }
 
     // MARK: JUnit
