@@ -655,7 +655,7 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// One line naming the JSON path and what was wrong, instead of DecodingError's dump.
-    static func describe(_ error: DecodingError) -> String {
+    public static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
             keys.isEmpty ? "top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }

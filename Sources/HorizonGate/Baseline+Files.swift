@@ -1,0 +1,107 @@
+import Foundation
+import HorizonStability
+
+extension Baseline {
+    /// Reads a baseline file, refusing other schemas, newer versions and self-contradicting
+    /// content with a message that names the file and what is wrong.
+    ///
+    /// - Parameter url: the `BASELINE.json` written by `horizon baseline`.
+    /// - Returns: the baseline.
+    /// - Throws: ``GateError`` (exit 2) with ``GateError/Reason/unreadable(_:)``,
+    ///   ``GateError/Reason/malformed(_:)`` (naming the JSON path),
+    ///   ``GateError/Reason/wrongSchema(_:)``, ``GateError/Reason/newerVersion(_:)`` or
+    ///   ``GateError/Reason/inconsistentBaseline(_:)``.
+    /// - Complexity: O(n) in the file size.
+    public static func load(from url: URL) throws(GateError) -> Baseline {
+        let file = url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw GateError(file: file, reason: .unreadable(error.localizedDescription))
+        }
+        // The header first, so an analysis or a future baseline gets a precise message instead
+        // of a complaint about whichever key it lacks.
+        let header = try decode(SchemaHeader.self, from: data, file: file)
+        guard let schema = header.schema else {
+            throw GateError(file: file, reason: .malformed("missing key 'schema' at top level"))
+        }
+        guard schema == schemaName else { throw GateError(file: file, reason: .wrongSchema(schema)) }
+        if let version = header.schemaVersion, version > currentSchemaVersion {
+            throw GateError(file: file, reason: .newerVersion(version))
+        }
+        let baseline = try decode(Baseline.self, from: data, file: file)
+        if let problem = baseline.inconsistency {
+            throw GateError(file: file, reason: .inconsistentBaseline(problem))
+        }
+        return baseline
+    }
+
+    /// Writes the baseline as pretty, key-sorted JSON (the analysis encoder), atomically.
+    ///
+    /// - Parameter url: where to write.
+    /// - Throws: ``GateError`` with ``GateError/Reason/unwritable(_:)``.
+    /// - Complexity: O(n) in the baseline's size.
+    public func write(to url: URL) throws(GateError) {
+        do {
+            try Analysis.makeEncoder().encode(self).write(to: url, options: .atomic)
+        } catch {
+            throw GateError(file: url.path, reason: .unwritable(error.localizedDescription))
+        }
+    }
+
+    /// The first thing that makes the baseline unusable, or `nil`: no metrics, a repeated metric
+    /// or problem id, an interval whose lower end is above its upper end.
+    var inconsistency: String? {
+        if metrics.isEmpty { return "it holds no metrics" }
+        var ids = Set<String>()
+        for metric in metrics {
+            if !ids.insert(metric.id).inserted { return "metric '\(metric.id)' appears more than once" }
+            if let ci = metric.ci, ci.lower > ci.upper {
+                return "metric '\(metric.id)' has an interval [\(ci.lower), \(ci.upper)] with lower above upper"
+            }
+        }
+        var problemIDs = Set<String>()
+        for problem in problems where !problemIDs.insert(problem.problemID).inserted {
+            return "problem '\(problem.problemID)' appears more than once"
+        }
+        return nil
+    }
+
+    private struct SchemaHeader: Decodable {
+        var schema: String?
+        var schemaVersion: Int?
+        enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version" }
+    }
+
+    /// What JSONSerialization says about a syntax error, and the line of the character it names
+    /// ("... around character 22."), since JSONDecoder reports neither.
+    private static func syntaxError(in data: Data) -> (line: Int?, detail: String)? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let nsError = error as NSError
+            let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+            guard let marker = detail.range(of: "character ") else { return (nil, detail) }
+            let digits = detail[marker.upperBound...].prefix { $0.isNumber }
+            guard let offset = Int(digits) else { return (nil, detail) }
+            let line = 1 + data.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            return (line, detail)
+        }
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(GateError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+               let syntax = syntaxError(in: data) {
+                throw GateError(file: file, line: syntax.line, reason: .malformed("not valid JSON: \(syntax.detail)"))
+            }
+            throw GateError(file: file, reason: .malformed(AnalysisError.describe(error)))
+        } catch {
+            throw GateError(file: file, reason: .malformed(error.localizedDescription))
+        }
+    }
+}
