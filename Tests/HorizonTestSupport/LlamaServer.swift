@@ -102,8 +102,13 @@ public final class LlamaServer: @unchecked Sendable {
 
     /// Runs `python -m llama_cpp.server` with the given arguments after starting a thread that
     /// exits when standard input reaches end-of-file, i.e. when the test process is gone.
+    ///
+    /// It first clears the signal mask: a process spawned from a Swift concurrency (dispatch)
+    /// thread inherits that thread's mask, which blocks SIGTERM and SIGINT, and a server that
+    /// never sees SIGTERM can only be killed.
     private static let launcher = """
-        import os, runpy, sys, threading
+        import os, runpy, signal, sys, threading
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
         def exit_when_parent_is_gone():
             sys.stdin.buffer.read()
             os._exit(0)

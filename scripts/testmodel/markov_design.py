@@ -116,7 +116,7 @@ def rows_for(exponent: float) -> dict[str, dict[str, float]]:
 
 def entropy_nats(row: dict[str, float]) -> float:
     """Shannon entropy -sum p ln p of a row, in nats (the impossible tokens' ~1e-11 is left out)."""
-    return -math.fsum(p * math.log(p) for p in row.values() if p > 0)
+    return 0.0 - math.fsum(p * math.log(p) for p in row.values() if p > 0)  # 0.0, not -0.0, for one-hot rows
 
 
 def check_design() -> None:
