@@ -174,6 +174,17 @@ struct TestModelServerTests {
         }
     }
 
+    @Test("the server lists both models under their aliases and answers each by name")
+    func servesBothModelsByAlias() async throws {
+        let server = try #require(LlamaServer.current)
+        let listed = try #require(try await server.getJSON("v1/models")["data"] as? [[String: Any]])
+        #expect(Set(listed.compactMap { $0["id"] as? String }) == Set(MarkovTestModel.allCases.map(\.rawValue)))
+        for model in MarkovTestModel.allCases {
+            let reply = try await server.postJSON("v1/chat/completions", chatRequest(model, seed: 1))
+            #expect(reply["model"] as? String == model.rawValue)
+        }
+    }
+
     @Test("the same seed gives the same sample; different seeds give different ones")
     func seedsReproduceSamples() async throws {
         let server = try #require(LlamaServer.current)
@@ -199,6 +210,25 @@ struct TestModelServerTests {
             "model": model.rawValue, "prompt": prompt,
             "logprobs": 20, "seed": seed, "max_tokens": Self.maxTokens,
         ]) { _, new in new }
+    }
+}
+
+// MARK: - The harness itself
+
+@Suite("LlamaServer harness", .enabled(if: LlamaServer.isAvailable, "needs .venv with llama-cpp-python[server]; see docs/test-model.md"))
+struct LlamaServerHarnessTests {
+    @Test("a server that cannot load its model fails to start, and the error carries the server's log")
+    func missingModelFailsWithServerLog() async throws {
+        let missing = LlamaServer.Model(path: URL(fileURLWithPath: "/nonexistent/markov.gguf"), alias: "missing")
+        let error = await #expect(throws: TestSupportError.self) {
+            let server = try await LlamaServer.start([missing], startupTimeout: 30)
+            server.stop()
+        }
+        guard case .serverExited = error?.reason else {
+            Issue.record("expected serverExited, got \(String(describing: error))")
+            return
+        }
+        #expect(error?.description.contains("Model path does not exist: /nonexistent/markov.gguf") == true)
     }
 }
 

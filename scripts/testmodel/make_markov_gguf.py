@@ -175,18 +175,16 @@ def write_gguf(path: Path, name: str, rows: dict[str, dict[str, float]]) -> None
     writer.add_add_space_prefix(False)
     writer.add_chat_template(CHAT_TEMPLATE)
 
-    zeros = lambda *shape: np.zeros(shape, dtype=np.float32)  # noqa: E731
-    ones = lambda n: np.ones(n, dtype=np.float32)  # noqa: E731
+    # numpy shapes are (rows = outputs, columns = inputs); the layer's projections are all zero,
+    # so attention and FFN add nothing to the residual stream.
     writer.add_tensor("token_embd.weight", embedding_matrix(vocabulary, ids, width))
-    writer.add_tensor("blk.0.attn_norm.weight", ones(width))
-    writer.add_tensor("blk.0.attn_q.weight", zeros(width, width))
-    writer.add_tensor("blk.0.attn_k.weight", zeros(width, width))
-    writer.add_tensor("blk.0.attn_v.weight", zeros(width, width))
-    writer.add_tensor("blk.0.attn_output.weight", zeros(width, width))
-    writer.add_tensor("blk.0.ffn_norm.weight", ones(width))
-    writer.add_tensor("blk.0.ffn_gate.weight", zeros(feed_forward, width))
-    writer.add_tensor("blk.0.ffn_up.weight", zeros(feed_forward, width))
-    writer.add_tensor("blk.0.ffn_down.weight", zeros(width, feed_forward))
+    writer.add_tensor("blk.0.attn_norm.weight", np.ones(width, np.float32))
+    for projection in ("attn_q", "attn_k", "attn_v", "attn_output"):
+        writer.add_tensor(f"blk.0.{projection}.weight", np.zeros((width, width), np.float32))
+    writer.add_tensor("blk.0.ffn_norm.weight", np.ones(width, np.float32))
+    writer.add_tensor("blk.0.ffn_gate.weight", np.zeros((feed_forward, width), np.float32))
+    writer.add_tensor("blk.0.ffn_up.weight", np.zeros((feed_forward, width), np.float32))
+    writer.add_tensor("blk.0.ffn_down.weight", np.zeros((width, feed_forward), np.float32))
     writer.add_tensor("output_norm.weight", np.full(width, 1.0 / math.sqrt(width), np.float32))
     writer.add_tensor("output.weight", output_matrix(rows, ids, len(vocabulary), width))
 
