@@ -1,0 +1,217 @@
+extension LineParser {
+    /// Parses a `logprobs` value: `null`, an object in the chat shape (`{"content": [...]}`) or
+    /// the legacy completions shape (`{"tokens": [...], ...}`), or a bare array of chat entries
+    /// (Ollama's native API).
+    ///
+    /// - Returns: The log-probabilities, or `nil` for `null` and for an object holding neither
+    ///   `content` nor `tokens` (a streamed chunk's `{"content": null}`, say).
+    mutating func parseLogProbs() throws(LineFault) -> LogProbsBuilder? {
+        switch cursor.peek() {
+        case ASCII.n:
+            try cursor.expectWord("null")
+            return nil
+        case ASCII.openBracket:
+            var builder = LogProbsBuilder()
+            try parseChatEntries(into: &builder)
+            return builder
+        case ASCII.openBrace:
+            return try parseLogProbsObject()
+        default:
+            _ = try cursor.scanValue()
+            throw LineFault(.invalidField, "logprobs must be an object, an array or null")
+        }
+    }
+
+    private mutating func parseLogProbsObject() throws(LineFault) -> LogProbsBuilder? {
+        var chat: LogProbsBuilder?
+        var legacy = CompletionLogProbs()
+        var legacyBuilder: LogProbsBuilder?
+        var deferredTopLists: Int?
+        if try cursor.enterObject() {
+            repeat {
+                let key = try cursor.readKey()
+                if cursor.matches(key, "content") {
+                    if !cursor.skipNull() {
+                        var builder = LogProbsBuilder()
+                        try parseChatEntries(into: &builder)
+                        chat = builder
+                    }
+                } else if cursor.matches(key, "tokens") {
+                    try parseCompletionTokens(into: &legacy)
+                } else if cursor.matches(key, "token_logprobs") {
+                    try parseCompletionSampledLogProbs(into: &legacy)
+                } else if cursor.matches(key, "top_logprobs") {
+                    // Matching candidates to tokens needs both lists; they usually come first.
+                    if legacy.hasTokensAndLogProbs {
+                        legacyBuilder = try parseCompletionTopLists(of: legacy)
+                    } else {
+                        deferredTopLists = cursor.position
+                        _ = try cursor.scanValue()
+                    }
+                } else {
+                    _ = try cursor.scanValue()
+                }
+            } while try cursor.nextMember()
+        }
+        if let chat { return chat }
+        if let legacyBuilder { return legacyBuilder }
+        return try finishCompletionLogProbs(legacy, topListsAt: deferredTopLists)
+    }
+
+    /// Parses the chat shape's entries `[{token, logprob, bytes, top_logprobs}]` at the cursor.
+    ///
+    /// - Complexity: O(bytes of the array); nothing is allocated per token or candidate
+    ///   beyond the builder's amortised growth.
+    mutating func parseChatEntries(into builder: inout LogProbsBuilder) throws(LineFault) {
+        guard cursor.peek() == ASCII.openBracket else {
+            throw LineFault(.invalidField, "logprobs.content must be an array")
+        }
+        guard try cursor.enterArray() else { return }
+        var step = 0
+        repeat {
+            try parseChatEntry(step: step, into: &builder)
+            step += 1
+        } while try cursor.nextElement()
+    }
+
+    /// One chat entry: the sampled token (its bytes go straight into the builder), its
+    /// log-probability, and its top list.
+    private mutating func parseChatEntry(step: Int, into builder: inout LogProbsBuilder) throws(LineFault) {
+        guard cursor.peek() == ASCII.openBrace else {
+            throw LineFault(.invalidField, "log-probability entry of token \(step) must be an object")
+        }
+        let tokenStart = builder.logProbs.tokenBytes.count
+        let candidateStart = builder.logProbs.candidateLogProbs.count
+        var token: RawString?
+        var hasBytes = false
+        var sampledLogProb: Double?
+        var rank = -1
+        var deferredTopList: Int?
+        if try cursor.enterObject() {
+            repeat {
+                let key = try cursor.readKey()
+                if cursor.matches(key, "token") {
+                    token = try readOptionalRawString(field: "the token of step \(step)")
+                } else if cursor.matches(key, "logprob") {
+                    if !cursor.skipNull() {
+                        sampledLogProb = try LogProbsBuilder.stored(cursor.parseDouble(), "token \(step)")
+                    }
+                } else if cursor.matches(key, "bytes") {
+                    if !cursor.skipNull() {
+                        builder.logProbs.tokenBytes.removeSubrange(tokenStart...)
+                        try cursor.parseByteArray(appendingTo: &builder.logProbs.tokenBytes, field: "bytes of token \(step)")
+                        hasBytes = true
+                    }
+                } else if cursor.matches(key, "top_logprobs") {
+                    if token == nil && !hasBytes {
+                        // The sampled token comes later; read the list once it is known.
+                        deferredTopList = cursor.position
+                        _ = try cursor.scanValue()
+                    } else {
+                        let sampledBytes = hasBytes ? tokenStart..<builder.logProbs.tokenBytes.count : nil
+                        rank = try parseChatTopList(step: step, token: token, bytes: sampledBytes, into: &builder)
+                    }
+                } else {
+                    _ = try cursor.scanValue()
+                }
+            } while try cursor.nextMember()
+        }
+        if !hasBytes {
+            guard let token else {
+                throw LineFault(.invalidField, "log-probability entry of token \(step) has neither token nor bytes")
+            }
+            cursor.decode(token, into: &builder.logProbs.tokenBytes)
+        }
+        if let deferredTopList {
+            let resume = cursor.position
+            cursor.position = deferredTopList
+            let sampledBytes = hasBytes ? tokenStart..<builder.logProbs.tokenBytes.count : nil
+            rank = try parseChatTopList(step: step, token: token, bytes: sampledBytes, into: &builder)
+            cursor.position = resume
+        }
+        guard let sampledLogProb else {
+            throw LineFault(.invalidLogProb, "the log-probability of token \(step) is missing")
+        }
+        builder.finishStep(sampledLogProb: sampledLogProb, rank: rank, candidateStart: candidateStart)
+    }
+
+    /// Parses a top list `[{token, logprob, bytes}]` (or `null`), appending the candidates'
+    /// log-probabilities, and finds the sampled token among them.
+    ///
+    /// A candidate is the sampled token when their token strings are equal and, if both
+    /// carry `bytes`, their bytes are too (llama.cpp can send two different byte tokens that
+    /// both read "\u{FFFD}"). Once found, later candidates' tokens are skipped, not compared.
+    ///
+    /// - Returns: The sampled token's index, or -1.
+    private mutating func parseChatTopList(
+        step: Int, token: RawString?, bytes sampledBytes: Range<Int>?, into builder: inout LogProbsBuilder
+    ) throws(LineFault) -> Int {
+        if cursor.skipNull() { return -1 }
+        guard cursor.peek() == ASCII.openBracket else {
+            throw LineFault(.invalidField, "top_logprobs of token \(step) must be an array")
+        }
+        guard try cursor.enterArray() else { return -1 }
+        var rank = -1
+        var index = 0
+        repeat {
+            guard cursor.peek() == ASCII.openBrace else {
+                throw LineFault(.invalidField, "candidate \(index) of token \(step) must be an object")
+            }
+            var logProb: Double?
+            var tokenMatches: Bool?
+            var bytesMatch: Bool?
+            if try cursor.enterObject() {
+                repeat {
+                    let key = try cursor.readKey()
+                    if cursor.matches(key, "logprob") {
+                        if !cursor.skipNull() {
+                            logProb = try LogProbsBuilder.stored(
+                                cursor.parseDouble(), "candidate \(index) of token \(step)")
+                        }
+                    } else if rank < 0, let token, cursor.matches(key, "token"), cursor.peek() == ASCII.quote {
+                        tokenMatches = stringsEqual(try cursor.scanString(), token)
+                    } else if rank < 0, tokenMatches != false, let sampledBytes, cursor.matches(key, "bytes"),
+                        cursor.peek() == ASCII.openBracket
+                    {
+                        candidateScratch.removeAll(keepingCapacity: true)
+                        try cursor.parseByteArray(appendingTo: &candidateScratch, field: "bytes of candidate \(index)")
+                        bytesMatch = candidateScratch.elementsEqual(builder.logProbs.tokenBytes[sampledBytes])
+                    } else {
+                        _ = try cursor.scanValue()
+                    }
+                } while try cursor.nextMember()
+            }
+            guard let logProb else {
+                throw LineFault(.invalidLogProb, "the log-probability of candidate \(index) of token \(step) is missing")
+            }
+            builder.logProbs.candidateLogProbs.append(logProb)
+            if rank < 0, tokenMatches != false, bytesMatch != false, tokenMatches != nil || bytesMatch != nil {
+                rank = index
+            }
+            index += 1
+        } while try cursor.nextElement()
+        return rank
+    }
+
+    /// Whether two strings of the line decode to the same bytes.
+    func stringsEqual(_ a: RawString, _ b: RawString) -> Bool {
+        if !a.hasEscapes && !b.hasEscapes {
+            return a.count == b.count && memoryEqual(cursor.base + a.start, cursor.base + b.start, a.count)
+        }
+        var decodedA: [UInt8] = []
+        var decodedB: [UInt8] = []
+        cursor.decode(a, into: &decodedA)
+        cursor.decode(b, into: &decodedB)
+        return decodedA == decodedB
+    }
+
+    /// A string value, or `nil` for `null`.
+    ///
+    /// - Throws: ``TraceError/Reason/invalidField`` naming `field` for any other type.
+    mutating func readOptionalRawString(field: @autoclosure () -> String) throws(LineFault) -> RawString? {
+        if cursor.peek() == ASCII.quote { return try cursor.scanString() }
+        if cursor.skipNull() { return nil }
+        _ = try cursor.scanValue()
+        throw LineFault(.invalidField, "\(field()) must be a string")
+    }
+}

@@ -1,0 +1,234 @@
+/// Reads one JSONL line: its top-level object, which of the accepted shapes it has, and the
+/// traces it holds.
+///
+/// The shapes, tried in this order:
+/// 1. a saved response object (`choices` present): one trace per choice;
+/// 2. a multi-response result (`responses` or an alias present): one trace per string;
+/// 3. a flat trace: one trace.
+///
+/// Top-level values of interest are only located while the object is scanned (their text is
+/// decoded when the trace is assembled, and only for the alias that wins); `logprobs` and
+/// `choices` are parsed on the spot because they are the bulk of the line.
+struct LineParser {
+    var cursor: JSONCursor
+    let names: TraceFieldNames
+    /// Reused buffers, so that decoding and comparing tokens allocates nothing per token.
+    var candidateScratch: [UInt8] = []
+    var textScratch: [UInt8] = []
+
+    /// - Precondition: `base[count] == 0`.
+    init(base: UnsafePointer<UInt8>, count: Int, names: TraceFieldNames) {
+        self.cursor = JSONCursor(base: base, end: count)
+        self.names = names
+    }
+
+    /// Parses the line.
+    ///
+    /// - Parameter location: The line's place, stamped on its traces (with the choice or
+    ///   response position added for lines holding several).
+    /// - Throws: A ``LineFault`` for the first problem found.
+    mutating func parseTraces(at location: SourceLocation) throws(LineFault) -> [ParsedTrace] {
+        guard cursor.peek() == ASCII.openBrace else {
+            _ = try cursor.scanValue()
+            try cursor.expectEnd()
+            throw LineFault(.notAnObject, "a trace line must be a JSON object")
+        }
+        var fields = [JSONValueSpan?](repeating: nil, count: names.entries.count)
+        var logProbs: LogProbsBuilder?
+        var choices: [ResponseChoice]?
+        if try cursor.enterObject() {
+            repeat {
+                let key = try cursor.readKey()
+                guard let entry = entryIndex(of: key) else {
+                    _ = try cursor.scanValue()
+                    continue
+                }
+                switch names.entries[entry].role {
+                case .logProbs: logProbs = try parseLogProbs()
+                case .choices: choices = try parseChoices()
+                default:
+                    let span = try cursor.scanValue()
+                    fields[entry] = span.kind == .null ? nil : span
+                }
+            } while try cursor.nextMember()
+        }
+        try cursor.expectEnd()
+
+        if let choices {
+            // A response object's `id` names the completion, not the problem.
+            let shared = try sharedFields(fields, ignoringBuiltInID: true)
+            return try responseTraces(choices, shared: shared, location: location)
+        }
+        let shared = try sharedFields(fields, ignoringBuiltInID: false)
+        if let responses = field(.responses, in: fields) {
+            return try listedTraces(responses, shared: shared, location: location)
+        }
+        return [try flatTrace(fields, logProbs: logProbs, shared: shared, location: location)]
+    }
+
+    /// The entry of ``names`` that `key` is, if any.
+    private mutating func entryIndex(of key: RawString) -> Int? {
+        guard key.hasEscapes else { return names.entryIndex(of: cursor.bytes(key.start, key.end)) }
+        textScratch.removeAll(keepingCapacity: true)
+        cursor.decode(key, into: &textScratch)
+        return textScratch.withUnsafeBufferPointer { names.entryIndex(of: $0) }
+    }
+
+    // MARK: Fields
+
+    /// The fields every shape shares, read from the top level.
+    struct SharedFields {
+        var problemID: String
+        var sampleIndex: Int?
+        var model: String?
+        var prompt: String?
+        var gold: String?
+        var reasoning: String?
+        var finishReason: String?
+        var logProbKind: LogProbKind?
+    }
+
+    private mutating func sharedFields(
+        _ fields: [JSONValueSpan?], ignoringBuiltInID: Bool
+    ) throws(LineFault) -> SharedFields {
+        guard let id = field(.problemID, in: fields, skippingBuiltIn: ignoringBuiltInID ? "id" : nil) else {
+            throw LineFault(.missingID, "missing problem id (looked for \(fieldNames(.problemID)))")
+        }
+        guard id.span.kind == .string || id.span.kind == .number else {
+            throw LineFault(.invalidField, "\(id.name) must be a string or a number")
+        }
+        let problemID = textValue(id.span)
+        guard !problemID.isEmpty else { throw LineFault(.missingID, "\(id.name) is empty") }
+
+        var shared = SharedFields(problemID: problemID)
+        if let index = field(.sampleIndex, in: fields) {
+            cursor.position = index.span.start
+            shared.sampleIndex = try cursor.parseInteger(in: 0...Int(Int32.max), field: index.name)
+        }
+        shared.model = try stringValue(field(.model, in: fields))
+        shared.prompt = field(.prompt, in: fields).map { textValue($0.span) }
+        shared.gold = field(.gold, in: fields).map { textValue($0.span) }
+        shared.reasoning = try stringValue(field(.reasoning, in: fields))
+        shared.finishReason = try stringValue(field(.finishReason, in: fields))
+        if let kindField = field(.logProbKind, in: fields), let kind = try stringValue(kindField) {
+            guard let logProbKind = LogProbKind(rawValue: kind) else {
+                throw LineFault(.invalidField, "\(kindField.name) must be \"raw\" or \"processed\", not \"\(kind)\"")
+            }
+            shared.logProbKind = logProbKind
+        }
+        return shared
+    }
+
+    /// The names a role is looked for under, for messages: `problem_id, id, idx, unique_id`.
+    private func fieldNames(_ role: TraceFieldRole) -> String {
+        names.ranges[role.rawValue].map { String(decoding: names.entries[$0].name, as: UTF8.self) }
+            .joined(separator: ", ")
+    }
+
+    /// The best (first-priority) non-null value given for `role`, and the name it was under.
+    private func field(
+        _ role: TraceFieldRole, in fields: [JSONValueSpan?], skippingBuiltIn skipped: StaticString? = nil
+    ) -> (span: JSONValueSpan, name: String)? {
+        for index in names.ranges[role.rawValue] {
+            guard let span = fields[index] else { continue }
+            let entry = names.entries[index]
+            if let skipped, entry.isBuiltIn,
+                entry.name.elementsEqual(UnsafeBufferPointer(start: skipped.utf8Start, count: skipped.utf8CodeUnitCount))
+            {
+                continue
+            }
+            return (span, String(decoding: entry.name, as: UTF8.self))
+        }
+        return nil
+    }
+
+    /// A string field's text, or `nil` when absent.
+    ///
+    /// - Throws: ``TraceError/Reason/invalidField`` when the value is not a string.
+    mutating func stringValue(_ field: (span: JSONValueSpan, name: String)?) throws(LineFault) -> String? {
+        guard let field else { return nil }
+        guard let raw = field.span.string else { throw LineFault(.invalidField, "\(field.name) must be a string") }
+        return cursor.decodeText(raw, scratch: &textScratch)
+    }
+
+    /// Any value as text: a string decoded, anything else (a number, an array of chat
+    /// messages) as its JSON text.
+    mutating func textValue(_ span: JSONValueSpan) -> String {
+        if let raw = span.string { return cursor.decodeText(raw, scratch: &textScratch) }
+        return String(decoding: cursor.bytes(span.start, span.end), as: UTF8.self)
+    }
+
+    // MARK: Shapes
+
+    /// A flat trace: `text` (or the text the log-probability tokens spell), and the line's
+    /// own `logprobs`.
+    private mutating func flatTrace(
+        _ fields: [JSONValueSpan?], logProbs: LogProbsBuilder?, shared: SharedFields, location: SourceLocation
+    ) throws(LineFault) -> ParsedTrace {
+        let text = try stringValue(field(.text, in: fields))
+        return try trace(text: text, logProbs: logProbs, shared: shared, location: location)
+    }
+
+    /// Builds a trace, taking the text from the log-probabilities' tokens when it is missing.
+    ///
+    /// An output with thinking but no text (a reasoning server cut it off inside the
+    /// thinking) gets empty text.
+    func trace(
+        text: String?, logProbs: LogProbsBuilder?, shared: SharedFields, location: SourceLocation
+    ) throws(LineFault) -> ParsedTrace {
+        let outputText: String
+        if let text {
+            outputText = text
+        } else if let logProbs {
+            outputText = String(decoding: logProbs.logProbs.tokenBytes, as: UTF8.self)
+        } else if shared.reasoning != nil {
+            outputText = ""
+        } else {
+            throw LineFault(
+                .missingText, "missing output text (no \(fieldNames(.text)) and no logprobs)",
+                choice: location.choice)
+        }
+        let trace = Trace(
+            problemID: shared.problemID, sampleIndex: shared.sampleIndex, model: shared.model,
+            prompt: shared.prompt, gold: shared.gold, text: outputText, reasoning: shared.reasoning,
+            finishReason: shared.finishReason, logProbKind: shared.logProbKind,
+            logProbs: logProbs?.logProbs, source: location)
+        return ParsedTrace(
+            trace: trace, emptyTopLists: logProbs?.emptyTopLists ?? 0,
+            sampledNotInTop: logProbs?.sampledNotInTop ?? 0)
+    }
+
+    /// A multi-response result: one trace per string of the list (lm-eval's `resps` nests
+    /// lists; they are flattened). Sample index = the line's `sample_index` (or 0) + position.
+    private mutating func listedTraces(
+        _ responses: (span: JSONValueSpan, name: String), shared: SharedFields, location: SourceLocation
+    ) throws(LineFault) -> [ParsedTrace] {
+        var texts: [String] = []
+        cursor.position = responses.span.start
+        try collectStrings(into: &texts, field: responses.name, depth: 0)
+        var traces: [ParsedTrace] = []
+        traces.reserveCapacity(texts.count)
+        for (position, text) in texts.enumerated() {
+            var sample = shared
+            sample.sampleIndex = (shared.sampleIndex ?? 0) + position
+            var place = location
+            place.choice = position
+            traces.append(try trace(text: text, logProbs: nil, shared: sample, location: place))
+        }
+        return traces
+    }
+
+    /// Appends the strings of the value at the cursor: a string, or an array of strings and
+    /// such arrays.
+    private mutating func collectStrings(into texts: inout [String], field: String, depth: Int) throws(LineFault) {
+        if cursor.peek() == ASCII.quote {
+            texts.append(cursor.decodeText(try cursor.scanString(), scratch: &textScratch))
+            return
+        }
+        guard cursor.peek() == ASCII.openBracket, depth < JSONCursor.maximumDepth else {
+            throw LineFault(.invalidField, "\(field) must hold strings or lists of strings", choice: texts.count)
+        }
+        guard try cursor.enterArray() else { return }
+        repeat { try collectStrings(into: &texts, field: field, depth: depth + 1) } while try cursor.nextElement()
+    }
+}

@@ -1,0 +1,179 @@
+import Dispatch
+import Foundation
+
+/// A sample of a batch after sequencing, transformed or not.
+enum PipelineItem<Payload: Sendable>: Sendable {
+    case trace(Payload, TraceTally)
+    case invalidLine(TraceError)
+    case duplicate(TraceError)
+    /// The caller's transform threw; reading stops there.
+    case transformFailed(any Error)
+}
+
+/// What the summary counts about one delivered trace.
+struct TraceTally: Sendable {
+    var emptyTopLists: Int
+    var sampledNotInTop: Int
+    var hasLogProbs: Bool
+}
+
+/// A batch's results, in line order, ready for the consumer.
+struct FinishedBatch<Output: Sendable>: Sendable {
+    var items: [PipelineItem<Output>]
+    var lines: Int
+    var blankLines: Int
+    var bytes: Int
+}
+
+/// Parses batches of lines on worker threads, numbers samples in input order, transforms
+/// traces on worker threads, and hands finished batches back in submission order.
+///
+/// Stages per batch: parse (parallel) → sequence (serial, in batch order: sample indices and
+/// duplicates need every earlier line) → transform (parallel) → consume (the caller's thread,
+/// in batch order). Sequencing is done by whichever worker finishes the parse that the next
+/// batch in order was waiting for, under the lock; it is cheap (a dictionary lookup per trace).
+///
+/// `@unchecked Sendable`: every mutable property is accessed only with `condition` locked;
+/// the rest are immutable and Sendable.
+final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
+    private let parser: TraceParser
+    private let transform: @Sendable (Trace) throws -> Output
+    private let queue = DispatchQueue.global(qos: .userInitiated)
+    private let group = DispatchGroup()
+
+    private let condition = NSCondition()
+    private var parsedWaiting: [Int: FinishedBatch<ParsedTrace>] = [:]
+    private var nextToSequence = 0
+    private var indexer = SampleIndexer()
+    private var finished: [Int: FinishedBatch<Output>] = [:]
+    private var cancelled = false
+
+    init(parser: TraceParser, transform: @escaping @Sendable (Trace) throws -> Output) {
+        self.parser = parser
+        self.transform = transform
+    }
+
+    /// Starts work on `batch`; `sequence` numbers batches 0, 1, 2, ... in input order.
+    func submit(_ batch: LineBatch, sequence: Int) {
+        queue.async(group: group) { self.parseAndSequence(batch, sequence: sequence) }
+    }
+
+    /// The finished batch `sequence`, waiting for it when `wait`; `nil` if not finished and
+    /// not waiting.
+    func takeFinished(_ sequence: Int, wait: Bool) -> FinishedBatch<Output>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while wait && finished[sequence] == nil { condition.wait() }
+        return finished.removeValue(forKey: sequence)
+    }
+
+    /// Stops starting new work and waits for the work under way, so that no transform runs
+    /// after the read returns.
+    func cancelAndWait() {
+        condition.lock()
+        cancelled = true
+        condition.unlock()
+        group.wait()
+    }
+
+    private var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
+    private func parseAndSequence(_ batch: LineBatch, sequence: Int) {
+        guard !isCancelled else { return }
+        let parsed = parse(batch)
+        condition.lock()
+        parsedWaiting[sequence] = parsed
+        var ready: [(sequence: Int, batch: FinishedBatch<ParsedTrace>)] = []
+        while var next = parsedWaiting.removeValue(forKey: nextToSequence) {
+            assignSampleIndices(&next)
+            ready.append((nextToSequence, next))
+            nextToSequence += 1
+        }
+        condition.unlock()
+        for (readySequence, readyBatch) in ready {
+            queue.async(group: group) { self.transformAndFinish(readyBatch, sequence: readySequence) }
+        }
+    }
+
+    /// Parses every line of `batch` (on a worker thread).
+    private func parse(_ batch: LineBatch) -> FinishedBatch<ParsedTrace> {
+        var items: [PipelineItem<ParsedTrace>] = []
+        var blankLines = 0
+        batch.bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for (offset, start) in batch.lineStarts.enumerated() {
+                let end = batch.lineEnds[offset]
+                if Self.isBlank(base + start, count: end - start) {
+                    blankLines += 1
+                    continue
+                }
+                let location = SourceLocation(file: batch.file, line: batch.firstLineNumber + offset)
+                do throws(TraceError) {
+                    let traces = try parser.parse(sentinelTerminated: base + start, count: end - start, at: location)
+                    for parsed in traces {
+                        let tally = TraceTally(
+                            emptyTopLists: parsed.emptyTopLists, sampledNotInTop: parsed.sampledNotInTop,
+                            hasLogProbs: parsed.trace.logProbs != nil)
+                        items.append(.trace(parsed, tally))
+                    }
+                } catch {
+                    items.append(.invalidLine(error))
+                }
+            }
+        }
+        return FinishedBatch(
+            items: items, lines: batch.lineStarts.count, blankLines: blankLines, bytes: batch.fileByteCount)
+    }
+
+    /// Gives traces their sample indices and turns duplicates into errors (under the lock,
+    /// in batch order).
+    private func assignSampleIndices(_ batch: inout FinishedBatch<ParsedTrace>) {
+        for position in batch.items.indices {
+            guard case .trace(var parsed, let tally) = batch.items[position] else { continue }
+            if let duplicate = indexer.assign(&parsed.trace) {
+                batch.items[position] = .duplicate(duplicate)
+            } else {
+                batch.items[position] = .trace(parsed, tally)
+            }
+        }
+    }
+
+    /// Runs the caller's transform over a sequenced batch (on a worker thread).
+    private func transformAndFinish(_ batch: FinishedBatch<ParsedTrace>, sequence: Int) {
+        var items: [PipelineItem<Output>] = []
+        items.reserveCapacity(batch.items.count)
+        if !isCancelled {
+            for item in batch.items {
+                switch item {
+                case .trace(let parsed, let tally):
+                    do {
+                        items.append(.trace(try transform(parsed.trace), tally))
+                    } catch {
+                        items.append(.transformFailed(error))
+                    }
+                case .invalidLine(let error): items.append(.invalidLine(error))
+                case .duplicate(let error): items.append(.duplicate(error))
+                case .transformFailed(let error): items.append(.transformFailed(error))
+                }
+                if case .transformFailed = items.last { break }
+            }
+        }
+        condition.lock()
+        finished[sequence] = FinishedBatch(
+            items: items, lines: batch.lines, blankLines: batch.blankLines, bytes: batch.bytes)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private static func isBlank(_ line: UnsafePointer<UInt8>, count: Int) -> Bool {
+        for index in 0..<count {
+            let byte = line[index]
+            if byte != ASCII.space && byte != ASCII.tab && byte != ASCII.carriageReturn { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,62 @@
+/// Parses one JSONL line of a trace file into the traces it holds.
+///
+/// ```swift
+/// let parser = TraceParser()
+/// let line = #"{"problem_id": "p1", "text": "<think>2+2</think> 4"}"#
+/// let traces = try parser.traces(in: Array(line.utf8), at: SourceLocation(file: "a.jsonl", line: 1))
+/// // traces[0].problemID == "p1"
+/// ```
+///
+/// The accepted shapes (a flat trace, a saved server response, a list of responses) and the
+/// field aliases are described in `docs/trace-format.md`. The parser is a hand-written
+/// byte-level scanner: values the trace does not need are only checked and skipped, strings
+/// are decoded only where their text is kept, and numbers are converted exactly without
+/// `strtod` in the common case (``DecimalToDouble``).
+///
+/// Sample indices are left as the line gives them (`nil` when it gives none) and duplicates
+/// are not detected here: both need the lines before, which ``TraceReader`` has.
+public struct TraceParser: Sendable {
+    /// The options the parser was made with (only the field names matter to it).
+    public let options: TraceReadOptions
+    let names: TraceFieldNames
+
+    public init(options: TraceReadOptions = TraceReadOptions()) {
+        self.options = options
+        self.names = TraceFieldNames(options: options)
+    }
+
+    /// Parses one line.
+    ///
+    /// - Parameters:
+    ///   - line: The line's bytes, without its line break. Whitespace around and inside the
+    ///     object is allowed, line breaks included, so a whole pretty-printed object parses too.
+    ///   - location: The line's file and 1-based line number, stamped on the traces and errors.
+    /// - Returns: The traces, in the line's order, with the oddity counts of each.
+    /// - Throws: ``TraceError`` when the line is malformed or breaks a validation rule.
+    /// - Complexity: O(`line.count`); the line is copied once to add the scanner's sentinel.
+    public func parse(_ line: [UInt8], at location: SourceLocation) throws(TraceError) -> [ParsedTrace] {
+        var terminated = line
+        terminated.append(0)
+        let result: Result<[ParsedTrace], TraceError> = terminated.withUnsafeBufferPointer { buffer in
+            Result { () throws(TraceError) in try parse(sentinelTerminated: buffer.baseAddress!, count: line.count, at: location) }
+        }
+        return try result.get()
+    }
+
+    /// Parses one line, returning only the traces (see ``parse(_:at:)``).
+    public func traces(in line: [UInt8], at location: SourceLocation) throws(TraceError) -> [Trace] {
+        try parse(line, at: location).map(\.trace)
+    }
+
+    /// Parses `count` bytes at `base`, where `base[count]` is a readable NUL byte; no copy.
+    func parse(
+        sentinelTerminated base: UnsafePointer<UInt8>, count: Int, at location: SourceLocation
+    ) throws(TraceError) -> [ParsedTrace] {
+        var lineParser = LineParser(base: base, count: count, names: names)
+        do {
+            return try lineParser.parseTraces(at: location)
+        } catch {
+            throw error.traceError(at: location)
+        }
+    }
+}
