@@ -27,7 +27,13 @@ public enum ProfileSelection: Sendable, Hashable {
     /// `auto` or a built-in profile, by name.
     /// - Throws: ``SegmentationError`` with reason ``SegmentationError/Reason/unknownProfile(name:known:)``.
     public init(named name: String) throws {
-        self = name == "auto" ? .auto : .fixed(try SegmentationProfile.named(name))
+        if name == "auto" {
+            self = .auto
+        } else if let profile = SegmentationProfile.builtIns.first(where: { $0.name == name }) {
+            self = .fixed(profile)
+        } else {
+            throw SegmentationError(.unknownProfile(name: name, known: Self.names))
+        }
     }
 
     /// The profile to segment `subject` with.

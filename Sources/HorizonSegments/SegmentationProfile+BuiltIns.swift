@@ -157,7 +157,7 @@ extension SegmentationProfile {
     /// - Throws: ``SegmentationError`` with reason ``SegmentationError/Reason/unknownProfile(name:known:)``.
     public static func named(_ name: String) throws -> SegmentationProfile {
         guard let profile = builtIns.first(where: { $0.name == name }) else {
-            throw SegmentationError(.unknownProfile(name: name, known: ProfileSelection.names))
+            throw SegmentationError(.unknownProfile(name: name, known: builtInNames))
         }
         return profile
     }

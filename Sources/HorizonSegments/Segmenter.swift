@@ -12,7 +12,8 @@ import HorizonTraces
 public struct Segmenter: Sendable, Hashable {
     /// The profile, or automatic detection.
     public var selection: ProfileSelection
-    /// Overrides the profile's ``SegmentationProfile/endMarkerChoice`` when set (`--end-marker`).
+    /// Overrides the profile's ``SegmentationProfile/endMarkerChoice`` when set (`--end-marker`),
+    /// except for a heuristic profile, whose split at the last final-answer line is its definition.
     public var endMarkerChoice: EndMarkerChoice?
 
     public init(_ selection: ProfileSelection, endMarkerChoice: EndMarkerChoice? = nil) {
@@ -53,7 +54,7 @@ public struct Segmenter: Sendable, Hashable {
         let tokens = trace.logProbs.flatMap { $0.count > 0 ? $0 : nil }
         var subject = tokens.map { MatchSubject(bytes: $0.tokenBytes) } ?? MatchSubject(trace.text)
         var profile = try selection.resolve(for: subject)
-        if let endMarkerChoice { profile.endMarkerChoice = endMarkerChoice }
+        if let endMarkerChoice, !profile.isHeuristic { profile.endMarkerChoice = endMarkerChoice }
 
         var split = try profile.split(subject)
         var flags = SegmentedTrace.Flags(

@@ -315,6 +315,14 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
         #expect(try Segmenter(.fixed(.deepseekR1), endMarkerChoice: .last).segment(trace) == last)
     }
 
+    @Test func theEndMarkerOverrideLeavesThePlainHeuristicAlone() throws {
+        let trace = Trace(problemID: "p", text: "The answer is 3?\nNo.\nThe answer is 4.")
+        let segmented = try Segmenter(.auto, endMarkerChoice: .first).segment(trace)
+        #expect(segmented.profileName == "plain")
+        #expect(segmented.answer == "The answer is 4.")
+        #expect(segmented.endMarkerChoice == .last)
+    }
+
     @Test func customPatternsSegmentLikeABuiltIn() throws {
         let profile = try SegmentationProfile.custom(
             thinkingStart: "<reasoning>", thinkingEnd: "</reasoning>\\s*", answerForcingText: "</reasoning>"
@@ -359,8 +367,16 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
         } throws: { error in
             guard let error = error as? SegmentationError, case let .unknownProfile(name, known) = error.reason
             else { return false }
-            return name == "deepseek" && known.contains("deepseek-r1") && known.contains("auto")
+            return name == "deepseek" && known == SegmentationProfile.builtInNames
                 && error.description.contains("known profiles: deepseek-r1, qwq")
+        }
+        // The CLI's lookup also offers "auto".
+        #expect {
+            _ = try ProfileSelection(named: "deepseek")
+        } throws: { error in
+            guard let error = error as? SegmentationError, case let .unknownProfile(_, known) = error.reason
+            else { return false }
+            return known == ProfileSelection.names && known.last == "auto"
         }
     }
 
