@@ -5,4 +5,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+// Swift imports only macros that are plain literals; these are casts, so they are exposed as
+// functions.
+
+/// `PCRE2_UNSET`: the ovector value of a capture group that did not take part in the match.
+static inline PCRE2_SIZE horizon_pcre2_unset(void) { return PCRE2_UNSET; }
+
 #endif
