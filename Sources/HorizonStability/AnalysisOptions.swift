@@ -1,0 +1,49 @@
+import HorizonEntropy
+import HorizonSegments
+
+/// How `analyze` aggregates sample records into an ``Analysis``.
+public struct AnalysisOptions: Sendable {
+    /// Name of the segmentation profile, as written to the settings.
+    public var profileName: String
+    public var endMarker: EndMarkerChoice
+    public var truncation: DecodingTruncation
+    public var estimator: BranchingFactorEstimator
+    /// Reproduce the reference code's per-position condensation for the headline BF.
+    public var referenceCompat: Bool
+    /// Window width of the windowed curve, tokens.
+    public var window: Int
+    /// Fewest samples a curve point needs within a problem.
+    public var minimumCurveSamples: Int
+    public var bootstrapResamples: Int
+    public var confidence: Double
+    public var seed: UInt64
+    /// The k values of maj@k, pass@k and G-Pass@k (those above a problem's sample count are skipped).
+    public var ks: [Int]
+    /// Threshold τ of G-Pass@k.
+    public var gPassTau: Double
+    /// How many quantile bins the length-vs-stability view uses.
+    public var lengthBins: Int
+    public var label: String?
+
+    public init(
+        profileName: String = "auto", endMarker: EndMarkerChoice = .first, truncation: DecodingTruncation = .default,
+        estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false, window: Int = 5,
+        minimumCurveSamples: Int = 4, bootstrapResamples: Int = 1000, confidence: Double = 0.95, seed: UInt64 = 0,
+        ks: [Int] = [1, 3, 8, 16], gPassTau: Double = 0.5, lengthBins: Int = 5, label: String? = nil
+    ) {
+        self.profileName = profileName
+        self.endMarker = endMarker
+        self.truncation = truncation
+        self.estimator = estimator
+        self.referenceCompat = referenceCompat
+        self.window = window
+        self.minimumCurveSamples = minimumCurveSamples
+        self.bootstrapResamples = bootstrapResamples
+        self.confidence = confidence
+        self.seed = seed
+        self.ks = ks
+        self.gPassTau = gPassTau
+        self.lengthBins = lengthBins
+        self.label = label
+    }
+}

@@ -1,0 +1,95 @@
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonTraces
+
+/// What the analysis keeps of one trace: its spans, its per-token statistics, its extracted
+/// answer. Built on a worker thread, so every expensive step of a trace happens in parallel.
+public struct SampleRecord: Sendable {
+    public var problemID: String
+    public var sampleIndex: Int
+    public var model: String?
+    public var gold: String?
+    public var source: SourceLocation
+    public var flags: SegmentedTrace.Flags
+    /// Per-token statistics of the rebuilt decoding distribution; `nil` without log-probs.
+    public var statistics: TokenStatistics?
+    public var overallTokens: Range<Int>?
+    public var thinkingTokens: Range<Int>?
+    public var answerTokens: Range<Int>?
+    /// Span lengths in tokens, or in characters when the trace has no tokens.
+    public var overallLength: Int
+    public var thinkingLength: Int
+    public var answerLength: Int
+    public var answer: ExtractedAnswer?
+
+    /// Segments and measures one trace.
+    ///
+    /// - Throws: ``SegmentationError`` when a pattern cannot be matched against the output.
+    public init(_ trace: Trace, options: SampleRecordOptions) throws {
+        let segmented = try options.segmenter.segment(trace)
+        problemID = trace.problemID
+        sampleIndex = trace.sampleIndex ?? 0
+        model = trace.model
+        gold = trace.gold
+        source = trace.source
+        flags = segmented.flags
+        if let logProbs = trace.logProbs, logProbs.count > 0 {
+            statistics = TokenStatistics(logProbs, options: options.tokenOptions)
+            overallTokens = segmented.overallTokens ?? 0..<logProbs.count
+            thinkingTokens = segmented.thinkingTokens
+            answerTokens = segmented.answerTokens
+            overallLength = overallTokens?.count ?? 0
+            thinkingLength = thinkingTokens?.count ?? 0
+            answerLength = answerTokens?.count ?? 0
+        } else {
+            overallLength = segmented.thinking.count + segmented.answer.count
+            thinkingLength = segmented.thinking.count
+            answerLength = segmented.answer.count
+        }
+        // A boxed value inside unfinished thinking is not an answer: only the answer span is read.
+        answer = options.extractor.extract(from: segmented.answer)
+    }
+
+    /// The measures of one segment, or `nil` without log-probs or when the span is absent.
+    public func measures(_ segment: Segment) -> SegmentMeasures? {
+        guard let statistics, let range = tokens(segment) else { return nil }
+        return statistics.measures(in: range)
+    }
+
+    /// The token range of one segment.
+    public func tokens(_ segment: Segment) -> Range<Int>? {
+        switch segment {
+        case .overall: overallTokens
+        case .thinking: thinkingTokens
+        case .answer: answerTokens
+        }
+    }
+
+    /// Span length of one segment (tokens, or characters without tokens).
+    public func length(_ segment: Segment) -> Int {
+        switch segment {
+        case .overall: overallLength
+        case .thinking: thinkingLength
+        case .answer: answerLength
+        }
+    }
+}
+
+/// The parts of an output Horizon measures separately.
+public enum Segment: String, Sendable, CaseIterable, Codable {
+    case overall, thinking, answer
+}
+
+/// How a trace becomes a ``SampleRecord``.
+public struct SampleRecordOptions: Sendable {
+    public var segmenter: Segmenter
+    public var tokenOptions: TokenStatistics.Options
+    public var extractor: AnswerExtractor
+
+    public init(segmenter: Segmenter, tokenOptions: TokenStatistics.Options = .init(), extractor: AnswerExtractor = .init()) {
+        self.segmenter = segmenter
+        self.tokenOptions = tokenOptions
+        self.extractor = extractor
+    }
+}
