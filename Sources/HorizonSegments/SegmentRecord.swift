@@ -4,9 +4,9 @@
 /// are `null` when the trace has no log-probabilities. All keys are always present.
 ///
 /// ```json
-/// {"problem_id":"p1","sample_index":0,"profile":"deepseek-r1","end_marker":"first",
-///  "thinking":"2+2 is 4.","answer":"\n\nThe answer is 4","thinking_tokens":null,
-///  "answer_tokens":null,"thinking_bytes":[0,9],"answer_bytes":[17,35],
+/// {"problem_id":"p1","sample_index":null,"profile":"deepseek-r1","end_marker":"first",
+///  "thinking":"2+2 is 4.","answer":"\n\nThe answer is 4",
+///  "thinking_tokens":null,"answer_tokens":null,"thinking_bytes":[0,9],"answer_bytes":[17,34],
 ///  "flags":{"truncated":false,"opening_marker_missing":true,"heuristic":false,
 ///           "no_thinking":false,"thinking_from_server":false}}
 /// ```

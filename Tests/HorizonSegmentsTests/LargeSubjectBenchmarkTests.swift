@@ -33,7 +33,9 @@ import Testing
 
         let boxed = try RegexPattern(#"\\boxed\{(\d+)\}"#)
         var count = 0
-        report("all 160k \\boxed{} matches in 10 MB", try clock.measure { count = try boxed.allMatches(in: subject).count })
+        report("all 160k \\boxed{} matches in 10 MB", try clock.measure {
+            count = try boxed.allMatches(in: subject).count
+        })
         #expect(count == Self.lineCount)
 
         let text = Trace(problemID: "big", text: Self.output)
