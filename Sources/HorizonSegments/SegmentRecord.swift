@@ -11,7 +11,9 @@
 ///           "no_thinking":false,"thinking_from_server":false}}
 /// ```
 public struct SegmentRecord: Sendable, Hashable, Codable {
+    /// The trace's problem (`problem_id`).
     public var problemID: String
+    /// The trace's sample index, `null` when the input had none.
     public var sampleIndex: Int?
     /// The profile that found the spans.
     public var profile: String
@@ -29,6 +31,7 @@ public struct SegmentRecord: Sendable, Hashable, Codable {
     public var thinkingBytes: [Int]
     /// `[start, end]` byte offsets of the answer.
     public var answerBytes: [Int]
+    /// How the spans were found.
     public var flags: SegmentedTrace.Flags
 
     /// The record of `segmented`.
