@@ -145,6 +145,7 @@ enum PCRE2 {
             return start == unset ? nil : Int(start)..<Int(max(start, end))
         }
         // PCRE2 always sets pair 0 on a match.
-        return .matched(RegexMatch(range: pair(0)!, captureRanges: captureCount == 0 ? [] : (1...captureCount).map(pair)))
+        let captures = captureCount == 0 ? [] : (1...captureCount).map(pair)
+        return .matched(RegexMatch(range: pair(0)!, captureRanges: captures))
     }
 }

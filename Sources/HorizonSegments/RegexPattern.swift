@@ -39,22 +39,31 @@ public final class RegexPattern: @unchecked Sendable, Hashable, CustomStringConv
     /// Compiles `source`.
     /// - Parameter source: A PCRE2 pattern. Inline options such as `(?i)` (caseless) and `(?m)`
     ///   (`^`/`$` at line breaks) work as usual.
-    /// - Throws: ``SegmentationError`` with reason ``SegmentationError/Reason/invalidPattern(pattern:offset:message:)``,
-    ///   carrying the byte offset in `source` and PCRE2's message.
+    /// - Throws: ``SegmentationError`` with reason
+    ///   ``SegmentationError/Reason/invalidPattern(pattern:offset:message:)``, carrying the byte
+    ///   offset in `source` and PCRE2's message.
     /// - Complexity: O(*m*) in the pattern's length, plus JIT compilation.
     public init(_ source: String) throws {
-        self.source = source
-        let validCode: OpaquePointer
-        do {
-            validCode = try PCRE2.compile(source, options: PCRE2.Option.utf)
-        } catch {
-            throw SegmentationError(.invalidPattern(
-                pattern: source, offset: error.patternOffset, message: PCRE2.errorMessage(error.errorCode)
-            ))
+        func compile(options: UInt32) throws -> OpaquePointer {
+            do {
+                return try PCRE2.compile(source, options: options)
+            } catch {
+                throw SegmentationError(.invalidPattern(
+                    pattern: source, offset: error.patternOffset, message: PCRE2.errorMessage(error.errorCode)
+                ))
+            }
         }
-        // The same source compiled a moment ago; the extra option cannot make it invalid.
-        guard let invalidCode = try? PCRE2.compile(source, options: PCRE2.Option.utf | PCRE2.Option.matchInvalidUTF)
-        else { fatalError("PCRE2 compiled \"\(source)\" in UTF mode but not with PCRE2_MATCH_INVALID_UTF") }
+        let validCode = try compile(options: PCRE2.Option.utf)
+        let invalidCode: OpaquePointer
+        do {
+            // PCRE2 documents that this option does not change compilation, so this cannot
+            // fail where the first succeeded; the memory is released if it somehow does.
+            invalidCode = try compile(options: PCRE2.Option.utf | PCRE2.Option.matchInvalidUTF)
+        } catch {
+            PCRE2.freeCode(validCode)
+            throw error
+        }
+        self.source = source
         validUTF8Code = validCode
         invalidUTF8Code = invalidCode
         captureGroupCount = PCRE2.captureCount(validCode)

@@ -4,14 +4,16 @@
 /// are `null` when the trace has no log-probabilities. All keys are always present.
 ///
 /// ```json
-/// {"problem_id":"p1","sample_index":0,"profile":"deepseek-r1","end_marker":"first",
-///  "thinking":"2+2 is 4.","answer":"\n\nThe answer is 4","thinking_tokens":null,
-///  "answer_tokens":null,"thinking_bytes":[0,9],"answer_bytes":[17,35],
+/// {"problem_id":"p1","sample_index":null,"profile":"deepseek-r1","end_marker":"first",
+///  "thinking":"2+2 is 4.","answer":"\n\nThe answer is 4",
+///  "thinking_tokens":null,"answer_tokens":null,"thinking_bytes":[0,9],"answer_bytes":[17,34],
 ///  "flags":{"truncated":false,"opening_marker_missing":true,"heuristic":false,
 ///           "no_thinking":false,"thinking_from_server":false}}
 /// ```
 public struct SegmentRecord: Sendable, Hashable, Codable {
+    /// The trace's problem (`problem_id`).
     public var problemID: String
+    /// The trace's sample index, `null` when the input had none.
     public var sampleIndex: Int?
     /// The profile that found the spans.
     public var profile: String
@@ -29,6 +31,7 @@ public struct SegmentRecord: Sendable, Hashable, Codable {
     public var thinkingBytes: [Int]
     /// `[start, end]` byte offsets of the answer.
     public var answerBytes: [Int]
+    /// How the spans were found.
     public var flags: SegmentedTrace.Flags
 
     /// The record of `segmented`.

@@ -20,11 +20,12 @@ extension SegmentationProfile {
     func split(_ subject: MatchSubject) throws -> MarkerSplit {
         let byteCount = subject.count
         let opening = try thinkingStart?.firstMatch(in: subject)
-        let firstEnd = try thinkingEnd.firstMatch(in: subject)
-        // An opening marker after the end marker is text the answer quotes, not an opening.
-        let openingFound = opening.map { opening in
-            firstEnd.map { opening.range.lowerBound <= $0.range.lowerBound } ?? true
-        } ?? false
+        var openingFound = false
+        if let opening {
+            // An opening marker after the first end marker is text the answer quotes, not an opening.
+            let firstEnd = try thinkingEnd.firstMatch(in: subject)
+            openingFound = firstEnd.map { opening.range.lowerBound <= $0.range.lowerBound } ?? true
+        }
         let openingMarkerMissing = thinkingStart != nil && !openingFound
 
         let thinkingFrom: Int
@@ -35,7 +36,8 @@ extension SegmentationProfile {
         } else {
             // The family always opens thinking itself; without the opening there is none.
             return try answerSplit(
-                subject, region: 0..<byteCount, thinking: 0..<0, markerFound: firstEnd != nil,
+                subject, region: 0..<byteCount, thinking: 0..<0,
+                markerFound: opening != nil || (try thinkingEnd.firstMatch(in: subject)) != nil,
                 truncated: false, openingMarkerMissing: openingMarkerMissing
             )
         }

@@ -49,6 +49,7 @@ public struct SegmentationProfile: Sendable, Hashable {
     /// `nil` for profiles that automatic detection never picks.
     public var autoDetectionSignature: RegexPattern?
 
+    /// A profile from its parts; each parameter sets the property of the same name.
     public init(
         name: String,
         thinkingStart: RegexPattern?,

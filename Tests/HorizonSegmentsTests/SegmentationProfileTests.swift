@@ -113,7 +113,8 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
         FamilyCase(
             label: "granite, plain-text markers",
             profile: .granite,
-            output: "Here is my thought process:\nThe user asks for 2+2. Adding gives 4.\n\nHere is my response:\n2 + 2 = 4.",
+            output: "Here is my thought process:\nThe user asks for 2+2. Adding gives 4.\n\n"
+                + "Here is my response:\n2 + 2 = 4.",
             thinking: "\nThe user asks for 2+2. Adding gives 4.\n\n",
             answer: "\n2 + 2 = 4."
         ),

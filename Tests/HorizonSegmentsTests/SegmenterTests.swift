@@ -126,9 +126,8 @@ import Testing
 
     @Test func matchFailuresNameTheTrace() throws {
         let profile = try SegmentationProfile.custom(thinkingStart: nil, thinkingEnd: "(*LIMIT_MATCH=50)(a+)+$")
-        let trace = Trace(
-            problemID: "p", text: String(repeating: "a", count: 30) + "c", source: SourceLocation(file: "runs.jsonl", line: 7)
-        )
+        let source = SourceLocation(file: "runs.jsonl", line: 7)
+        let trace = Trace(problemID: "p", text: String(repeating: "a", count: 30) + "c", source: source)
         #expect {
             _ = try Segmenter(profile: profile).segment(trace)
         } throws: { error in
