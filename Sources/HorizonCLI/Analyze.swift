@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Horizon
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure Branching Factor per segment and over position, and answer agreement.",
+        discussion: "Writes the versioned analysis JSON (docs/analysis-schema.md) that `report` and `check` read.")
+
+    @OptionGroup var input: TraceInputOptions
+    @OptionGroup var segmentation: SegmentationOptions
+
+    @Option(help: "Top-p of the decoding distribution to rebuild per token (1 keeps every returned candidate).")
+    var topP: Double?
+
+    @Option(help: "Rebuild with min-p instead of top-p.")
+    var minP: Double?
+
+    @Option(help: "BF estimator: entropy, nll, or auto (the paper's switch at a common length of 50 tokens).")
+    var estimator: BranchingFactorEstimator = .auto
+
+    @Flag(help: "Reproduce the reference code's per-position condensation for the overall BF.")
+    var referenceCompat = false
+
+    @Option(help: "Window width of the windowed BF curve, tokens.")
+    var window = 5
+
+    @Option(help: "Bootstrap resamples for every interval.")
+    var bootstrapResamples = 1000
+
+    @Option(help: "Confidence level of the intervals.")
+    var confidence = 0.95
+
+    @Option(help: "Seed of the bootstrap.")
+    var seed: UInt64 = 0
+
+    @Option(help: "PCRE2 pattern whose first capture group is the final answer (overrides the built-in extraction).")
+    var answerRegex: String?
+
+    @Option(help: "Problem set (JSONL) to take gold answers from, joined by id; a trace's own gold wins.")
+    var problems: String?
+
+    @OptionGroup var problemFields: ProblemFieldOptions
+
+    @Option(help: "Short run name used as the column title in reports (default: the model).")
+    var label: String?
+
+    @Option(name: .customLong("json"), help: "Write the analysis JSON here (default: standard output).")
+    var output: String?
+
+    func validate() throws {
+        if topP != nil && minP != nil { throw ValidationError("Give either --top-p or --min-p, not both.") }
+        if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1].") }
+        if let minP, !(minP > 0 && minP < 1) { throw ValidationError("--min-p must be in (0, 1).") }
+        if window < 1 { throw ValidationError("--window must be at least 1.") }
+        if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be in (0, 1).") }
+    }
+
+    func run() throws {
+        let truncation: DecodingTruncation = minP.map { .minP($0) } ?? .topP(topP ?? 0.9)
+        let extractor = AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) })
+        let analyzer = Analyzer(
+            readOptions: input.readOptions,
+            recordOptions: SampleRecordOptions(
+                segmenter: try segmentation.segmenter(),
+                tokenOptions: TokenStatistics.Options(truncation: truncation),
+                extractor: extractor),
+            analysisOptions: AnalysisOptions(
+                profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
+                truncation: truncation, estimator: estimator, referenceCompat: referenceCompat, window: window,
+                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
+        let golds = try problems.map { try ProblemSet.load(path: $0, fields: problemFields.fields).goldsByID } ?? [:]
+        let progress = ProgressLine(label: "analyze")
+        let analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
+        progress.finish()
+        try emit(try Analysis.makeEncoder().encode(analysis), to: output)
+        note(AnalysisSummary.line(analysis))
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonTraces
+
+/// Folds sample records, in input order, into an ``Analysis``.
+///
+/// ```swift
+/// var builder = AnalysisBuilder(options: AnalysisOptions(profileName: "deepseek-r1"))
+/// for record in records { try builder.add(record) }
+/// let analysis = builder.finish(horizonVersion: "1.0.0")
+/// ```
+///
+/// Per-token arrays are folded into per-problem curve builders as records arrive and then
+/// dropped, so memory grows with the number of samples, not with the number of tokens (except
+/// in reference-compatible mode, which needs every sample's tokens).
+public struct AnalysisBuilder: Sendable {
+    public let options: AnalysisOptions
+    var problems: [String: ProblemAccumulator] = [:]
+    var problemOrder: [String] = []
+    var models: Set<String> = []
+    /// Counts the reader knows and the builder cannot see; the caller fills them in.
+    public var counts = AnalysisCounts()
+    public var inputs: [AnalysisInput] = []
+    public var invalid: [InvalidLine] = []
+
+    public init(options: AnalysisOptions) {
+        self.options = options
+    }
+
+    /// Adds one sample.
+    public mutating func add(_ record: SampleRecord) throws {
+        if problems[record.problemID] == nil {
+            problems[record.problemID] = try ProblemAccumulator(problemID: record.problemID, window: options.window)
+            problemOrder.append(record.problemID)
+        }
+        if let model = record.model { models.insert(model) }
+        counts.traces += 1
+        if let statistics = record.statistics {
+            counts.tracesWithLogProbs += 1
+            counts.tokens += statistics.count
+            counts.lowCoverageTokens += statistics.isLowCoverage.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        if record.flags.truncated { counts.truncated += 1 }
+        if record.flags.openingMarkerMissing { counts.openingMarkerMissing += 1 }
+        problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
+    }
+
+    /// Records an invalid line or duplicate that was skipped; the first 100 are kept with their
+    /// message (the reader's summary has the totals).
+    public mutating func addInvalid(file: String, line: Int, message: String) {
+        if invalid.count < 100 { invalid.append(InvalidLine(file: file, line: line, message: message)) }
+    }
+
+    /// Computes every metric.
+    public func finish(horizonVersion: String) -> Analysis {
+        var random = SplitMix64(seed: options.seed)
+        let ordered = problemOrder.compactMap { problems[$0] }
+        var analysis = Analysis(
+            horizonVersion: horizonVersion,
+            label: options.label ?? (models.count == 1 ? models.first! : inputs.first.map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent } ?? "run"),
+            model: models.count == 1 ? models.first : nil,
+            inputs: inputs,
+            settings: settings(problemIDs: problemOrder),
+            counts: counts,
+            invalid: invalid)
+        analysis.counts.problems = ordered.count
+
+        let branching = BranchingFactorAggregation(problems: ordered, options: options, random: &random)
+        analysis.bf = branching.setSummary
+        analysis.lengths = lengths(of: ordered)
+        analysis.missingMass = missingMass(of: ordered)
+        analysis.curves = curves(of: ordered)
+
+        let answers = AnswerAggregation(problems: ordered, options: options, random: &random)
+        analysis.accuracy = answers.accuracy?.value
+        analysis.accuracyCI = answers.accuracy?.ci
+        analysis.agreement = answers.agreement?.value
+        analysis.agreementCI = answers.agreement?.ci
+        analysis.answers = answers.summary
+        analysis.lengthVsStability = answers.lengthVsStability
+
+        analysis.problems = ordered.enumerated().map { offset, problem in
+            var row = ProblemAnalysis(
+                problemID: problem.problemID,
+                samples: problem.samples.count,
+                samplesWithLogProbs: problem.samples.filter(\.hasLogProbs).count,
+                bf: branching.problemSummaries[offset],
+                lengths: lengths(of: [problem]),
+                truncated: problem.samples.filter(\.flags.truncated).count,
+                gold: problem.gold)
+            answers.fill(&row, problem: offset)
+            return row
+        }
+        analysis.warnings = warnings(for: analysis, problems: ordered)
+        return analysis
+    }
+
+    func settings(problemIDs: [String]) -> AnalysisSettings {
+        let (truncationName, truncationValue): (String, Double) =
+            switch options.truncation {
+            case .topP(let p): ("top_p", p)
+            case .minP(let p): ("min_p", p)
+            }
+        return AnalysisSettings(
+            profile: options.profileName, endMarker: options.endMarker.rawValue, truncation: truncationName,
+            truncationValue: truncationValue, estimator: options.estimator.rawValue,
+            referenceCompat: options.referenceCompat, window: options.window,
+            bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed,
+            problemSetDigest: SHA256.hex(of: Array(problemIDs.sorted().joined(separator: "\n").utf8)))
+    }
+
+    /// Mean over problems of the mean span length over samples.
+    func lengths(of problems: [ProblemAccumulator]) -> SpanLengths {
+        let anyTokens = problems.contains { $0.samples.contains(where: \.hasLogProbs) }
+        func mean(_ segment: Segment) -> Double? {
+            let perProblem = problems.compactMap { problem -> Double? in
+                let values = problem.samples.compactMap { $0.lengths[segment] }
+                return values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
+            }
+            return perProblem.isEmpty ? nil : perProblem.reduce(0, +) / Double(perProblem.count)
+        }
+        return SpanLengths(unit: anyTokens ? "tokens" : "characters", overall: mean(.overall),
+                           thinking: mean(.thinking), answer: mean(.answer))
+    }
+
+    /// Token-weighted mean and the maximum of the per-token missing mass, per segment.
+    func missingMass(of problems: [ProblemAccumulator]) -> MissingMassSummary {
+        func summary(_ segment: Segment) -> MissingMass? {
+            var total = 0.0, tokens = 0, maximum = 0.0
+            for problem in problems {
+                for sample in problem.samples {
+                    guard let measures = sample.measures[segment], let mean = measures.meanMissingMass else { continue }
+                    total += mean * Double(measures.tokenCount)
+                    tokens += measures.tokenCount
+                    maximum = max(maximum, measures.maxMissingMass ?? 0)
+                }
+            }
+            return tokens == 0 ? nil : MissingMass(mean: total / Double(tokens), max: maximum)
+        }
+        return MissingMassSummary(overall: summary(.overall), thinking: summary(.thinking), answer: summary(.answer))
+    }
+
+    /// Per-problem curves, then their nan-mean over problems.
+    func curves(of problems: [ProblemAccumulator]) -> Curves {
+        func points(_ curve: PositionCurve, problemCounts: [Int]) -> [CurvePoint] {
+            (0..<curve.count).map {
+                CurvePoint(position: curve.positions[$0], bf: curve.values[$0], samples: curve.counts[$0],
+                           problems: problemCounts[$0])
+            }
+        }
+        func setCurve(_ perProblem: [PositionCurve]) -> [CurvePoint] {
+            var builder = SetCurveBuilder()
+            var samples: [Int: Int] = [:]
+            for curve in perProblem {
+                builder.add(curve)
+                for (position, count) in zip(curve.positions, curve.counts) { samples[position, default: 0] += count }
+            }
+            let curve = builder.curve()
+            return (0..<curve.count).map {
+                CurvePoint(position: curve.positions[$0], bf: curve.values[$0],
+                           samples: samples[curve.positions[$0]] ?? 0, problems: curve.counts[$0])
+            }
+        }
+        var result = Curves(window: options.window)
+        for segment in Segment.allCases {
+            let windowed = setCurve(problems.compactMap { $0.windowed[segment]?.curve(minimumSamples: options.minimumCurveSamples) })
+            let cumulative = setCurve(problems.compactMap { $0.cumulative[segment]?.curve(minimumSamples: options.minimumCurveSamples) })
+            switch segment {
+            case .overall:
+                result.windowed.overall = windowed
+                result.cumulative.overall = cumulative
+            case .thinking:
+                result.windowed.thinking = windowed
+                result.cumulative.thinking = cumulative
+            case .answer:
+                result.windowed.answer = windowed
+                result.cumulative.answer = cumulative
+            }
+        }
+        return result
+    }
+
+    func warnings(for analysis: Analysis, problems: [ProblemAccumulator]) -> [AnalysisWarning] {
+        var warnings: [AnalysisWarning] = []
+        let counts = analysis.counts
+        if counts.traces > 0 && counts.tracesWithLogProbs == 0 {
+            warnings.append(AnalysisWarning(kind: "no_logprobs", message: "No trace has log-probabilities, so every Branching Factor is unavailable; answers and segmentation are still measured."))
+        } else if counts.tracesWithLogProbs < counts.traces {
+            warnings.append(AnalysisWarning(kind: "no_logprobs", message: "\(counts.traces - counts.tracesWithLogProbs) of \(counts.traces) traces have no log-probabilities and do not count towards BF."))
+        }
+        if counts.lowCoverageTokens > 0, counts.tokens > 0 {
+            let share = Double(counts.lowCoverageTokens) / Double(counts.tokens)
+            warnings.append(AnalysisWarning(kind: "low_coverage", message: String(format: "%.2f%% of tokens (%d of %d) had top-k lists holding less probability than top-p %@, so their truncated distribution could not be rebuilt exactly: ask the server for more top log-probs.", share * 100, counts.lowCoverageTokens, counts.tokens, String(analysis.settings.truncationValue))))
+        }
+        if let mass = analysis.missingMass.overall, mass.max > 0.05 {
+            warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: String(format: "The top-k lists missed up to %.3f of the probability mass at a token (mean %.4f); entropies are lower bounds there.", mass.max, mass.mean)))
+        }
+        if counts.truncated > 0 {
+            warnings.append(AnalysisWarning(kind: "truncated_thinking", message: "\(counts.truncated) of \(counts.traces) traces never closed their thinking: their answer span is empty and no answer was graded for them."))
+        }
+        if counts.invalidLines > 0 {
+            warnings.append(AnalysisWarning(kind: "invalid_lines", message: "\(counts.invalidLines) invalid input lines were skipped (see `invalid`)."))
+        }
+        if counts.duplicates > 0 {
+            warnings.append(AnalysisWarning(kind: "duplicates", message: "\(counts.duplicates) duplicate (problem, sample) pairs were skipped; the first of each was kept."))
+        }
+        let few = problems.filter { $0.samples.count < options.minimumCurveSamples }.count
+        if few > 0 {
+            warnings.append(AnalysisWarning(kind: "few_samples", message: "\(few) problems have fewer than \(options.minimumCurveSamples) samples: they are left out of the curves and their intervals are wide."))
+        }
+        return warnings
+    }
+}
