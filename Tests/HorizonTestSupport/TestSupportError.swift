@@ -1,0 +1,50 @@
+import Foundation
+
+/// A failure of the test-support helpers: the real-server harness or a test-model table.
+///
+/// The message names the file or command involved and, for a server that would not start, ends
+/// with the tail of the server's own log, so a failing CI run shows why.
+public struct TestSupportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Reason: Sendable, Equatable {
+        /// The Python environment at `.venv` is missing or cannot import `llama_cpp.server`.
+        case pythonEnvironmentUnavailable
+        /// No free TCP port on 127.0.0.1 could be found.
+        case noFreePort
+        /// The server process ended before it answered `/v1/models`.
+        case serverExited(status: Int32)
+        /// The server did not answer `/v1/models` within the startup timeout.
+        case startupTimedOut(seconds: Double)
+        /// The server answered a request with a status other than 200.
+        case httpStatus(Int)
+        /// The server's answer was not the JSON shape asked for.
+        case malformedResponse
+        /// A transition table could not be read or decoded.
+        case unreadableTable
+    }
+
+    /// What went wrong.
+    public var reason: Reason
+    /// Details: the file, command or URL involved and, where there is one, the log tail.
+    public var detail: String
+
+    /// Creates an error from a reason and its details.
+    public init(_ reason: Reason, _ detail: String) {
+        self.reason = reason
+        self.detail = detail
+    }
+
+    public var description: String {
+        let summary: String
+        switch reason {
+        case .pythonEnvironmentUnavailable: summary = "Python environment for llama_cpp.server unavailable"
+        case .noFreePort: summary = "no free loopback port"
+        case .serverExited(let status): summary = "llama_cpp.server exited with status \(status) before it was ready"
+        case .startupTimedOut(let seconds): summary = "llama_cpp.server did not answer within \(seconds) s"
+        case .httpStatus(let status): summary = "server answered HTTP \(status)"
+        case .malformedResponse: summary = "server answer is not the expected JSON"
+        case .unreadableTable: summary = "transition table unreadable"
+        }
+        return "\(summary): \(detail)"
+    }
+}
