@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +31,15 @@ let package = Package(
         ),
         .target(name: "HorizonReport", dependencies: ["HorizonStability"]),
         .target(name: "HorizonGate", dependencies: ["HorizonStability", "HorizonReport"]),
-        .target(name: "HorizonClient", dependencies: ["HorizonTraces", "HorizonSegments", "HorizonAnswers"]),
+        .target(
+            name: "HorizonClient",
+            dependencies: [
+                "HorizonTraces", "HorizonSegments", "HorizonAnswers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "Horizon",
             dependencies: [
@@ -49,7 +59,15 @@ let package = Package(
         .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonTestSupport"]),
         .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonTestSupport"]),
         .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonClientTests", dependencies: ["HorizonClient", "HorizonTestSupport"]),
+        .testTarget(
+            name: "HorizonClientTests",
+            dependencies: [
+                "HorizonClient", "HorizonTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "HorizonCLITests", dependencies: ["Horizon", "HorizonTestSupport"]),
     ]
 )

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Sends completion requests with retries, timeouts and the API key, and decodes the answers.
+///
+/// ```swift
+/// let client = CompletionClient(transport: transport, baseURL: "http://127.0.0.1:8080")
+/// let result = try await client.complete(request, jitterSeed: 42)
+/// print(result.completion.text, result.attempts)
+/// ```
+public struct CompletionClient: Sendable {
+    public var transport: any HTTPTransport
+    /// The server root or its OpenAI base (`…/v1`).
+    public var baseURL: String
+    /// Sent as `Authorization: Bearer …` when present.
+    public var apiKey: APIKey?
+    public var timeouts: RequestTimeouts
+    public var retryPolicy: RetryPolicy
+    /// The largest non-streamed body accepted.
+    public var maximumBodyBytes: Int
+
+    public init(
+        transport: any HTTPTransport,
+        baseURL: String,
+        apiKey: APIKey? = nil,
+        timeouts: RequestTimeouts = RequestTimeouts(),
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        maximumBodyBytes: Int = 1 << 30
+    ) {
+        self.transport = transport
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.timeouts = timeouts
+        self.retryPolicy = retryPolicy
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    /// A completion and what it took to get it.
+    public struct Result: Sendable, Equatable {
+        public var completion: Completion
+        /// Attempts made, 1 when the first succeeded.
+        public var attempts: Int
+    }
+
+    /// A failed attempt that will be retried.
+    public struct Retry: Sendable, Equatable {
+        /// The 1-based number of the attempt that failed.
+        public var attempt: Int
+        public var error: ClientError
+        /// The wait before the next attempt.
+        public var delay: Duration
+    }
+
+    /// Sends `request` until it succeeds, fails for good, or the attempts run out.
+    ///
+    /// - Parameters:
+    ///   - request: the request.
+    ///   - jitterSeed: seeds the retry jitter, so a rerun waits the same.
+    ///   - onRetry: called before each wait.
+    /// - Returns: the decoded completion and the attempt count.
+    /// - Throws: the last ``ClientError`` (its message says how many attempts were made), or
+    ///   `CancellationError`.
+    public func complete(
+        _ request: CompletionRequest,
+        jitterSeed: UInt64,
+        onRetry: @Sendable (Retry) -> Void = { _ in }
+    ) async throws -> Result {
+        let http = request.httpRequest(baseURL: baseURL, apiKey: apiKey)
+        var generator = SplitMix64(seed: jitterSeed)
+        var attempt = 1
+        while true {
+            do {
+                let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
+                return Result(completion: completion, attempts: attempt)
+            } catch var error as ClientError {
+                guard let delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {
+                    if attempt > 1 { error.message += " (gave up after \(attempt) attempts)" }
+                    throw error
+                }
+                onRetry(Retry(attempt: attempt, error: error, delay: delay))
+                try await Task.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// One attempt under the read-gap and total timeouts.
+    private func send(_ http: HTTPRequest, endpoint: Endpoint, streamRequested: Bool) async throws -> Completion {
+        let transport = transport
+        let limit = maximumBodyBytes
+        return try await RequestWatchdog.run(timeouts: timeouts, url: http.url) { activity in
+            let (head, body) = try await transport.send(http)
+            activity.touch()
+            guard (200..<300).contains(head.status) else {
+                throw await Self.statusError(head, body: body, url: http.url)
+            }
+            let contentType = head.header("Content-Type")?.lowercased()
+            let isEventStream = contentType.map { $0.contains("text/event-stream") } ?? streamRequested
+            if isEventStream {
+                var decoder = ServerSentEventDecoder()
+                var accumulator = CompletionStreamAccumulator(endpoint: endpoint)
+                // Read to the end even after [DONE], so the connection can be reused.
+                for try await chunk in body {
+                    activity.touch()
+                    for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                }
+                return try accumulator.completion()
+            }
+            var bytes: [UInt8] = []
+            for try await chunk in body {
+                activity.touch()
+                bytes.append(contentsOf: chunk)
+                guard bytes.count <= limit else {
+                    throw ClientError(.malformedResponse, "\(http.url) sent a body larger than \(limit) bytes")
+                }
+            }
+            return try CompletionDecoder.decode(bytes, endpoint: endpoint)
+        }
+    }
+
+    /// The error for a non-success status, with the server's own message when it sent one.
+    private static func statusError(_ head: HTTPResponseHead, body: HTTPBody, url: String) async -> ClientError {
+        let bytes = (try? await body.collect(upTo: 1 << 16)) ?? []
+        var detail = String(decoding: bytes.prefix(500), as: UTF8.self)
+        if let json = try? JSONValue(parsing: bytes), let error = json["error"] ?? json["detail"] ?? json["message"] {
+            detail = CompletionDecoder.errorMessage(error)
+        }
+        let trimmed = detail.trimmingCharacters(in: .whitespacesAndNewlines)
+        return ClientError(
+            .httpStatus,
+            "\(url) answered HTTP \(head.status)" + (trimmed.isEmpty ? "" : ": \(trimmed)"),
+            httpStatus: head.status,
+            retryAfterSeconds: head.header("Retry-After").flatMap { RetryAfter.seconds(fromHeader: $0) }
+        )
+    }
+}

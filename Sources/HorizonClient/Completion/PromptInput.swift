@@ -1,0 +1,35 @@
+/// What a request asks the model to continue: chat messages or a raw prompt.
+public enum PromptInput: Sendable, Equatable {
+    /// Chat messages in order, for ``Endpoint/chat`` and ``Endpoint/ollamaChat``.
+    case messages([ChatMessage])
+    /// A prompt string, for the completion endpoints.
+    case text(String)
+
+    /// The prompt as a trace records it: the text, or the last user message's content.
+    public var recordedText: String {
+        switch self {
+        case .text(let text): return text
+        case .messages(let messages): return messages.last { $0.role == "user" }?.content ?? ""
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case .text(let text): return .string(text)
+        case .messages(let messages):
+            return .array(messages.map { ["role": .string($0.role), "content": .string($0.content)] })
+        }
+    }
+}
+
+/// One chat message.
+public struct ChatMessage: Sendable, Equatable {
+    /// `system`, `user` or `assistant`.
+    public var role: String
+    public var content: String
+
+    public init(role: String, content: String) {
+        self.role = role
+        self.content = content
+    }
+}

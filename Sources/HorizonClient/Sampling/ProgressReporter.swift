@@ -1,0 +1,55 @@
+import Foundation
+
+/// Keeps a session's counts and calls the progress callback, one call at a time.
+///
+/// Retries are reported from the sample tasks and finished samples from the writer, so the
+/// counts and the callback are guarded by one lock; a callback never runs concurrently with
+/// itself. `@unchecked Sendable` for that reason: all state is accessed under `lock`.
+final class ProgressReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let callback: (@Sendable (SamplingProgress) -> Void)?
+    private let start = ContinuousClock.now
+    private var state: SamplingProgress
+
+    init(total: Int, resumed: Int, callback: (@Sendable (SamplingProgress) -> Void)?) {
+        self.callback = callback
+        state = SamplingProgress(
+            completed: resumed, total: total, resumed: resumed, completionTokens: 0,
+            elapsed: .zero, failedAttempts: 0, retries: 0
+        )
+    }
+
+    /// The counts now.
+    var snapshot: SamplingProgress {
+        lock.withLock {
+            var current = state
+            current.elapsed = ContinuousClock.now - start
+            return current
+        }
+    }
+
+    /// Reports the state without a change (the session's first and last update).
+    func report() { update { _ in } }
+
+    func sampleWritten(tokens: Int) {
+        update {
+            $0.completed += 1
+            $0.completionTokens += tokens
+        }
+    }
+
+    func attemptFailed(willRetry: Bool) {
+        update {
+            $0.failedAttempts += 1
+            if willRetry { $0.retries += 1 }
+        }
+    }
+
+    private func update(_ change: (inout SamplingProgress) -> Void) {
+        lock.withLock {
+            change(&state)
+            state.elapsed = ContinuousClock.now - start
+            callback?(state)
+        }
+    }
+}

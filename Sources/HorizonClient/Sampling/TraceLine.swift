@@ -1,0 +1,57 @@
+import HorizonTraces
+
+/// The JSONL line `horizon sample` writes for one sample (the fields docs/trace-format.md
+/// lists for it), in a fixed key order with the bulky `logprobs` last.
+///
+/// ```json
+/// {"problem_id":"demo-01","sample_index":0,"model":"m","endpoint":"chat","prompt":"…","gold":"4",
+///  "text":"…","reasoning":null,"finish_reason":"stop","logprobs_kind":"raw",
+///  "sampling":{"temperature":1.0,"top_p":1.0,"top_k":0,"min_p":0.0,"max_tokens":64,"top_logprobs":20,"seed":123},
+///  "usage":{"prompt_tokens":12,"completion_tokens":30},"logprobs":{"content":[…]}}
+/// ```
+enum TraceLine {
+    /// The line for `completion`, without its newline.
+    ///
+    /// - Parameters:
+    ///   - problem: the problem sampled.
+    ///   - sampleIndex: the sample's index.
+    ///   - request: the request that produced it (prompt, settings, seed).
+    ///   - completion: the server's answer.
+    ///   - configuredKind: the run's log-prob kind, used unless the response said otherwise.
+    static func json(
+        problem: Problem,
+        sampleIndex: Int,
+        request: CompletionRequest,
+        completion: Completion,
+        configuredKind: LogProbKind
+    ) -> JSONValue {
+        let p = request.parameters
+        var line: JSONValue = [
+            "problem_id": .string(problem.id),
+            "sample_index": .integer(sampleIndex),
+            "model": .string(request.model),
+            "endpoint": .string(request.endpoint.rawValue),
+            "prompt": .string(request.prompt.recordedText),
+            "gold": problem.gold.map { .string($0) } ?? .null,
+            "text": .string(completion.text),
+            "reasoning": completion.reasoning.map { .string($0) } ?? .null,
+            "finish_reason": completion.finishReason.map { .string($0) } ?? .null,
+        ]
+        line["logprobs_kind"] = completion.logprobs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
+        var sampling: JSONValue = [:]
+        sampling["temperature"] = .double(p.temperature)
+        sampling["top_p"] = .double(p.topP)
+        sampling["top_k"] = p.topK.map { .integer($0) } ?? .null
+        sampling["min_p"] = p.minP.flatMap { .double($0) } ?? .null
+        sampling["max_tokens"] = .integer(p.maxTokens)
+        sampling["top_logprobs"] = p.topLogprobs.map { .integer($0) } ?? .null
+        sampling["seed"] = .integer(request.seed)
+        line["sampling"] = sampling
+        line["usage"] = [
+            "prompt_tokens": completion.promptTokens.map { .integer($0) } ?? .null,
+            "completion_tokens": completion.completionTokens.map { .integer($0) } ?? .null,
+        ]
+        line["logprobs"] = completion.logprobs ?? .null
+        return line
+    }
+}

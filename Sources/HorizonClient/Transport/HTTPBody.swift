@@ -1,0 +1,51 @@
+/// A response body as an asynchronous sequence of byte chunks, whatever library produced it.
+///
+/// A body is read once; its chunks have the sizes the network delivered, so a consumer must not
+/// assume a chunk holds whole lines or whole events.
+public struct HTTPBody: AsyncSequence, Sendable {
+    public typealias Element = [UInt8]
+    public typealias Failure = any Error
+
+    /// Produces the function that yields the next chunk, `nil` at the end.
+    private let makeNextChunk: @Sendable () -> () async throws -> [UInt8]?
+
+    /// A body whose chunks come from `makeNextChunk()`'s returned function.
+    ///
+    /// - Parameter makeNextChunk: called once per iteration to set up the underlying reader.
+    public init(_ makeNextChunk: @escaping @Sendable () -> () async throws -> [UInt8]?) {
+        self.makeNextChunk = makeNextChunk
+    }
+
+    /// A body of the given chunks, already in memory.
+    public init(chunks: [[UInt8]]) {
+        self.init {
+            var remaining = chunks[...]
+            return { remaining.popFirst() }
+        }
+    }
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        fileprivate let nextChunk: () async throws -> [UInt8]?
+
+        public mutating func next() async throws -> [UInt8]? { try await nextChunk() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(nextChunk: makeNextChunk()) }
+
+    /// Reads the whole body.
+    ///
+    /// - Parameter limit: the most bytes accepted.
+    /// - Returns: the bytes.
+    /// - Throws: ``ClientError`` with ``ClientError/Reason/malformedResponse`` past `limit`, or
+    ///   whatever reading throws.
+    public func collect(upTo limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for try await chunk in self {
+            bytes.append(contentsOf: chunk)
+            guard bytes.count <= limit else {
+                throw ClientError(.malformedResponse, "response body larger than \(limit) bytes")
+            }
+        }
+        return bytes
+    }
+}
