@@ -40,8 +40,6 @@ struct Analyze: ParsableCommand {
     @Option(help: "Problem set (JSONL) to take gold answers from, joined by id; a trace's own gold wins.")
     var problems: String?
 
-    @OptionGroup var problemFields: ProblemFieldOptions
-
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
@@ -69,7 +67,7 @@ struct Analyze: ParsableCommand {
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
                 truncation: truncation, estimator: estimator, referenceCompat: referenceCompat, window: window,
                 bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
-        let golds = try problems.map { try ProblemSet.load(path: $0, fields: problemFields.fields).goldsByID } ?? [:]
+        let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         let progress = ProgressLine(label: "analyze")
         let analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
         progress.finish()

@@ -108,7 +108,7 @@ public struct AnalysisBuilder: Sendable {
             truncationValue: truncationValue, estimator: options.estimator.rawValue,
             referenceCompat: options.referenceCompat, window: options.window,
             bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed,
-            problemSetDigest: SHA256.hex(of: Array(problemIDs.sorted().joined(separator: "\n").utf8)))
+            problemSetDigest: SHA256.hexDigest(of: Array(problemIDs.sorted().joined(separator: "\n").utf8)))
     }
 
     /// Mean over problems of the mean span length over samples.
