@@ -157,7 +157,7 @@ extension LineChart {
             } else {
                 svg.element("polygon", [
                     "class": "band", "points": pointList(uppers + lowers.reversed()),
-                    "fill": color, "fill-opacity": "0.16", "stroke": "none",
+                    "fill": color, "fill-opacity": "0.14", "stroke": "none",
                 ])
             }
         }
@@ -198,7 +198,7 @@ extension LineChart {
                 svg.element("rect", [
                     "x": SVGMarkup.number(entry.x), "y": SVGMarkup.number(entry.y - 6),
                     "width": SVGMarkup.number(ChartLayout.legendSampleWidth), "height": "12",
-                    "fill": color, "fill-opacity": "0.16",
+                    "fill": color, "fill-opacity": "0.14",
                 ])
             }
             svg.element("line", [

@@ -28,11 +28,15 @@ public struct LineChart: Sendable, Equatable {
         /// The data range the axis covers; `nil` fits the data, widened to nice ticks. Data
         /// outside a fixed range is clipped.
         public var range: ClosedRange<Double>?
+        /// Whether ticks fall on whole numbers only (token positions, counts), so a short axis
+        /// is not ticked at 0.5.
+        public var integerTicks: Bool
 
-        public init(label: String, scale: Scale = .linear, range: ClosedRange<Double>? = nil) {
+        public init(label: String, scale: Scale = .linear, range: ClosedRange<Double>? = nil, integerTicks: Bool = false) {
             self.label = label
             self.scale = scale
             self.range = range
+            self.integerTicks = integerTicks
         }
     }
 

@@ -45,7 +45,7 @@ extension ReportComposer {
                 }
                 let chart = LineChart(
                     title: title,
-                    xAxis: .init(label: segment.axis),
+                    xAxis: .init(label: segment.axis, integerTicks: true),
                     yAxis: .init(label: "Branching Factor", scale: Self.bfScale(curves.flatMap { $0.map(\.bf) })),
                     series: series, width: options.chartWidth, height: options.chartHeight
                 )

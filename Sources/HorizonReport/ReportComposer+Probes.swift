@@ -75,12 +75,13 @@ extension ReportComposer {
         // Lengths in one unit are plotted as given (fractions as percent); mixed units fall back
         // to the tokens actually kept, which every probe reports.
         let units = Set(truncation.flatMap { $0.map(\.lengthUnit) })
-        let xLabel: String
+        let xAxis: LineChart.Axis
         let x: (TruncationPoint) -> Double
         switch units.count == 1 ? units.first : nil {
-        case "fraction"?: (xLabel, x) = ("thinking kept (% of each trace's thinking)", { $0.length * 100 })
-        case let unit?: (xLabel, x) = ("thinking kept (\(unit))", \.length)
-        case nil: (xLabel, x) = ("mean thinking tokens kept", \.keptTokens)
+        case "fraction"?:
+            (xAxis, x) = (.init(label: "thinking kept (% of each trace's thinking)", range: 0...100), { $0.length * 100 })
+        case let unit?: (xAxis, x) = (.init(label: "thinking kept (\(unit))"), \.length)
+        case nil: (xAxis, x) = (.init(label: "mean thinking tokens kept"), \.keptTokens)
         }
         func percentPoint(_ point: TruncationPoint, _ value: Double?, _ interval: ConfidenceInterval?) -> ChartPoint {
             ChartPoint(x: x(point), y: value.map { $0 * 100 } ?? .nan, lower: interval.map { $0.lower * 100 }, upper: interval.map { $0.upper * 100 })
@@ -108,7 +109,7 @@ extension ReportComposer {
         if !shareSeries.isEmpty {
             files.append(ChartFile(fileName: "probe-truncation.svg", chart: LineChart(
                 title: "Agreement and accuracy vs thinking kept",
-                xAxis: .init(label: xLabel), yAxis: .init(label: "share of samples (%)", range: 0...100),
+                xAxis: xAxis, yAxis: .init(label: "share of samples (%)", range: 0...100),
                 series: shareSeries, width: options.chartWidth, height: options.chartHeight
             )))
         }
@@ -116,7 +117,7 @@ extension ReportComposer {
             let values = bfSeries.flatMap { $0.points.flatMap { [$0.y, $0.lower, $0.upper].compactMap { $0 } } }
             files.append(ChartFile(fileName: "probe-truncation-bf.svg", chart: LineChart(
                 title: "Answer BF vs thinking kept",
-                xAxis: .init(label: xLabel), yAxis: .init(label: "answer Branching Factor", scale: Self.bfScale(values)),
+                xAxis: xAxis, yAxis: .init(label: "answer Branching Factor", scale: Self.bfScale(values)),
                 series: bfSeries, width: options.chartWidth, height: options.chartHeight
             )))
         }

@@ -24,6 +24,7 @@ extension ReportComposer {
         // For each later analysis, the first one's BF divided by its BF: how many times lower it is.
         let ratios = analyses.indices.dropFirst().map { other in
             (title: "\(labels[0]) ÷ \(labels[other])", cell: { (row: Int) -> String in
+                guard row < segments.count else { return "" }  // the estimator row has no ratio
                 guard let reference = segments[row].value(analyses[0].bf), let value = segments[row].value(analyses[other].bf),
                       value > 0 else { return NumberFormat.unavailable }
                 return NumberFormat.ratio(reference / value)

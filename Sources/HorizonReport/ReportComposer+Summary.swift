@@ -92,7 +92,7 @@ extension ReportComposer {
             let segmentName = headline.name == "overall" ? "overall BF" : "\(headline.name) BF"
             sentences.append("\(nameB)'s \(segmentName) is \(headline.relation.phrase) \(headline.relation.connector) \(nameA)'s \(headline.values).")
             let rest = comparable.dropFirst().map { segment in
-                (segment.name == "overall" ? "overall " : "in the \(segment.name) ") + "\(segment.relation.phrase) \(segment.values)"
+                (segment.name == "overall" ? "overall" : "in the \(segment.name)") + " it is \(segment.relation.phrase) \(segment.values)"
             }
             if !rest.isEmpty { sentences.append(Self.capitalized(Self.list(rest)) + ".") }
         } else {

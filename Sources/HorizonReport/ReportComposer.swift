@@ -45,7 +45,13 @@ struct ReportComposer: Sendable {
             probesSection(), problemsSection(), warningsSection(), settingsSection(),
         ]
         let title = options.title ?? "Horizon report: " + labels.joined(separator: " vs ")
-        let markdown = "# \(MarkdownText.escape(title))\n\n" + sections.map(\.markdown).joined(separator: "\n")
+        // Sections end in varying blank lines; one blank line between them keeps the source tidy.
+        let bodies = sections.map { section in
+            var body = Substring(section.markdown)
+            while body.hasSuffix("\n") { body = body.dropLast() }
+            return body
+        }
+        let markdown = "# \(MarkdownText.escape(title))\n\n" + bodies.joined(separator: "\n\n") + "\n"
         return RenderedReport(markdown: markdown, charts: sections.flatMap(\.charts))
     }
 
