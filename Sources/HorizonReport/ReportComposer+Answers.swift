@@ -11,12 +11,7 @@ extension ReportComposer {
         }
         markdown += "Answers are grouped into clusters of equivalent answers per problem. *Agreement* is the share of a problem's samples in its largest cluster; *answer entropy* is the entropy of the cluster distribution in nats (0 when all samples agree); *accuracy* is the share of samples matching the gold answer. All three are means over problems.\n\n"
         let rows: [(name: String, cell: (Analysis) -> String)] = [
-            ("Accuracy", { Self.shareCell($0.accuracy, $0.accuracyCI, reason: Self.goldReason($0)) }),
-            ("Agreement", { Self.shareCell($0.agreement, $0.agreementCI, reason: "not computed") }),
-            ("Answer entropy (nats)", { analysis in
-                guard let answers = analysis.answers, let entropy = answers.answerEntropy else { return Self.unavailable("not computed") }
-                return NumberFormat.withInterval(entropy, answers.answerEntropyCI, format: NumberFormat.decimal)
-            }),
+            ("Accuracy", Self.accuracyCell), ("Agreement", Self.agreementCell), ("Answer entropy (nats)", Self.answerEntropyCell),
             ("Problems with a gold answer", { $0.answers.map { "\($0.gradedProblems)" } ?? NumberFormat.unavailable }),
             ("Samples without an extractable answer", { $0.answers.map { "\($0.unextracted)" } ?? NumberFormat.unavailable }),
         ]
@@ -30,16 +25,17 @@ extension ReportComposer {
     /// maj@k, pass@k, G-Pass@k and mG-Pass@k, one row per metric and k.
     private func atKSubsection() -> String {
         var markdown = "\n### maj@k, pass@k and G-Pass@k\n\n"
-        let families: [(name: String, values: (AnswerSummary) -> [MetricAtK])] = [
-            ("maj@", \.majAtK), ("pass@", \.passAtK), ("G-Pass@", \.gPassAtK), ("mG-Pass@", \.mGPassAtK),
+        // G-Pass@k rows name the threshold τ the analyses used.
+        let taus = Set(analyses.compactMap { $0.answers }.filter { !$0.gPassAtK.isEmpty }.map(\.gPassTau)).sorted()
+        let tauSuffix = " (τ = " + taus.map { String(describing: $0) }.joined(separator: ", ") + ")"
+        let families: [(name: String, suffix: String, values: (AnswerSummary) -> [MetricAtK])] = [
+            ("maj@", "", \.majAtK), ("pass@", "", \.passAtK), ("G-Pass@", tauSuffix, \.gPassAtK), ("mG-Pass@", "", \.mGPassAtK),
         ]
         var rows: [(name: String, cell: (Analysis) -> String)] = []
         for family in families {
             let ks = Set(analyses.flatMap { $0.answers.map(family.values) ?? [] }.map(\.k)).sorted()
             for k in ks {
-                let tau = family.name == "G-Pass@" ? Set(analyses.compactMap { $0.answers?.gPassTau }).sorted() : []
-                let suffix = tau.isEmpty ? "" : " (τ = " + tau.map { String(describing: $0) }.joined(separator: ", ") + ")"
-                rows.append(("\(family.name)\(k)\(suffix)", { analysis in
+                rows.append(("\(family.name)\(k)\(family.suffix)", { analysis in
                     guard let metric = analysis.answers.flatMap({ family.values($0).first { $0.k == k } }) else {
                         return Self.unavailable(Self.goldReason(analysis))
                     }

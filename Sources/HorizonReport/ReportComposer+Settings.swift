@@ -27,7 +27,7 @@ extension ReportComposer {
         let settings = settingsRows()
         let differing = settings.filter(\.differs).map(\.key)
         if !differing.isEmpty {
-            markdown += "⚠ The analyses were measured with different settings (\(differing.joined(separator: ", "))); their numbers may not be comparable.\n\n"
+            markdown += "⚠ The analyses were measured with different settings (\(differing.map { "`\($0)`" }.joined(separator: ", "))); their numbers may not be comparable.\n\n"
         }
         var table = MarkdownTable(titles: ["Setting"] + labels)
         let identity: [(String, (Analysis) -> String)] = [

@@ -18,7 +18,7 @@ extension ReportComposer {
             }
             let differing = differingSettings()
             if !differing.isEmpty {
-                paragraphs.append("Their settings differ (\(differing.joined(separator: ", "))); see [Settings](#settings).")
+                paragraphs.append("Their settings differ (\(differing.map { "`\($0)`" }.joined(separator: ", "))); see [Settings](#settings).")
             }
         }
 
@@ -34,19 +34,16 @@ extension ReportComposer {
             rows.append(("BF@1 (first token)", { Self.bfCell($0.bf.first, $0.bf.firstCI, $0) }))
         }
         rows += [
-            ("Accuracy", { Self.shareCell($0.accuracy, $0.accuracyCI, reason: Self.goldReason($0)) }),
-            ("Agreement with modal answer", { Self.shareCell($0.agreement, $0.agreementCI, reason: "not computed") }),
-            ("Answer entropy (nats)", { analysis in
-                guard let answers = analysis.answers, let entropy = answers.answerEntropy else { return Self.unavailable("not computed") }
-                return NumberFormat.withInterval(entropy, answers.answerEntropyCI, format: NumberFormat.decimal)
-            }),
+            ("Accuracy", Self.accuracyCell), ("Agreement with modal answer", Self.agreementCell),
+            ("Answer entropy (nats)", Self.answerEntropyCell),
             ("Mean output length", { Self.lengthCell($0.lengths.overall, unit: $0.lengths.unit) }),
             ("Mean thinking length", { Self.lengthCell($0.lengths.thinking, unit: $0.lengths.unit) }),
             ("Mean answer length", { Self.lengthCell($0.lengths.answer, unit: $0.lengths.unit) }),
             ("Thinking never closed", { "\($0.counts.truncated) of \($0.counts.traces) traces" }),
         ]
         let table = sideBySide("Metric", rows: rows)
-        let note = "Values in brackets are \(intervalLevel) bootstrap intervals (\(analyses[0].settings.bootstrapResamples) resamples over problems and samples). BF is the effective number of next tokens (1 = deterministic); accuracy and agreement are means over problems."
+        let settings = analyses[0].settings
+        let note = "Values in brackets are \(intervalLevel) bootstrap intervals (\(settings.bootstrapResamples) resamples, seed \(settings.seed)). BF is the effective number of next tokens (1 = deterministic); accuracy and agreement are means over problems."
         let markdown = "## Summary\n\n" + paragraphs.joined(separator: "\n\n") + "\n\n" + table.render() + "\n" + note + "\n"
         return ReportSection(markdown: markdown)
     }
@@ -156,6 +153,19 @@ extension ReportComposer {
 
     static func shareCell(_ value: Double?, _ interval: ConfidenceInterval?, reason: String?) -> String {
         value == nil ? unavailable(reason) : NumberFormat.withInterval(value, interval, format: NumberFormat.percent)
+    }
+
+    static func accuracyCell(_ analysis: Analysis) -> String {
+        shareCell(analysis.accuracy, analysis.accuracyCI, reason: goldReason(analysis))
+    }
+
+    static func agreementCell(_ analysis: Analysis) -> String {
+        shareCell(analysis.agreement, analysis.agreementCI, reason: "not computed")
+    }
+
+    static func answerEntropyCell(_ analysis: Analysis) -> String {
+        guard let answers = analysis.answers, let entropy = answers.answerEntropy else { return unavailable("not computed") }
+        return NumberFormat.withInterval(entropy, answers.answerEntropyCI, format: NumberFormat.decimal)
     }
 
     static func lengthCell(_ value: Double?, unit: String) -> String {
