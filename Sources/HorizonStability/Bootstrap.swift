@@ -1,4 +1,5 @@
 import HorizonEntropy
+import HorizonTraces
 
 /// Percentile bootstrap intervals (Efron & Tibshirani 1993, ch. 13).
 public enum Bootstrap {

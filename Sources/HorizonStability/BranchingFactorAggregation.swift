@@ -1,5 +1,6 @@
 import Foundation
 import HorizonEntropy
+import HorizonTraces
 
 /// Branching Factor per problem and per set, with bootstrap intervals.
 ///
