@@ -1,0 +1,202 @@
+/// Decides whether a candidate answer is equivalent to a reference answer, and says why.
+///
+/// This is a function, not `==`: equality within a tolerance is not transitive, and the
+/// comparison is deliberately asymmetric in one place. The **reference** is the trusted answer
+/// (a dataset's gold); the **candidate** is the model's. Read the verdict as "the candidate
+/// matches the reference".
+///
+/// Steps, cheapest first (each answer is normalised by ``AnswerNormalizer`` and parsed first):
+/// 1. identical normalised text;
+/// 2. numbers: exact rationals compare exactly; a written decimal matches a value it rounds to
+///    (`0.33` for `1/3`, `4.1231056` for `\sqrt{17}`, with at least two significant digits), but
+///    not a terminating value it truncates (`0.5` is not `0.54`); a candidate written with more
+///    places than a decimal reference matches when it rounds to it (`16386.169` for `16386.17`),
+///    never the other way round (the asymmetry); other floating-point values agree within
+///    ``EquivalenceOptions/relativeTolerance``;
+/// 3. structures: tuples in order, sets and bare lists in any order, intervals with their
+///    bracket kinds, unions in any order, matrices by shape and cells, equations up to a nonzero
+///    factor, inequalities up to a positive factor and direction, `x \in [a,b]` against
+///    `a \le x \le b`, an assignment `x = 5` by its value when the other side is a bare value;
+/// 4. symbolic: both expressions evaluated at seeded random points (exactly where possible).
+///
+/// Percent: `28\%` equals `0.28`, and by default also `28` (see ``EquivalenceOptions/PercentPolicy``).
+///
+/// Bounded: answers longer than the limits, nested too deeply, or with values beyond
+/// floating-point range are compared by their normalised text only; no comparison can hang.
+///
+/// ```swift
+/// AnswerEquivalence.compare(reference: #"(3,\frac{\pi}{2})"#,
+///                           candidate: #"\left( 3, \frac{\pi}{2} \right)"#)
+/// // equivalent (same-structure)
+/// ```
+public enum AnswerEquivalence {
+    /// Compares two extracted answers.
+    /// - Parameters:
+    ///   - reference: The trusted answer, or `nil` when there is none.
+    ///   - candidate: The model's answer, or `nil` when none was extracted.
+    ///   - options: Tolerances, policies and limits.
+    /// - Returns: Whether the candidate matches the reference, and the reason.
+    /// - Complexity: O(n) in the answers' lengths, bounded by ``GradingLimits``; well under a
+    ///   millisecond for typical answers.
+    public static func compare(
+        reference: ExtractedAnswer?, candidate: ExtractedAnswer?, options: EquivalenceOptions = EquivalenceOptions()
+    ) -> EquivalenceVerdict {
+        guard let reference else { return EquivalenceVerdict(.missingReference) }
+        guard let candidate else { return EquivalenceVerdict(.missingCandidate) }
+        let normalizedReference = AnswerNormalizer.normalize(reference)
+        let normalizedCandidate = AnswerNormalizer.normalize(candidate)
+        if normalizedReference.key == normalizedCandidate.key,
+           normalizedReference.isPercent == normalizedCandidate.isPercent {
+            return EquivalenceVerdict(.identicalText)
+        }
+        let parsedReference: MathAnswer
+        let parsedCandidate: MathAnswer
+        do {
+            parsedReference = try LatexParser.parse(normalizedReference, limits: options.limits)
+        } catch {
+            return EquivalenceVerdict(error.reason == .answerTooComplex ? .beyondLimits : .unparsableReference)
+        }
+        do {
+            parsedCandidate = try LatexParser.parse(normalizedCandidate, limits: options.limits)
+        } catch {
+            return EquivalenceVerdict(error.reason == .answerTooComplex ? .beyondLimits : .unparsableCandidate)
+        }
+        let comparer = AnswerComparer(options: options)
+        return EquivalenceVerdict(comparer.compareTopLevel(
+            reference: parsedReference, referenceIsPercent: normalizedReference.isPercent,
+            candidate: parsedCandidate, candidateIsPercent: normalizedCandidate.isPercent))
+    }
+
+    /// Compares two answer texts, each taken whole (as ``ExtractionRule/wholeText``).
+    ///
+    /// ```swift
+    /// AnswerEquivalence.compare(reference: "1/2004!", candidate: "1/2006!").equivalent  // false
+    /// ```
+    public static func compare(
+        reference: String, candidate: String, options: EquivalenceOptions = EquivalenceOptions()
+    ) -> EquivalenceVerdict {
+        compare(
+            reference: ExtractedAnswer(text: reference, rule: .wholeText),
+            candidate: ExtractedAnswer(text: candidate, rule: .wholeText),
+            options: options)
+    }
+}
+
+/// The structural comparison behind ``AnswerEquivalence``; each method returns a reason whose
+/// ``EquivalenceVerdict/Reason/isEquivalent`` is the verdict.
+struct AnswerComparer {
+    typealias Reason = EquivalenceVerdict.Reason
+    let options: EquivalenceOptions
+
+    func compareTopLevel(
+        reference: MathAnswer, referenceIsPercent: Bool, candidate: MathAnswer, candidateIsPercent: Bool
+    ) -> Reason {
+        guard referenceIsPercent != candidateIsPercent,
+              let referenceValue = reference.expression, let candidateValue = candidate.expression else {
+            return compare(reference, candidate)
+        }
+        // One side carries a percent marker: p% is p/100, or (by policy) a dropped sign.
+        let hundredth = { (e: MathExpression) in MathExpression.quotient(e, .integer(100)) }
+        let scaled = referenceIsPercent
+            ? compareExpressions(hundredth(referenceValue), candidateValue)
+            : compareExpressions(referenceValue, hundredth(candidateValue))
+        if scaled.isEquivalent { return .percentAsFraction }
+        guard options.percentPolicy == .fractionOrNumber else { return scaled }
+        return compareExpressions(referenceValue, candidateValue).isEquivalent ? .percentSignDropped : scaled
+    }
+
+    /// Compares two parsed answers by structure.
+    func compare(_ reference: MathAnswer, _ candidate: MathAnswer) -> Reason {
+        switch (reference, candidate) {
+        case (.expression(let a), .expression(let b)):
+            return compareExpressions(a, b)
+        case (.text(let a), .text(let b)):
+            return a == b ? .identicalText : .differentText
+        case (.relation(let a), .relation(let b)):
+            let relations = compareRelations(a, b)
+            if relations.isEquivalent { return relations }
+            return compareDomains(reference, candidate) ?? relations
+        case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
+             (.relation, .union), (.union, .relation):
+            if let domains = compareDomains(reference, candidate) { return domains }
+        default:
+            break
+        }
+        if case .relation(let relation) = reference, let value = relation.assignedValue {
+            let inner = compare(value, candidate)
+            return inner.isEquivalent ? .assignedValue : inner
+        }
+        if case .relation(let relation) = candidate, let value = relation.assignedValue {
+            let inner = compare(reference, value)
+            return inner.isEquivalent ? .assignedValue : inner
+        }
+        switch (reference, candidate) {
+        case (.tuple(let a), .tuple(let b)), (.list(let a), .tuple(let b)), (.tuple(let a), .list(let b)):
+            return compareOrdered(a, b)
+        case (.set(let a), .set(let b)), (.set(let a), .list(let b)), (.list(let a), .set(let b)),
+             (.list(let a), .list(let b)), (.union(let a), .union(let b)):
+            return compareUnordered(a, b)
+        case (.interval(let a), .interval(let b)):
+            return compareIntervals(a, b)
+        case (.tuple(let pair), .interval(let interval)) where pair.count == 2:
+            return compareIntervals(MathInterval(pairAsOpenInterval: pair) ?? interval, interval)
+        case (.interval(let interval), .tuple(let pair)) where pair.count == 2:
+            return compareIntervals(interval, MathInterval(pairAsOpenInterval: pair) ?? interval)
+        default:
+            return .differentStructure
+        }
+    }
+
+    /// Items in order.
+    func compareOrdered(_ a: [MathAnswer], _ b: [MathAnswer]) -> Reason {
+        guard a.count == b.count else { return .differentStructure }
+        for (x, y) in zip(a, b) {
+            let reason = compare(x, y)
+            if !reason.isEquivalent { return reason }
+        }
+        return .sameStructure
+    }
+
+    /// Items in any order: every item of each side matches some item of the other (so
+    /// duplicates do not matter, as in a set). `\pm` items count as both of their values.
+    func compareUnordered(_ a: [MathAnswer], _ b: [MathAnswer]) -> Reason {
+        let left = expandingPlusMinus(a)
+        let right = expandingPlusMinus(b)
+        let limit = options.limits.maximumCollectionSize
+        guard left.count <= limit, right.count <= limit else { return .beyondLimits }
+        var rightMatched = [Bool](repeating: false, count: right.count)
+        for x in left {
+            var found = false
+            for (index, y) in right.enumerated() where compare(x, y).isEquivalent {
+                rightMatched[index] = true
+                found = true
+            }
+            if !found { return left.count == right.count ? .differentValue : .differentStructure }
+        }
+        guard rightMatched.allSatisfy({ $0 }) else { return .differentStructure }
+        return .sameStructure
+    }
+
+    func expandingPlusMinus(_ items: [MathAnswer]) -> [MathAnswer] {
+        items.flatMap { item -> [MathAnswer] in
+            guard case .expression(let e) = item, e.containsPlusMinus, let options = e.alternatives() else { return [item] }
+            return options.map { .expression($0) }
+        }
+    }
+
+    func compareIntervals(_ a: MathInterval, _ b: MathInterval) -> Reason {
+        guard a.lowerClosed == b.lowerClosed, a.upperClosed == b.upperClosed else { return .differentBrackets }
+        let lower = compareExpressions(a.lower, b.lower)
+        guard lower.isEquivalent else { return lower }
+        let upper = compareExpressions(a.upper, b.upper)
+        return upper.isEquivalent ? .sameStructure : upper
+    }
+}
+
+extension MathInterval {
+    /// `(a, b)` read as an open interval.
+    init?(pairAsOpenInterval pair: [MathAnswer]) {
+        guard pair.count == 2, case .expression(let lower) = pair[0], case .expression(let upper) = pair[1] else { return nil }
+        self.init(lower: lower, upper: upper, lowerClosed: false, upperClosed: false)
+    }
+}

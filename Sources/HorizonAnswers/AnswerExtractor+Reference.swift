@@ -1,0 +1,25 @@
+extension AnswerExtractor {
+    /// The reference answer of a dataset's gold field.
+    ///
+    /// GSM8K golds are worked solutions ending in `#### N`: the answer is N. A gold that is a
+    /// whole solution (it has a box or a "final answer is" phrase) yields its anchored answer.
+    /// Anything else, such as MATH's `answer` field, already is the answer and is taken whole;
+    /// unlike ``extract(from:)``, a gold is never narrowed to its last number (`10/9` stays
+    /// `10/9`).
+    ///
+    /// ```swift
+    /// AnswerExtractor().referenceAnswer(fromGold: "... she makes 9 * 2 = $18.\n#### 18")
+    /// // ExtractedAnswer(text: "18", rule: .gsm8kHashes)
+    /// ```
+    /// - Parameter gold: The dataset's reference field.
+    /// - Returns: The reference answer, or `nil` when `gold` is blank.
+    /// - Complexity: O(n) in the length of `gold`.
+    public func referenceAnswer(fromGold gold: String) -> ExtractedAnswer? {
+        if let custom = customAnswer(in: gold) { return custom }
+        let s = LatexText.collapsingEscapedCommands(Array(gold.unicodeScalars))
+        if let hashes = Self.hashesAnswer(in: s) { return hashes }
+        if let anchored = anchoredAnswer(in: s) { return anchored }
+        let whole = LatexText.trimmed(s[...])
+        return whole.isEmpty ? nil : ExtractedAnswer(text: LatexText.string(whole), rule: .wholeText)
+    }
+}

@@ -1,0 +1,285 @@
+/// An answer's text after the string-level rules of ``AnswerNormalizer``.
+public struct NormalizedAnswer: Sendable, Hashable, Codable {
+    /// The normalised text (single spaces), which the LaTeX parser reads.
+    public var text: String
+    /// ``text`` without any whitespace: two answers with the same key are identical.
+    public var key: String
+    /// Whether the answer carried a percent marker (`28\%`, `28 pct`), now removed from ``text``.
+    public var isPercent: Bool
+    /// Whether the answer is plain text rather than LaTeX; in plain text a comma between digits
+    /// that is not a thousands separator is a decimal comma (`2,74` = 2.74), while in LaTeX it
+    /// separates items (`\boxed{1,2}` is two answers).
+    public var isPlainText: Bool
+}
+
+/// The string-level normalisation rules shared by the strongest graders (Math-Verify,
+/// Qwen2.5-Math, lm-evaluation-harness), applied before parsing.
+///
+/// - math delimiters (`$`, `\(`, `\)`, `\[`, `\]`), `\boxed{}`, `\left`/`\right`, spacing
+///   commands (`\!`, `\,`, `\quad`, ...), `\displaystyle` and `\$` are dropped;
+/// - `\dfrac`, `\tfrac`, `\cfrac` become `\frac`; `\dbinom`, `\tbinom` become `\binom`;
+/// - `\text{}`, `\mathrm{}`, `\mathbf{}`, `\mbox{}`, ... are unwrapped, or dropped when they hold
+///   only units (`\mbox{ cm}^2`); trailing unit words are dropped (`125 miles`);
+/// - degrees (`^\circ`, `°`) and `{,}` thousands separators are dropped;
+/// - a trailing percent marker (`\%`, `%`, `percent`, `pct`) is removed and recorded;
+/// - an answer written in number words becomes digits (`twenty-five` → `25`);
+/// - the words "and" and "or" become commas; unicode minus signs become `-`.
+///
+/// Numbers (thousands separators, decimal commas) are read later by the tokenizer, which knows
+/// whether a comma sits inside brackets.
+public enum AnswerNormalizer {
+    /// Normalises an extracted answer.
+    /// - Parameter answer: The answer and the rule that found it (the rule decides whether the
+    ///   text is plain text or LaTeX).
+    /// - Returns: The normalised answer.
+    /// - Complexity: O(n) in the answer's length.
+    public static func normalize(_ answer: ExtractedAnswer) -> NormalizedAnswer {
+        let original = Array(answer.text.unicodeScalars)
+        let plain = answer.rule == .bareNumber
+            || (![.boxed, .boxedSet, .latexSpan].contains(answer.rule)
+                && !original.contains(where: { "\\${}^_".unicodeScalars.contains($0) }))
+        var s = rewritingCommands(unifyingUnicode(LatexText.collapsingEscapedCommands(original)))
+        s = trimmingTrailingPunctuation(s)
+        let isPercent = removeTrailingPercent(&s)
+        removeTrailingUnits(&s)
+        s = trimmingTrailingPunctuation(s)
+        if let value = NumberWords.value(ofPhrase: LatexText.string(s)) {
+            s = Array(String(value).unicodeScalars)
+        }
+        s = replacingJoinerWords(s)
+        let text = collapsingWhitespace(s)
+        let key = LatexText.string(s.filter { !LatexText.isWhitespace($0) })
+        return NormalizedAnswer(text: text, key: key, isPercent: isPercent, isPlainText: plain)
+    }
+
+    static let unicodeReplacements: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{2212}": "-", "\u{2013}": "-", "\u{2012}": "-", "\u{2014}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
+        "\u{00A0}": " ", "\u{2009}": " ", "\u{202F}": " ", "\u{FF0C}": ",", "\u{FF08}": "(", "\u{FF09}": ")",
+    ]
+
+    static func unifyingUnicode(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        s.map { unicodeReplacements[$0] ?? $0 }
+    }
+
+    /// Commands dropped with their argument's braces kept as content.
+    static let unwrappedCommands: Set<String> = [
+        "boxed", "fbox", "text", "textbf", "textit", "textrm", "textnormal", "textsf", "texttt", "textup",
+        "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathnormal", "mbox", "hbox", "emph", "boldsymbol",
+        "bm", "operatorname", "vec", "overline", "overrightarrow", "hat", "bar", "widehat", "underline",
+        "mathbb", "mathcal", "mathscr", "mathfrak",
+    ]
+
+    /// Text commands whose content is dropped entirely when it only names units.
+    static let textCommands: Set<String> = [
+        "text", "textbf", "textit", "textrm", "textnormal", "textsf", "texttt", "textup", "mathrm", "mbox", "hbox",
+    ]
+
+    /// Commands that only change layout or sizing.
+    static let droppedCommands: Set<String> = [
+        "left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
+        "biggr", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "quad", "qquad", "hfill",
+        "nonumber", "noindent", "degree", "circ", "dollar", "phantom", "hspace", "vspace",
+    ]
+
+    static let renamedCommands: [String: String] = [
+        "dfrac": "frac", "tfrac": "frac", "cfrac": "frac", "dbinom": "binom", "tbinom": "binom",
+    ]
+
+    /// One pass over the text applying the command rules (see the type's summary).
+    static func rewritingCommands(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            switch c {
+            case "$", "\u{00B0}":
+                i += 1
+            case "^" where degreeMarkEnd(s, afterCaretAt: i) != nil:
+                i = degreeMarkEnd(s, afterCaretAt: i)!
+            case "{" where thousandsBraceEnd(s, at: i) != nil:
+                i = thousandsBraceEnd(s, at: i)!
+            case "\\":
+                i = rewriteCommand(s, at: i, into: &out)
+            default:
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Handles the backslash at `i`; returns the index after what it consumed.
+    static func rewriteCommand(_ s: [Unicode.Scalar], at i: Int, into out: inout [Unicode.Scalar]) -> Int {
+        guard i + 1 < s.count else { return i + 1 }
+        let next = s[i + 1]
+        guard let (name, end) = LatexText.command(in: s, at: i) else {
+            switch next {
+            case "!":
+                // A negative thin space joins what is around it (`11,\! 111` is 11,111).
+                while let last = out.last, LatexText.isWhitespace(last) { out.removeLast() }
+                return LatexText.skipWhitespace(s, from: i + 2)
+            case "(", ")", "[", "]", ",", ";", ":", " ", "$", "\n": return i + 2
+            case "%":
+                out.append("%")
+                return i + 2
+            default:
+                out.append("\\")
+                out.append(next)
+                return i + 2
+            }
+        }
+        if droppedCommands.contains(name) {
+            if (name == "left" || name == "right" || name == "middle"), end < s.count, s[end] == "." { return end + 1 }
+            return end
+        }
+        if let renamed = renamedCommands[name] {
+            out.append(contentsOf: ("\\" + renamed).unicodeScalars)
+            return end
+        }
+        if unwrappedCommands.contains(name) {
+            let open = LatexText.skipWhitespace(s, from: end)
+            guard open < s.count, s[open] == "{", let close = LatexText.closingBrace(in: s, openingAt: open) else {
+                return end
+            }
+            let content = Array(s[(open + 1)..<close])
+            let followsValue = out.contains { !LatexText.isWhitespace($0) }
+            if textCommands.contains(name), followsValue, UnitWords.isUnitPhrase(LatexText.string(content)) {
+                // A unit in \text{}: drop it and an exponent right after it (`\mbox{ cm}^2`).
+                return exponentEnd(s, from: close + 1)
+            }
+            out.append(contentsOf: rewritingCommands(content))
+            return close + 1
+        }
+        out.append(contentsOf: s[i..<end])
+        return end
+    }
+
+    /// For `^\circ`, `^{\circ}`, `^\degree`: the index after the mark; else `nil`.
+    static func degreeMarkEnd(_ s: [Unicode.Scalar], afterCaretAt caret: Int) -> Int? {
+        var j = LatexText.skipWhitespace(s, from: caret + 1)
+        let braced = j < s.count && s[j] == "{"
+        if braced { j = LatexText.skipWhitespace(s, from: j + 1) }
+        guard let (name, end) = LatexText.command(in: s, at: j), name == "circ" || name == "degree" else { return nil }
+        guard braced else { return end }
+        let close = LatexText.skipWhitespace(s, from: end)
+        return close < s.count && s[close] == "}" ? close + 1 : nil
+    }
+
+    /// For a `{,}` thousands separator (spaces allowed inside): the index after it; else `nil`.
+    static func thousandsBraceEnd(_ s: [Unicode.Scalar], at open: Int) -> Int? {
+        var j = LatexText.skipWhitespace(s, from: open + 1)
+        guard j < s.count, s[j] == "," else { return nil }
+        j = LatexText.skipWhitespace(s, from: j + 1)
+        return j < s.count && s[j] == "}" ? j + 1 : nil
+    }
+
+    /// The index after an exponent `^2`, `^{3}` at `i` (or `i` when there is none).
+    static func exponentEnd(_ s: [Unicode.Scalar], from i: Int) -> Int {
+        guard i < s.count, s[i] == "^", i + 1 < s.count else { return i }
+        if s[i + 1] == "{", let close = LatexText.closingBrace(in: s, openingAt: i + 1) { return close + 1 }
+        return LatexText.isDigit(s[i + 1]) ? i + 2 : i
+    }
+
+    static func trimmingTrailingPunctuation(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var slice = LatexText.trimmed(s[...])
+        while let last = slice.last, last == "." || last == "," || last == ";" || last == ":" {
+            slice = LatexText.trimmed(slice.dropLast())
+        }
+        while let first = slice.first, first == ":" || first == "=" {
+            slice = LatexText.trimmed(slice.dropFirst())
+        }
+        return Array(slice)
+    }
+
+    /// Removes a trailing `%` or percent word; returns whether there was one.
+    static func removeTrailingPercent(_ s: inout [Unicode.Scalar]) -> Bool {
+        if s.last == "%" {
+            s = Array(LatexText.trimmed(s.dropLast()))
+            return !s.isEmpty
+        }
+        for word in ["per cent", "percentage", "percent", "pct"] {
+            let count = word.unicodeScalars.count
+            guard s.count > count, LatexText.hasPrefix(s, word, at: s.count - count, caseInsensitive: true),
+                  !LatexText.isLetter(s[s.count - count - 1]) else { continue }
+            let rest = Array(LatexText.trimmed(s.dropLast(count)))
+            guard !rest.isEmpty else { return false }
+            s = rest
+            return true
+        }
+        return false
+    }
+
+    /// Drops trailing unit words (`125 miles`, `15 square feet`, `3 m/s` stays: `s` is bare),
+    /// keeping at least one scalar of the answer.
+    static func removeTrailingUnits(_ s: inout [Unicode.Scalar]) {
+        while true {
+            var end = exponentStart(s) ?? s.count
+            var start = end
+            while start > 0, LatexText.isLetter(s[start - 1]) { start -= 1 }
+            guard start < end, start > 0, s[start - 1] != "\\" else { return }
+            let word = LatexText.string(s[start..<end]).lowercased()
+            guard word.unicodeScalars.count >= 2, UnitWords.units.contains(word) else { return }
+            let previous = s[start - 1]
+            guard LatexText.isWhitespace(previous) || LatexText.isDigit(previous) || previous == "}" else { return }
+            end = start
+            let rest = Array(LatexText.trimmed(s[..<end]))
+            guard let last = rest.last, LatexText.isDigit(last) || last == "}" || last == ")" || LatexText.isLetter(last)
+            else { return }
+            s = rest
+        }
+    }
+
+    /// Where a trailing `^2` / `^{2}` / `^3` starts, when the text ends with one after a letter.
+    static func exponentStart(_ s: [Unicode.Scalar]) -> Int? {
+        guard s.count >= 3 else { return nil }
+        if s[s.count - 2] == "^", LatexText.isDigit(s[s.count - 1]), LatexText.isLetter(s[s.count - 3]) {
+            return s.count - 2
+        }
+        if s.count >= 5, s[s.count - 1] == "}", LatexText.isDigit(s[s.count - 2]), s[s.count - 3] == "{",
+           s[s.count - 4] == "^", LatexText.isLetter(s[s.count - 5]) {
+            return s.count - 4
+        }
+        return nil
+    }
+
+    /// Replaces the standalone words "and" and "or" with commas.
+    static func replacingJoinerWords(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if LatexText.isLetter(s[i]) {
+                var end = i
+                while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
+                let word = LatexText.string(s[i..<end]).lowercased()
+                let isCommand = i > 0 && s[i - 1] == "\\"
+                if !isCommand, UnitWords.joiners.contains(word) {
+                    out.append(",")
+                } else {
+                    out.append(contentsOf: s[i..<end])
+                }
+                i = end
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
+
+    static func collapsingWhitespace(_ s: [Unicode.Scalar]) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for c in s {
+            if LatexText.isWhitespace(c) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        return String(out)
+    }
+}

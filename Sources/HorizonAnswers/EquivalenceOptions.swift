@@ -1,0 +1,83 @@
+/// How ``AnswerEquivalence`` compares answers. Plain values with defaults, like Math-Verify's
+/// frozen configuration objects.
+public struct EquivalenceOptions: Sendable, Hashable, Codable {
+    /// How a percent marker on one side only is read.
+    public enum PercentPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+        /// `28\%` equals `0.28` and also `28` (a dropped percent sign), as Qwen2.5-Math accepts.
+        case fractionOrNumber = "fraction-or-number"
+        /// `28\%` equals `0.28` only.
+        case fractionOnly = "fraction-only"
+    }
+
+    /// Relative tolerance for values computed in floating point (irrational numbers, random-point
+    /// evaluation); it absorbs rounding noise only. Written decimals follow the rounding rule
+    /// instead (see ``AnswerEquivalence``).
+    public var relativeTolerance: Double
+    /// Whether a number written with decimals matches a value it rounds to (`0.33` for `1/3`).
+    public var acceptsRoundedDecimals: Bool
+    /// The fewest significant digits a written decimal needs for the rounding rule (2: `0.33`
+    /// matches `1/3`, `0.3` does not).
+    public var minimumSignificantDigitsForRounding: Int
+    public var percentPolicy: PercentPolicy
+    /// How many random points the symbolic check evaluates both sides at.
+    public var symbolicPointCount: Int
+    /// Seed of the random points; the same seed gives the same verdicts.
+    public var seed: UInt64
+    /// Bounds that keep every comparison fast.
+    public var limits: GradingLimits
+
+    public init(
+        relativeTolerance: Double = 1e-9,
+        acceptsRoundedDecimals: Bool = true,
+        minimumSignificantDigitsForRounding: Int = 2,
+        percentPolicy: PercentPolicy = .fractionOrNumber,
+        symbolicPointCount: Int = 3,
+        seed: UInt64 = 0x5EED_2025,
+        limits: GradingLimits = GradingLimits()
+    ) {
+        self.relativeTolerance = relativeTolerance
+        self.acceptsRoundedDecimals = acceptsRoundedDecimals
+        self.minimumSignificantDigitsForRounding = minimumSignificantDigitsForRounding
+        self.percentPolicy = percentPolicy
+        self.symbolicPointCount = symbolicPointCount
+        self.seed = seed
+        self.limits = limits
+    }
+}
+
+/// Caps on the work one comparison may do. They replace timeouts: an answer over a cap is
+/// compared by its normalised text only, and the verdict says so.
+public struct GradingLimits: Sendable, Hashable, Codable {
+    /// Longest normalised answer parsed, in Unicode scalars.
+    public var maximumAnswerLength: Int
+    /// Deepest nesting of the parse (brackets, fractions, exponents).
+    public var maximumNestingDepth: Int
+    /// Most expression nodes in one answer.
+    public var maximumNodes: Int
+    /// Most items of a tuple, set or list.
+    public var maximumCollectionSize: Int
+    /// Most cells of a matrix.
+    public var maximumMatrixCells: Int
+    /// Largest integer exponent computed exactly (larger ones use floating point).
+    public var maximumExactExponent: Int
+    /// Largest `n` whose `n!` is computed (171! overflows a Double anyway).
+    public var maximumFactorial: Int
+
+    public init(
+        maximumAnswerLength: Int = 2_000,
+        maximumNestingDepth: Int = 60,
+        maximumNodes: Int = 2_000,
+        maximumCollectionSize: Int = 64,
+        maximumMatrixCells: Int = 400,
+        maximumExactExponent: Int = 4_096,
+        maximumFactorial: Int = 170
+    ) {
+        self.maximumAnswerLength = maximumAnswerLength
+        self.maximumNestingDepth = maximumNestingDepth
+        self.maximumNodes = maximumNodes
+        self.maximumCollectionSize = maximumCollectionSize
+        self.maximumMatrixCells = maximumMatrixCells
+        self.maximumExactExponent = maximumExactExponent
+        self.maximumFactorial = maximumFactorial
+    }
+}

@@ -1,0 +1,264 @@
+/// Splits a normalised answer into ``LatexToken``s.
+///
+/// Numbers are read here because only here is it known whether a comma sits inside brackets:
+/// at the top level `7,425,000` and `1 000` are grouped thousands, while in `(12,102)` the comma
+/// separates items. In plain text a comma between digits that is not a thousands separator is a
+/// decimal comma (`2,74`).
+struct LatexTokenizer {
+    let s: [Unicode.Scalar]
+    let isPlainText: Bool
+    var i = 0
+    var depth = 0
+    var tokens: [LatexToken] = []
+
+    init(_ text: String, isPlainText: Bool) {
+        s = Array(text.unicodeScalars)
+        self.isPlainText = isPlainText
+    }
+
+    /// The tokens of `text`.
+    /// - Throws: ``AnswersError`` (`unparsableAnswer`) on a character no rule covers.
+    /// - Complexity: O(n).
+    static func tokenize(_ text: String, isPlainText: Bool) throws(AnswersError) -> [LatexToken] {
+        var tokenizer = LatexTokenizer(text, isPlainText: isPlainText)
+        try tokenizer.run()
+        return tokenizer.tokens
+    }
+
+    mutating func run() throws(AnswersError) {
+        while i < s.count {
+            let c = s[i]
+            if LatexText.isWhitespace(c) {
+                i += 1
+            } else if LatexText.isDigit(c) || (c == "." && i + 1 < s.count && LatexText.isDigit(s[i + 1])) {
+                try readNumber()
+            } else if LatexText.isLetter(c) {
+                readLetters()
+            } else if c == "\\" {
+                try readCommand()
+            } else {
+                try readSymbol(c)
+            }
+        }
+    }
+
+    mutating func emit(_ token: LatexToken) {
+        switch token {
+        case .open, .setOpen, .floorOpen, .ceilingOpen, .beginEnvironment: depth += 1
+        case .close, .setClose, .floorClose, .ceilingClose, .endEnvironment: depth = max(depth - 1, 0)
+        default: break
+        }
+        tokens.append(token)
+    }
+
+    // MARK: Numbers
+
+    mutating func readNumber() throws(AnswersError) {
+        var integerDigits = ""
+        var j = i
+        while j < s.count, LatexText.isDigit(s[j]) {
+            integerDigits.unicodeScalars.append(s[j])
+            j += 1
+        }
+        let previousIsScript = tokens.last == .symbol("^") || tokens.last == .symbol("_")
+        if depth == 0, !previousIsScript, integerDigits.count <= 3, integerDigits.first != "0" {
+            // Thousands groups: every group after the first has exactly three digits.
+            let groupedEnd = BareNumber.integerPartEnd(in: s, from: i)
+            if groupedEnd > j {
+                integerDigits = LatexText.string(s[i..<groupedEnd].filter { LatexText.isDigit($0) })
+                j = groupedEnd
+            }
+        }
+        var fractionDigits = ""
+        let decimalMark = j + 1 < s.count && LatexText.isDigit(s[j + 1])
+            && (s[j] == "." || (s[j] == "," && isPlainText && depth == 0 && j == i + integerDigits.count))
+        if decimalMark {
+            j += 1
+            while j < s.count, LatexText.isDigit(s[j]) {
+                fractionDigits.unicodeScalars.append(s[j])
+                j += 1
+            }
+        }
+        guard let literal = NumberLiteral(integerDigits: integerDigits, fractionDigits: fractionDigits) else {
+            throw AnswersError(.unparsableAnswer, "malformed number")
+        }
+        i = j
+        emit(.number(literal))
+    }
+
+    // MARK: Letters and commands
+
+    static let functionNames: [String: LatexToken] = {
+        var names: [String: LatexToken] = [:]
+        for f in MathFunction.allCases { names[f.rawValue] = .function(f) }
+        names["ln"] = .logarithm(natural: true)
+        names["log"] = .logarithm(natural: false)
+        names["lg"] = .logarithm(natural: false)
+        return names
+    }()
+
+    static let greekLetters: Set<String> = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+        "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma", "varsigma", "tau", "upsilon", "phi",
+        "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
+        "Phi", "Psi", "Omega",
+    ]
+
+    mutating func readLetters() {
+        var end = i
+        while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
+        let run = LatexText.string(s[i..<end])
+        i = end
+        if let token = Self.functionNames[run] {
+            emit(token)
+        } else if ["inf", "infinity", "infty", "oo"].contains(run.lowercased()) {
+            emit(.constant(.infinity))
+        } else if run == "pi" {
+            emit(.constant(.pi))
+        } else if run.unicodeScalars.count >= 3 {
+            emit(.word(run))
+        } else {
+            for letter in run.unicodeScalars { emit(Self.letterToken(letter)) }
+        }
+    }
+
+    static func letterToken(_ letter: Unicode.Scalar) -> LatexToken {
+        switch letter {
+        case "e": .constant(.e)
+        case "i": .constant(.i)
+        default: .letter(String(letter))
+        }
+    }
+
+    mutating func readCommand() throws(AnswersError) {
+        guard let (name, end) = LatexText.command(in: s, at: i) else {
+            let next = i + 1 < s.count ? s[i + 1] : " "
+            i += 2
+            switch next {
+            case "\\": emit(.rowBreak)
+            case "{": emit(.setOpen)
+            case "}": emit(.setClose)
+            case "|": emit(.bar)
+            case "%": emit(.symbol("%"))
+            case " ", ",", ";", ":", "!": break
+            default: throw AnswersError(.unparsableAnswer, "unexpected character")
+            }
+            return
+        }
+        i = end
+        if let token = Self.commandTokens[name] {
+            emit(token)
+        } else if let token = Self.functionNames[name] {
+            emit(token)
+        } else if name == "begin" || name == "end" {
+            try readEnvironment(isBegin: name == "begin")
+        } else if Self.greekLetters.contains(name) {
+            emit(.letter(name))
+        } else {
+            // An unknown command is a named quantity (`\zzz`, `\angle`).
+            emit(.letter(name))
+        }
+    }
+
+    static let commandTokens: [String: LatexToken] = [
+        "frac": .command("frac"), "sqrt": .command("sqrt"), "binom": .command("binom"),
+        "pi": .constant(.pi), "infty": .constant(.infinity), "infin": .constant(.infinity),
+        "imath": .constant(.i), "cdot": .symbol("*"), "times": .symbol("*"), "ast": .symbol("*"),
+        "div": .symbol("/"), "pm": .plusMinus, "mp": .plusMinus,
+        "le": .relation(.lessOrEqual), "leq": .relation(.lessOrEqual), "leqslant": .relation(.lessOrEqual),
+        "ge": .relation(.greaterOrEqual), "geq": .relation(.greaterOrEqual),
+        "geqslant": .relation(.greaterOrEqual), "lt": .relation(.less), "gt": .relation(.greater),
+        "ne": .relation(.notEqual), "neq": .relation(.notEqual), "approx": .relation(.approximately),
+        "simeq": .relation(.approximately), "thickapprox": .relation(.approximately),
+        "in": .member, "cup": .union, "cap": .otherSetOperator, "setminus": .otherSetOperator,
+        "emptyset": .emptySet, "varnothing": .emptySet, "lbrace": .setOpen, "rbrace": .setClose,
+        "langle": .open("("), "rangle": .close(")"), "lvert": .bar, "rvert": .bar, "vert": .bar,
+        "mid": .bar, "lfloor": .floorOpen, "rfloor": .floorClose, "lceil": .ceilingOpen,
+        "rceil": .ceilingClose, "dots": .dots, "ldots": .dots, "cdots": .dots, "prime": .symbol("'"),
+    ]
+
+    static let matrixEnvironments: Set<String> = [
+        "pmatrix", "bmatrix", "Bmatrix", "matrix", "smallmatrix", "array",
+    ]
+
+    /// `\begin{name}` / `\end{name}`; an `array`'s column specification is skipped.
+    mutating func readEnvironment(isBegin: Bool) throws(AnswersError) {
+        let open = LatexText.skipWhitespace(s, from: i)
+        guard open < s.count, s[open] == "{", let close = LatexText.closingBrace(in: s, openingAt: open) else {
+            throw AnswersError(.unparsableAnswer, "unbalanced environment braces")
+        }
+        let name = LatexText.string(s[(open + 1)..<close].filter { $0 != "*" })
+        i = close + 1
+        guard isBegin else { return emit(.endEnvironment(name)) }
+        if name == "array" {
+            let spec = LatexText.skipWhitespace(s, from: i)
+            if spec < s.count, s[spec] == "{", let specClose = LatexText.closingBrace(in: s, openingAt: spec) {
+                i = specClose + 1
+            }
+        }
+        emit(.beginEnvironment(name))
+    }
+
+    // MARK: Symbols
+
+    static let unicodeTokens: [Unicode.Scalar: LatexToken] = [
+        "\u{03C0}": .constant(.pi), "\u{221E}": .constant(.infinity), "\u{221A}": .command("sqrt"),
+        "\u{00D7}": .symbol("*"), "\u{00B7}": .symbol("*"), "\u{22C5}": .symbol("*"), "\u{2219}": .symbol("*"),
+        "\u{00F7}": .symbol("/"), "\u{2264}": .relation(.lessOrEqual), "\u{2A7D}": .relation(.lessOrEqual),
+        "\u{2265}": .relation(.greaterOrEqual), "\u{2A7E}": .relation(.greaterOrEqual),
+        "\u{2260}": .relation(.notEqual), "\u{2248}": .relation(.approximately), "\u{2208}": .member,
+        "\u{222A}": .union, "\u{2229}": .otherSetOperator, "\u{2205}": .emptySet, "\u{00B1}": .plusMinus,
+        "\u{2213}": .plusMinus, "\u{2026}": .dots, "\u{2032}": .symbol("'"),
+    ]
+
+    mutating func readSymbol(_ c: Unicode.Scalar) throws(AnswersError) {
+        let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+        i += 1
+        switch c {
+        case "+", "-", "/", "^", "_", "'", "%": emit(.symbol(c))
+        case "*":
+            if next == "*" {
+                i += 1
+                emit(.symbol("^"))
+            } else {
+                emit(.symbol("*"))
+            }
+        case "!":
+            if next == "=" {
+                i += 1
+                emit(.relation(.notEqual))
+            } else {
+                emit(.symbol("!"))
+            }
+        case "=":
+            if next == "=" { i += 1 }
+            emit(.relation(.equal))
+        case "<", ">":
+            let orEqual = next == "="
+            if orEqual { i += 1 }
+            emit(.relation(c == "<" ? (orEqual ? .lessOrEqual : .less) : (orEqual ? .greaterOrEqual : .greater)))
+        case "(", "[", "{": emit(.open(c))
+        case ")", "]", "}": emit(.close(c))
+        case ",": emit(.comma)
+        case ";": emit(.semicolon)
+        case "&": emit(.ampersand)
+        case "|": emit(.bar)
+        case "~": break
+        case "\u{00B2}", "\u{00B3}":
+            emit(.symbol("^"))
+            emit(.number(NumberLiteral(c == "\u{00B2}" ? 2 : 3)))
+        default:
+            if let token = Self.unicodeTokens[c] {
+                emit(token)
+            } else if c.properties.isAlphabetic {
+                // A lone non-ASCII letter is a variable (α); a run of them is a word.
+                var end = i
+                while end < s.count, s[end].value > 0x7F, s[end].properties.isAlphabetic { end += 1 }
+                emit(end == i ? .letter(String(c)) : .word(LatexText.string(s[(i - 1)..<end])))
+                i = end
+            } else {
+                throw AnswersError(.unparsableAnswer, "unexpected character")
+            }
+        }
+    }
+}

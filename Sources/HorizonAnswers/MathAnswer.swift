@@ -1,0 +1,84 @@
+/// The structure of a parsed answer: a value, or a tuple, interval, set, relation, ...
+///
+/// Structures decide how ``AnswerEquivalence`` compares: tuples in order, sets in any order,
+/// intervals with their bracket kinds, relations up to scaling.
+indirect enum MathAnswer: Sendable, Hashable {
+    /// A number, expression or matrix.
+    case expression(MathExpression)
+    /// Words (`\text{Evelyn}`), compared case-insensitively as normalised text.
+    case text(String)
+    /// `(a, b, c)`: ordered. A 2-tuple is also read as an open interval when compared with one.
+    case tuple([MathAnswer])
+    case interval(MathInterval)
+    /// `\{a, b\}`: unordered.
+    case set([MathAnswer])
+    /// A bare comma list `a, b`: unordered against a set or list, ordered against a tuple.
+    case list([MathAnswer])
+    /// `A \cup B \cup ...`: unordered parts.
+    case union([MathAnswer])
+    case relation(MathRelation)
+    /// `x \in D`.
+    case membership(element: MathExpression, domain: MathAnswer)
+
+    var expression: MathExpression? {
+        if case .expression(let e) = self { return e }
+        return nil
+    }
+}
+
+/// An interval with its bracket kinds: `[0, 1)` is closed below and open above.
+struct MathInterval: Sendable, Hashable {
+    var lower: MathExpression
+    var upper: MathExpression
+    var lowerClosed: Bool
+    var upperClosed: Bool
+}
+
+/// A chain of relations `s0 op0 s1 op1 s2 ...` (`-2 \le x \le 7` has two operators).
+struct MathRelation: Sendable, Hashable {
+    var sides: [MathAnswer]
+    var operators: [RelationOperator]
+
+    /// A single `name = value` whose left side is a name (`x`, `f(x)`, `(p,q,r)`): an
+    /// assignment, which counts as its value when compared with a bare value.
+    var assignedValue: MathAnswer? {
+        guard operators == [.equal] || operators == [.approximately], Self.isName(sides[0]) else { return nil }
+        return sides[1]
+    }
+
+    static func isName(_ side: MathAnswer) -> Bool {
+        switch side {
+        case .expression(.symbol): true
+        case .expression(.product(let factors)):
+            // `f(x)`, `P(A)`: a one-letter function name applied to something.
+            if case .symbol(let name)? = factors.first, name.unicodeScalars.count == 1, factors.count == 2 { true } else { false }
+        case .tuple(let items): items.allSatisfy(isName)
+        case .text: true
+        default: false
+        }
+    }
+}
+
+enum RelationOperator: String, Sendable, Hashable {
+    case equal = "="
+    case notEqual = "≠"
+    case less = "<"
+    case lessOrEqual = "≤"
+    case greater = ">"
+    case greaterOrEqual = "≥"
+    case approximately = "≈"
+
+    /// The same relation read right to left (`a < b` is `b > a`).
+    var flipped: RelationOperator {
+        switch self {
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        default: self
+        }
+    }
+
+    var isOrder: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+    var isStrict: Bool { self == .less || self == .greater }
+}
