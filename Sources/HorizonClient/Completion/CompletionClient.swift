@@ -1,3 +1,4 @@
+import HorizonTraces
 import Foundation
 
 /// Sends completion requests with retries, timeouts and the API key, and decodes the answers.
