@@ -28,8 +28,9 @@ public enum DecodingTruncation: Sendable, Hashable, Codable {
     /// The reference's sampling setting: top-p 0.9.
     public static let `default` = DecodingTruncation.topP(0.9)
 
-    /// Candidates with a probability below this (1e-12, the reference's `tolerance_inf`) are
-    /// dropped: they add nothing measurable to entropy and are mostly `-inf` placeholders.
+    /// Candidates with a probability below this (1e-12, the reference's `tolerance_inf`; tested
+    /// as log-probability < ln 1e-12) are ignored everywhere, in the kept set, the returned mass
+    /// and the entropy bound: they add nothing measurable and are mostly `-inf` placeholders.
     public static let probabilityFloor = 1e-12
 
     /// Checks the threshold's domain.

@@ -54,6 +54,7 @@ public struct TokenStatistics: Sendable, Equatable, Codable {
     public var negativeLogLikelihoods: [Double]
     /// The probability the server did not return at each step: 1 - (sum of the returned
     /// candidates' probabilities, plus the sampled token's when it is not among them), at least 0.
+    /// Candidates below ``DecodingTruncation/probabilityFloor`` count as 0.
     public var missingMasses: [Double]
     /// Whether the returned candidates are too few to know the truncation set: for top-p, their
     /// mass is below top-p; for min-p, an unreturned token could still reach min-p. The entropy

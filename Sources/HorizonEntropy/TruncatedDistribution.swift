@@ -58,7 +58,6 @@ struct TruncatedDistribution {
         sampledRank: Int,
         scratch: UnsafeMutableBufferPointer<Candidate>
     ) -> Measure {
-        let floor = DecodingTruncation.probabilityFloor
         let rank = candidates.indices.contains(sampledRank) ? sampledRank : -1
         var returnedMass = 0.0
         var returnedEntropy = 0.0  // -sum p ln p over what the server returned
@@ -66,31 +65,27 @@ struct TruncatedDistribution {
         var kept = 0
         for index in candidates.indices {
             let logProbability = candidates[index]
-            let probability = exp(logProbability)
-            // `p > 0` also rejects NaN; 0 * -inf would poison the sums.
-            if probability > 0 {
-                returnedMass += probability
-                returnedEntropy -= probability * logProbability
+            // Below the floor (also -inf and NaN): no measurable mass or entropy, and no exp to pay.
+            guard logProbability >= logFloor else {
+                smallestListed = 0
+                continue
             }
+            let probability = FastExponential.exp(logProbability)
+            returnedMass += probability
+            returnedEntropy -= probability * logProbability
             if probability < smallestListed { smallestListed = probability }
-            if probability >= floor {
-                scratch[kept] = Candidate(probability: probability, logProbability: logProbability, isSampled: index == rank)
-                kept += 1
-            }
+            scratch[kept] = Candidate(probability: probability, logProbability: logProbability, isSampled: index == rank)
+            kept += 1
         }
         let sampledLogProbability = rank >= 0 ? candidates[rank] : sampledLogProb
-        if rank < 0 {
+        if rank < 0, sampledLogProbability >= logFloor {
             // A sampled token outside the list is a known token: it adds to the returned mass
             // and competes in the truncation like any candidate (vLLM puts it in its dict).
-            let probability = exp(sampledLogProbability)
-            if probability > 0 {
-                returnedMass += probability
-                returnedEntropy -= probability * sampledLogProbability
-            }
-            if probability >= floor {
-                scratch[kept] = Candidate(probability: probability, logProbability: sampledLogProbability, isSampled: true)
-                kept += 1
-            }
+            let probability = FastExponential.exp(sampledLogProbability)
+            returnedMass += probability
+            returnedEntropy -= probability * sampledLogProbability
+            scratch[kept] = Candidate(probability: probability, logProbability: sampledLogProbability, isSampled: true)
+            kept += 1
         }
 
         let isLowCoverage: Bool
@@ -116,10 +111,10 @@ struct TruncatedDistribution {
             weightedLogSum += candidate.probability * candidate.logProbability
             sampledIsKept = sampledIsKept || candidate.isSampled
         }
-        // NaN fails the comparison and takes the floor too.
+        // A sampled token below the floor enters at the floor; NaN fails the comparison too.
         let sampledKeptLogProbability = sampledLogProbability >= logFloor ? sampledLogProbability : logFloor
         if !sampledIsKept {
-            let probability = exp(sampledKeptLogProbability)
+            let probability = FastExponential.exp(sampledKeptLogProbability)
             normaliser += probability
             weightedLogSum += probability * sampledKeptLogProbability
         }
