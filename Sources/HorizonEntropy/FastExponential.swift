@@ -3,12 +3,12 @@
 ///
 /// Method (Cody & Waite 1980 range reduction, Taylor polynomial): x = k ln 2 + r with k the integer
 /// nearest x / ln 2 and |r| <= ln 2 / 2; ln 2 is split into a high part with 21 trailing zero bits
-/// (so k · high is exact) and a low part. e^r is the degree-13 Taylor polynomial (evaluated by Estrin's scheme), whose
-/// remainder r^14 / 14! < 4e-18 is far below one ulp; the result is scaled by 2^k through the
-/// exponent bits. Measured within 2 ulps of the C library's `exp` over [-708, 709] (the tests
-/// allow 4).
+/// (so k · high is exact) and a low part. e^r is the degree-13 Taylor polynomial, summed by
+/// Estrin's scheme; its remainder r^14 / 14! < 4e-18 is far below one ulp. The result is scaled
+/// by 2^k through the exponent bits. Measured within 2 ulps of the C library's `exp` over
+/// [-708, 709] (the tests allow 4).
 ///
-/// Edge cases: NaN gives NaN; x < -708 (including -inf) gives 0, ignoring subnormal results below
+/// Edge cases: NaN gives NaN; x <= -708 (including -inf) gives 0, ignoring subnormal results below
 /// 2^-1021, which no probability sum here can notice; x > 709 gives +inf.
 enum FastExponential {
     /// e^x (natural base).
