@@ -18,7 +18,7 @@
 /// let rule = DecodingTruncation.topP(0.9)
 /// try rule.validate()
 /// ```
-public enum DecodingTruncation: Sendable, Hashable, Codable {
+public enum DecodingTruncation: Sendable, Hashable {
     /// Nucleus truncation: keep the most probable candidates until their cumulative probability
     /// reaches the value, in (0, 1]. `1` keeps every returned candidate.
     case topP(Double)
@@ -47,6 +47,50 @@ public enum DecodingTruncation: Sendable, Hashable, Codable {
             guard value > 0, value <= 1 else { throw EntropyError(.topPOutOfRange(value)) }
         case .minP(let value):
             guard value >= 0, value <= 1 else { throw EntropyError(.minPOutOfRange(value)) }
+        }
+    }
+}
+
+extension DecodingTruncation: CustomStringConvertible {
+    /// `top-p 0.9` or `min-p 0.05`, for reports and messages.
+    public var description: String {
+        switch self {
+        case .topP(let value): "top-p \(value)"
+        case .minP(let value): "min-p \(value)"
+        }
+    }
+}
+
+extension DecodingTruncation: Codable {
+    /// Encoded as `{"rule": "top-p", "threshold": 0.9}`, readable in an analysis file.
+    private enum CodingKeys: String, CodingKey {
+        case rule
+        case threshold
+    }
+
+    private enum Rule: String, Codable {
+        case topP = "top-p"
+        case minP = "min-p"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let threshold = try container.decode(Double.self, forKey: .threshold)
+        switch try container.decode(Rule.self, forKey: .rule) {
+        case .topP: self = .topP(threshold)
+        case .minP: self = .minP(threshold)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .topP(let value):
+            try container.encode(Rule.topP, forKey: .rule)
+            try container.encode(value, forKey: .threshold)
+        case .minP(let value):
+            try container.encode(Rule.minP, forKey: .rule)
+            try container.encode(value, forKey: .threshold)
         }
     }
 }
