@@ -6,7 +6,9 @@
 /// (github.com/yangalan123/LLMBranchingFactor, `loglik_computation.py`):
 ///
 /// - ``topP(_:)``: sort the candidates by probability, drop those below ``probabilityFloor``,
-///   keep them until the running sum reaches the threshold (the crossing candidate is kept).
+///   keep them until the running sum reaches the threshold (the crossing candidate is kept). A sum
+///   within 1e-6 of the threshold counts as reaching it, since servers send 32-bit log-probabilities
+///   (0.4 + 0.3 + 0.2 arrives as 0.8999999).
 /// - ``minP(_:)``: keep every candidate whose probability is at least the threshold. The threshold
 ///   is **absolute** (`p >= minP`), as in the reference; it is *not* scaled by the top
 ///   probability the way vLLM's and llama.cpp's min-p samplers do.

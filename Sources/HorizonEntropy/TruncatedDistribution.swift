@@ -23,9 +23,10 @@ struct TruncatedDistribution {
         var untruncatedEntropyUpperBound: Double
     }
 
-    /// A shortfall of returned mass below this is read as the server's rounding of
-    /// log-probabilities (often sent as 32-bit floats), not as missing candidates.
-    static let coverageTolerance = 1e-6
+    /// Probability sums within this of a threshold count as reaching it: servers send 32-bit
+    /// log-probabilities, so candidates worth exactly 0.9 can add up to 0.8999999. Used for the
+    /// top-p cut and for the coverage flags.
+    static let roundingTolerance = 1e-6
 
     /// Above this many candidates an unsorted step is sorted with the standard library's sort
     /// instead of insertion sort (which is linear on the sorted lists servers send).
@@ -93,12 +94,12 @@ struct TruncatedDistribution {
         switch truncation {
         case .topP(let topP):
             kept = Self.keepNucleus(scratch, count: kept, topP: topP)
-            isLowCoverage = returnedMass < min(topP, 1) - Self.coverageTolerance
+            isLowCoverage = returnedMass < min(topP, 1) - Self.roundingTolerance
         case .minP(let minP):
             kept = Self.keepAtLeast(scratch, count: kept, minP: minP)
             // An unreturned token has at most the missing mass and, the list being a top-K,
             // at most the smallest listed probability.
-            isLowCoverage = missingMass > Self.coverageTolerance && min(missingMass, smallestListed) >= minP
+            isLowCoverage = missingMass > Self.roundingTolerance && min(missingMass, smallestListed) >= minP
         }
 
         // Renormalise: with Z = sum of kept p, H = ln Z - (sum p ln p) / Z and NLL = ln Z - ln p_s.
@@ -131,7 +132,7 @@ struct TruncatedDistribution {
     }
 
     /// Sorts the first `count` candidates by descending probability and keeps them until their
-    /// running sum reaches `topP`, the crossing one included.
+    /// running sum reaches `topP` (within ``roundingTolerance``), the crossing one included.
     ///
     /// - Returns: How many leading candidates are kept (at least 1 when `count > 0`).
     @inline(__always)
@@ -142,7 +143,7 @@ struct TruncatedDistribution {
         while kept < count {
             cumulative += scratch[kept].probability
             kept += 1
-            if cumulative >= topP { break }
+            if cumulative >= topP - roundingTolerance { break }
         }
         return kept
     }
