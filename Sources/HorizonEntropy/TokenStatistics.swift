@@ -77,7 +77,8 @@ public struct TokenStatistics: Sendable, Equatable, Codable {
     ///     treated as 1.
     /// - Complexity: O(c) for c candidates in total when each step's candidates arrive sorted by
     ///   probability (servers send them so) or a step has at most 64; O(c log c) otherwise. One
-    ///   scratch buffer serves the whole output; the per-token work allocates nothing.
+    ///   scratch buffer serves the whole output; the per-token work allocates nothing, except the
+    ///   standard sort's buffer for a step of more than 64 candidates out of order.
     public init(_ logProbs: TokenLogProbs, options: Options = Options()) {
         self.options = options
         let tokenCount = logProbs.count
