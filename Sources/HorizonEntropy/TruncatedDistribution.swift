@@ -97,9 +97,11 @@ struct TruncatedDistribution {
             isLowCoverage = returnedMass < min(topP, 1) - Self.roundingTolerance
         case .minP(let minP):
             kept = Self.keepAtLeast(scratch, count: kept, minP: minP)
-            // An unreturned token has at most the missing mass and, the list being a top-K,
-            // at most the smallest listed probability.
-            isLowCoverage = missingMass > Self.roundingTolerance && min(missingMass, smallestListed) >= minP
+            // An unreturned token has at most the missing mass and, the list being a top-K, at
+            // most the smallest listed probability; below the floor it would not be kept anyway.
+            let unlistedCeiling = min(missingMass, smallestListed)
+            isLowCoverage = missingMass > Self.roundingTolerance
+                && unlistedCeiling >= max(minP, DecodingTruncation.probabilityFloor)
         }
 
         // Renormalise: with Z = sum of kept p, H = ln Z - (sum p ln p) / Z and NLL = ln Z - ln p_s.

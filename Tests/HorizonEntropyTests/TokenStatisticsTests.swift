@@ -181,6 +181,9 @@ struct TokenStatisticsTests {
         #expect(statistics([step], .minP(0.35)).isLowCoverage == [false])
         // A listed 0.1 bounds every unlisted token at 0.1 < 0.2.
         #expect(statistics([Step(probabilities: [0.4, 0.3, 0.1], sampledRank: 0)], .minP(0.2)).isLowCoverage == [false])
+        // Min-p 0 keeps every token above the floor: unknowable unless the list ran below it.
+        #expect(statistics([step], .minP(0)).isLowCoverage == [true])
+        #expect(statistics([Step(probabilities: [0.4, 0.3, 0], sampledRank: 0)], .minP(0)).isLowCoverage == [false])
     }
 
     @Test("more than 64 unsorted candidates take the general sort and agree with sorted input")
