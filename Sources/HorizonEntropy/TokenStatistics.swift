@@ -7,7 +7,8 @@ import HorizonTraces
 /// (github.com/yangalan123/LLMBranchingFactor): sort the returned candidates by probability, drop
 /// those below ``DecodingTruncation/probabilityFloor``, apply the ``DecodingTruncation`` rule, add
 /// the sampled token when the rule cut it or the server did not list it, and renormalise the kept
-/// probabilities. All values are in nats (natural log).
+/// probabilities (``DecodingTruncation`` states the rules and the one deliberate difference). All
+/// values are in nats (natural log).
 ///
 /// ```swift
 /// let statistics = TokenStatistics(trace.logProbs!, options: .init(truncation: .topP(0.9)))
@@ -44,25 +45,26 @@ public struct TokenStatistics: Sendable, Equatable, Codable {
     }
 
     /// The settings the arrays were computed with.
-    public var options: Options
+    public private(set) var options: Options
     /// Entropy H_t of each token's rebuilt (truncated, renormalised) distribution, in nats.
-    public var entropies: [Double]
+    public private(set) var entropies: [Double]
     /// Negative log-likelihood -ln p~(sampled) of each sampled token under the rebuilt
     /// distribution, in nats. The sampled token's probability is floored at
     /// ``DecodingTruncation/probabilityFloor`` (as the reference's `compute_loglik` does), so a
     /// server's `-inf` gives 27.63 nats instead of infinity.
-    public var negativeLogLikelihoods: [Double]
+    public private(set) var negativeLogLikelihoods: [Double]
     /// The probability the server did not return at each step: 1 - (sum of the returned
     /// candidates' probabilities, plus the sampled token's when it is not among them), at least 0.
-    public var missingMasses: [Double]
+    /// Candidates below ``DecodingTruncation/probabilityFloor`` count as 0.
+    public private(set) var missingMasses: [Double]
     /// Whether the returned candidates are too few to know the truncation set: for top-p, their
     /// mass is below top-p; for min-p, an unreturned token could still reach min-p. The entropy
     /// of such a token is computed from what was returned and may be too low.
-    public var isLowCoverage: [Bool]
+    public private(set) var isLowCoverage: [Bool]
     /// An upper bound, in nats, on the entropy of the full *untruncated* distribution at each
     /// step: the returned candidates' own terms plus the missing mass m spread evenly over
     /// ``Options/vocabularySize`` V tokens, `-sum p ln p + m ln(V / m)`.
-    public var untruncatedEntropyUpperBounds: [Double]
+    public private(set) var untruncatedEntropyUpperBounds: [Double]
 
     /// The number of tokens.
     public var count: Int { entropies.count }
@@ -76,7 +78,8 @@ public struct TokenStatistics: Sendable, Equatable, Codable {
     ///     treated as 1.
     /// - Complexity: O(c) for c candidates in total when each step's candidates arrive sorted by
     ///   probability (servers send them so) or a step has at most 64; O(c log c) otherwise. One
-    ///   scratch buffer serves the whole output; the per-token work allocates nothing.
+    ///   scratch buffer serves the whole output; the per-token work allocates nothing, except the
+    ///   standard sort's buffer for a step of more than 64 candidates out of order.
     public init(_ logProbs: TokenLogProbs, options: Options = Options()) {
         self.options = options
         let tokenCount = logProbs.count

@@ -23,9 +23,10 @@ struct TruncatedDistribution {
         var untruncatedEntropyUpperBound: Double
     }
 
-    /// A shortfall of returned mass below this is read as the server's rounding of
-    /// log-probabilities (often sent as 32-bit floats), not as missing candidates.
-    static let coverageTolerance = 1e-6
+    /// Probability sums within this of a threshold count as reaching it: servers send 32-bit
+    /// log-probabilities, so candidates worth exactly 0.9 can add up to 0.8999999. Used for the
+    /// top-p cut and for the coverage flags.
+    static let roundingTolerance = 1e-6
 
     /// Above this many candidates an unsorted step is sorted with the standard library's sort
     /// instead of insertion sort (which is linear on the sorted lists servers send).
@@ -58,7 +59,6 @@ struct TruncatedDistribution {
         sampledRank: Int,
         scratch: UnsafeMutableBufferPointer<Candidate>
     ) -> Measure {
-        let floor = DecodingTruncation.probabilityFloor
         let rank = candidates.indices.contains(sampledRank) ? sampledRank : -1
         var returnedMass = 0.0
         var returnedEntropy = 0.0  // -sum p ln p over what the server returned
@@ -66,31 +66,27 @@ struct TruncatedDistribution {
         var kept = 0
         for index in candidates.indices {
             let logProbability = candidates[index]
-            let probability = exp(logProbability)
-            // `p > 0` also rejects NaN; 0 * -inf would poison the sums.
-            if probability > 0 {
-                returnedMass += probability
-                returnedEntropy -= probability * logProbability
+            // Below the floor (also -inf and NaN): no measurable mass or entropy, and no exp to pay.
+            guard logProbability >= logFloor else {
+                smallestListed = 0
+                continue
             }
+            let probability = FastExponential.exp(logProbability)
+            returnedMass += probability
+            returnedEntropy -= probability * logProbability
             if probability < smallestListed { smallestListed = probability }
-            if probability >= floor {
-                scratch[kept] = Candidate(probability: probability, logProbability: logProbability, isSampled: index == rank)
-                kept += 1
-            }
+            scratch[kept] = Candidate(probability: probability, logProbability: logProbability, isSampled: index == rank)
+            kept += 1
         }
         let sampledLogProbability = rank >= 0 ? candidates[rank] : sampledLogProb
-        if rank < 0 {
+        if rank < 0, sampledLogProbability >= logFloor {
             // A sampled token outside the list is a known token: it adds to the returned mass
             // and competes in the truncation like any candidate (vLLM puts it in its dict).
-            let probability = exp(sampledLogProbability)
-            if probability > 0 {
-                returnedMass += probability
-                returnedEntropy -= probability * sampledLogProbability
-            }
-            if probability >= floor {
-                scratch[kept] = Candidate(probability: probability, logProbability: sampledLogProbability, isSampled: true)
-                kept += 1
-            }
+            let probability = FastExponential.exp(sampledLogProbability)
+            returnedMass += probability
+            returnedEntropy -= probability * sampledLogProbability
+            scratch[kept] = Candidate(probability: probability, logProbability: sampledLogProbability, isSampled: true)
+            kept += 1
         }
 
         let isLowCoverage: Bool
@@ -98,12 +94,14 @@ struct TruncatedDistribution {
         switch truncation {
         case .topP(let topP):
             kept = Self.keepNucleus(scratch, count: kept, topP: topP)
-            isLowCoverage = returnedMass < min(topP, 1) - Self.coverageTolerance
+            isLowCoverage = returnedMass < min(topP, 1) - Self.roundingTolerance
         case .minP(let minP):
             kept = Self.keepAtLeast(scratch, count: kept, minP: minP)
-            // An unreturned token has at most the missing mass and, the list being a top-K,
-            // at most the smallest listed probability.
-            isLowCoverage = missingMass > Self.coverageTolerance && min(missingMass, smallestListed) >= minP
+            // An unreturned token has at most the missing mass and, the list being a top-K, at
+            // most the smallest listed probability; below the floor it would not be kept anyway.
+            let unlistedCeiling = min(missingMass, smallestListed)
+            isLowCoverage = missingMass > Self.roundingTolerance
+                && unlistedCeiling >= max(minP, DecodingTruncation.probabilityFloor)
         }
 
         // Renormalise: with Z = sum of kept p, H = ln Z - (sum p ln p) / Z and NLL = ln Z - ln p_s.
@@ -116,10 +114,10 @@ struct TruncatedDistribution {
             weightedLogSum += candidate.probability * candidate.logProbability
             sampledIsKept = sampledIsKept || candidate.isSampled
         }
-        // NaN fails the comparison and takes the floor too.
+        // A sampled token below the floor enters at the floor; NaN fails the comparison too.
         let sampledKeptLogProbability = sampledLogProbability >= logFloor ? sampledLogProbability : logFloor
         if !sampledIsKept {
-            let probability = exp(sampledKeptLogProbability)
+            let probability = FastExponential.exp(sampledKeptLogProbability)
             normaliser += probability
             weightedLogSum += probability * sampledKeptLogProbability
         }
@@ -136,7 +134,7 @@ struct TruncatedDistribution {
     }
 
     /// Sorts the first `count` candidates by descending probability and keeps them until their
-    /// running sum reaches `topP`, the crossing one included.
+    /// running sum reaches `topP` (within ``roundingTolerance``), the crossing one included.
     ///
     /// - Returns: How many leading candidates are kept (at least 1 when `count > 0`).
     @inline(__always)
@@ -147,7 +145,7 @@ struct TruncatedDistribution {
         while kept < count {
             cumulative += scratch[kept].probability
             kept += 1
-            if cumulative >= topP { break }
+            if cumulative >= topP - roundingTolerance { break }
         }
         return kept
     }

@@ -72,26 +72,16 @@ extension Bootstrap {
     /// Interval of exp(mean of `logValues`), resampling the values.
     static func meanOfLogsInterval(_ logValues: [Double], options: AnalysisOptions, using random: inout SplitMix64) -> ConfidenceInterval? {
         guard logValues.count > 1 else { return nil }
-        return percentileInterval(resamples: options.bootstrapResamples, confidence: options.confidence, using: &random) { random in
-            exp(Bootstrap.resampledMean(logValues, using: &random))
+        return replicateInterval(resamples: options.bootstrapResamples, confidence: options.confidence, using: &random) {
+            exp(resampledMean(logValues, using: &$0))
         }
     }
 
-    /// Interval of the mean over groups of `perGroup(mean of the group's values)`, resampling
-    /// groups and then the values within each drawn group. The default `perGroup` is `exp`,
-    /// turning mean log-BFs into BFs.
     static func twoLevelInterval(
         _ groups: [[Double]], options: AnalysisOptions, using random: inout SplitMix64,
         perGroup: (Double) -> Double = { exp($0) }
     ) -> ConfidenceInterval? {
-        guard groups.count > 1 || (groups.first?.count ?? 0) > 1 else { return nil }
-        return percentileInterval(resamples: options.bootstrapResamples, confidence: options.confidence, using: &random) { random in
-            var total = 0.0
-            for _ in groups.indices {
-                let group = groups[Int.random(in: 0..<groups.count, using: &random)]
-                total += perGroup(Bootstrap.resampledMean(group, using: &random))
-            }
-            return total / Double(groups.count)
-        }
+        twoLevelInterval(groups, resamples: options.bootstrapResamples, confidence: options.confidence,
+                         using: &random, perGroup: perGroup)
     }
 }

@@ -58,6 +58,17 @@ struct TokenStatisticsTests {
         #expect(single.entropies == [0])
     }
 
+    @Test("a running sum short of top-p by 32-bit rounding still reaches it")
+    func topPRounding() {
+        // Servers send Float log-probabilities: 0.4 + 0.3 + 0.2 then sums to about 0.89999998.
+        var trace = TokenLogProbs()
+        let candidates = [0.4, 0.3, 0.2, 0.1].map { Double(Float(log($0))) }
+        trace.append(tokenBytes: [65], sampledLogProb: candidates[2], sampledRank: 2, candidates: candidates)
+        #expect(candidates.prefix(3).map { exp($0) }.reduce(0, +) < 0.9)
+        let tokens = TokenStatistics(trace, options: .init(truncation: .topP(0.9)))
+        #expect(isClose(tokens.negativeLogLikelihoods[0], log(4.5), tolerance: 1e-6))
+    }
+
     @Test("a sampled token outside the nucleus is added back")
     func sampledOutsideNucleus() {
         // Kept {0.5, 0.3} plus the sampled 0.05: Z = 0.85.
@@ -170,6 +181,9 @@ struct TokenStatisticsTests {
         #expect(statistics([step], .minP(0.35)).isLowCoverage == [false])
         // A listed 0.1 bounds every unlisted token at 0.1 < 0.2.
         #expect(statistics([Step(probabilities: [0.4, 0.3, 0.1], sampledRank: 0)], .minP(0.2)).isLowCoverage == [false])
+        // Min-p 0 keeps every token above the floor: unknowable unless the list ran below it.
+        #expect(statistics([step], .minP(0)).isLowCoverage == [true])
+        #expect(statistics([Step(probabilities: [0.4, 0.3, 0], sampledRank: 0)], .minP(0)).isLowCoverage == [false])
     }
 
     @Test("more than 64 unsorted candidates take the general sort and agree with sorted input")
