@@ -98,10 +98,15 @@ public struct CompletionClient: Sendable {
             if isEventStream {
                 var decoder = ServerSentEventDecoder()
                 var accumulator = CompletionStreamAccumulator(endpoint: endpoint)
-                // Read to the end even after [DONE], so the connection can be reused.
-                for try await chunk in body {
-                    activity.touch()
-                    for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                // Read to the end even after [DONE], so the connection can be reused; a failure
+                // after a complete stream loses nothing, so it only costs the connection.
+                do {
+                    for try await chunk in body {
+                        activity.touch()
+                        for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                    }
+                } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
+                    return try accumulator.completion()
                 }
                 return try accumulator.completion()
             }
