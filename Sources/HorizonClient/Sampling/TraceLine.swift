@@ -38,13 +38,7 @@ enum TraceLine {
             "finish_reason": completion.finishReason.map { .string($0) } ?? .null,
         ]
         line["logprobs_kind"] = completion.logprobs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
-        var sampling: JSONValue = [:]
-        sampling["temperature"] = .double(p.temperature)
-        sampling["top_p"] = .double(p.topP)
-        sampling["top_k"] = p.topK.map { .integer($0) } ?? .null
-        sampling["min_p"] = p.minP.flatMap { .double($0) } ?? .null
-        sampling["max_tokens"] = .integer(p.maxTokens)
-        sampling["top_logprobs"] = p.topLogprobs.map { .integer($0) } ?? .null
+        var sampling = p.manifestJSON
         sampling["seed"] = .integer(request.seed)
         line["sampling"] = sampling
         line["usage"] = [
