@@ -174,4 +174,68 @@ struct LiveSamplingTests {
             _ = try await SamplingRun.run(config: changed)
         } throws: { ($0 as? ClientError)?.reason == .settingsChanged }
     }
+
+    @Test("probes on sampled traces: forced answers and continuations follow the design from the cut")
+    func probes() async throws {
+        let server = try #require(LlamaServer.current)
+        let table = try MarkovTestModel.base.table()
+        let traces = try outputPath()
+        _ = try await SamplingRun.run(config: try config(endpoint: .completions, stream: false, out: traces, samples: 2, problems: 1))
+        let targets = try lines(traces).map { line in
+            let tokens = try steps(try #require(line["logprobs"])).map(\.token)
+            let end = try #require(tokens.firstIndex(of: "</think>"))
+            return ProbeTarget(
+                problemID: try #require(line["problem_id"]?.stringValue),
+                sampleIndex: try #require(line["sample_index"]?.intValue),
+                prompt: try #require(line["prompt"]?.stringValue),
+                gold: line["gold"]?.stringValue,
+                tokens: tokens.map { Array($0.utf8) },
+                thinkingTokens: 1..<end
+            )
+        }
+        let out = try outputPath()
+        let probe = ProbeConfig(
+            baseURL: server.baseURL.absoluteString,
+            model: MarkovTestModel.base.servedModel.alias,
+            targets: targets,
+            sourcePath: traces,
+            lengths: [.fraction(0), .fraction(0.5), .fraction(1)],
+            resamplePositions: [1, 3],
+            samplesPerProbe: 3,
+            forcingText: "</think>",
+            answerMaxTokens: 20,
+            parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 60, topLogprobs: 20),
+            seed: 9,
+            concurrency: 2,
+            outputPath: out,
+            extraBody: ["repeat_penalty": .number("1.0")],
+            timeouts: RequestTimeouts(connect: .seconds(5), readGap: .seconds(30), total: .seconds(120))
+        )
+        let summary = try await ProbeRun.run(config: probe)
+        #expect(summary.written == 2 * (3 + 2) * 3)
+        for line in try lines(out) {
+            let prefix = try #require(line["prefix"]?.stringValue)
+            let text = try #require(line["text"]?.stringValue)
+            // Prefix and continuation together are one complete output of the grammar.
+            #expect((prefix + text).wholeMatch(of: /<think>( (we|so|then|check|add|count))*<\/think> The answer is \\boxed\{[0-9]\}/) != nil, "\(prefix)|\(text)")
+            if line["probe"]?["kind"] == "truncation" {
+                #expect(text.wholeMatch(of: /\ The answer is \\boxed\{[247]\}/) != nil, "\(text)")
+            }
+            // Every step's log-prob is the design's, starting from the state the prefix ends in.
+            let target = try #require(targets.first {
+                $0.problemID == line["problem_id"]?.stringValue && $0.sampleIndex == line["sample_index"]?.intValue
+            })
+            var state: String
+            if let position = line["probe"]?["position"]?.intValue {
+                // The prompt ends in "?", which leads to the start state.
+                state = position == 0 ? table.startState : table.state(after: String(decoding: target.tokens[position - 1], as: UTF8.self))
+            } else {
+                state = table.state(after: "</think>")
+            }
+            for step in try steps(try #require(line["logprobs"])) {
+                #expect(abs(step.logProb - table.logProb(of: step.token, inState: state)) < 1e-5, "\(state) → \(step.token)")
+                state = table.state(after: step.token)
+            }
+        }
+    }
 }
