@@ -11,7 +11,7 @@ struct FaultTests {
         timeouts: RequestTimeouts = shortTimeouts,
         request: CompletionRequest = chatRequest(),
         _ script: @escaping FaultyServer.Script
-    ) async throws -> (requests: Int, result: Result<CompletionClient.Result, ClientError>) {
+    ) async throws -> (requests: Int, result: Result<CompletionClient.Outcome, ClientError>) {
         try await FaultyServer.with(script) { server in
             do {
                 let result = try await complete(request, on: server, retryPolicy: retryPolicy, timeouts: timeouts)

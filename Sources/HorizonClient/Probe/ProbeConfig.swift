@@ -105,9 +105,6 @@ public struct ProbeConfig: Sendable {
     /// of starting a new one (vLLM's names; ``extraBody`` can override them).
     public static let continuationFlags: JSONValue = ["continue_final_message": true, "add_generation_prompt": false]
 
-    /// The manifest path for ``outputPath``.
-    public var manifestPath: String { outputPath + ".manifest.json" }
-
     /// Checks the settings before anything is sent or written.
     ///
     /// - Throws: ``ClientError`` with ``ClientError/Reason/invalidConfiguration`` naming the

@@ -89,9 +89,6 @@ public struct SamplingConfig: Sendable {
         self.commandLine = commandLine
     }
 
-    /// The manifest path for ``outputPath``.
-    public var manifestPath: String { outputPath + ".manifest.json" }
-
     /// The settings recorded in the manifest that must match for a run to resume.
     var identitySettings: JSONValue {
         [
