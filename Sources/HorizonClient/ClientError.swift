@@ -38,6 +38,7 @@ public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case fileSystem
     }
 
+    /// What went wrong, for a program to switch on.
     public var reason: Reason
     /// A readable explanation, without the location prefix.
     public var message: String

@@ -12,8 +12,8 @@ extension LineChart {
     ///
     /// Each series is a `<g class="series" data-series="i">` holding its band (`class="band"`,
     /// a polygon, or a vertical bar for an isolated point), its line (`<polyline class="line">`,
-    /// one per run of drawable points) and its markers (`<circle class="marker">`). All text is
-    /// XML-escaped.
+    /// one per run of drawable points, thinned by ``PixelDecimation/m4(_:)`` when it has more
+    /// points than pixels) and its markers (`<circle class="marker">`). All text is XML-escaped.
     /// - Returns: The SVG text, ending in a newline.
     /// - Complexity: O(total number of points).
     public func svg() -> String {
@@ -170,7 +170,7 @@ extension LineChart {
         let lineRuns = runs(series.points) { layout.xAxis.canPlace($0.x) && layout.yAxis.canPlace($0.y) }
         for run in lineRuns where run.count > 1 {
             svg.element("polyline", [
-                "class": "line", "points": pointList(run.map { position(x: $0.x, y: $0.y, layout) }),
+                "class": "line", "points": pointList(PixelDecimation.m4(run.map { position(x: $0.x, y: $0.y, layout) })),
                 "fill": "none", "stroke": color, "stroke-width": "2", "stroke-linejoin": "round",
                 "stroke-linecap": "round", "stroke-dasharray": series.dash.dashArray ?? "",
             ])

@@ -11,7 +11,7 @@ struct FaultTests {
         timeouts: RequestTimeouts = shortTimeouts,
         request: CompletionRequest = chatRequest(),
         _ script: @escaping FaultyServer.Script
-    ) async throws -> (requests: Int, result: Result<CompletionClient.Result, ClientError>) {
+    ) async throws -> (requests: Int, result: Result<CompletionClient.Outcome, ClientError>) {
         try await FaultyServer.with(script) { server in
             do {
                 let result = try await complete(request, on: server, retryPolicy: retryPolicy, timeouts: timeouts)
@@ -142,6 +142,17 @@ struct FaultTests {
         }
         #expect(requests == 2)
         #expect(try result.get().completion.text == "4")
+    }
+
+    @Test("[DONE] without a finish_reason (llama-cpp-python interrupting a stream) is truncated and retried")
+    func doneWithoutFinishReason() async throws {
+        let (requests, result) = try await outcome(request: chatRequest(stream: true)) { index, _ in
+            index == 0
+                ? .eventStream(Array(ServerShapeFixtures.vllmChatStreamEvents.prefix(2)), done: true)
+                : .eventStream(ServerShapeFixtures.vllmChatStreamEvents)
+        }
+        #expect(requests == 2)
+        #expect(try result.get().completion.finishReason == "stop")
     }
 
     @Test("a stream cut off by closing the connection mid-event is retried")

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Progress")
 struct ProgressRendererTests {
-    let progress = SamplingProgress(
+    let progress = RunProgress(
         completed: 37, total: 120, resumed: 12, completionTokens: 5230, elapsed: .seconds(100),
         failedAttempts: 3, retries: 2
     )
@@ -22,7 +22,7 @@ struct ProgressRendererTests {
             ProgressRenderer.line(for: progress)
                 == "sampled 37/120 (30%), 12 resumed, 52.3 tok/s, ETA 5m32s, 2 retries, 3 failed attempts"
         )
-        let fresh = SamplingProgress(completed: 0, total: 4, resumed: 0, completionTokens: 0, elapsed: .zero, failedAttempts: 0, retries: 0)
+        let fresh = RunProgress(completed: 0, total: 4, resumed: 0, completionTokens: 0, elapsed: .zero, failedAttempts: 0, retries: 0)
         #expect(ProgressRenderer.line(for: fresh) == "sampled 0/4 (0%)")
     }
 

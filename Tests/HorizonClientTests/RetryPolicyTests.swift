@@ -29,12 +29,12 @@ struct RetryPolicyTests {
     }
 
     @Test("which failures are retryable", arguments: [
-        (ClientError(.httpStatus, "", httpStatus: 429), true), (ClientError(.httpStatus, "", httpStatus: 408), true),
-        (ClientError(.httpStatus, "", httpStatus: 500), true), (ClientError(.httpStatus, "", httpStatus: 599), true),
-        (ClientError(.httpStatus, "", httpStatus: 404), false), (ClientError(.httpStatus, "", httpStatus: 401), false),
-        (ClientError(.connectionLost, ""), true), (ClientError(.unreachable, ""), true), (ClientError(.readTimeout, ""), true),
-        (ClientError(.deadlineExceeded, ""), true), (ClientError(.truncatedStream, ""), true), (ClientError(.connectTimeout, ""), true),
-        (ClientError(.malformedResponse, ""), false), (ClientError(.notACompletion, ""), false),
+        (ClientError(.httpStatus, "HTTP 429", httpStatus: 429), true), (ClientError(.httpStatus, "HTTP 408", httpStatus: 408), true),
+        (ClientError(.httpStatus, "HTTP 500", httpStatus: 500), true), (ClientError(.httpStatus, "HTTP 599", httpStatus: 599), true),
+        (ClientError(.httpStatus, "HTTP 404", httpStatus: 404), false), (ClientError(.httpStatus, "HTTP 401", httpStatus: 401), false),
+        (ClientError(.connectionLost, "connectionLost"), true), (ClientError(.unreachable, "unreachable"), true), (ClientError(.readTimeout, "readTimeout"), true),
+        (ClientError(.deadlineExceeded, "deadlineExceeded"), true), (ClientError(.truncatedStream, "truncatedStream"), true), (ClientError(.connectTimeout, "connectTimeout"), true),
+        (ClientError(.malformedResponse, "malformedResponse"), false), (ClientError(.notACompletion, "notACompletion"), false),
     ])
     func retryable(error: ClientError, expected: Bool) {
         #expect(error.isRetryable == expected)

@@ -148,6 +148,21 @@ import Testing
         #expect(other.svg() != make().svg())
     }
 
+    @Test func longSeriesAreThinnedToWhatThePixelsShow() throws {
+        // 20,000 points with one spike: the line must keep the spike and both ends.
+        let values = (0..<20_000).map { ($0 == 12_345 ? 10.0 : 1 + Double($0 % 7) / 10) }
+        let lineChart = chart([ChartSeries(name: "s", points: values.enumerated().map { ChartPoint(x: Double($0.offset), y: $0.element) }, colorIndex: 0)],
+                              x: 0...19_999, y: 0...10)
+        let plot = lineChart.plotArea
+        let drawn = try XMLTree(lineChart.svg()).all("polyline", class: "line")[0].points
+        #expect(drawn.count <= 4 * (Int(plot.width) + 1))
+        #expect(drawn.count > 2 * Int(plot.width))
+        expectClose(drawn[0], (plot.minX, plot.maxY - plot.height * 0.1))
+        expectClose(drawn[drawn.count - 1], (plot.maxX, plot.maxY - plot.height * (1 + Double(19_999 % 7) / 10) / 10))
+        // The spike is the topmost point: y = 10 is the top of the plot.
+        #expect(abs((drawn.map(\.y).min() ?? 0) - plot.minY) <= 0.006)
+    }
+
     @Test func legendWrapsAndShrinksThePlot() {
         let one = chart([ChartSeries(name: "a", points: [], colorIndex: 0)])
         let many = chart((0..<12).map { ChartSeries(name: "a fairly long series name \($0)", points: [], colorIndex: $0) })

@@ -36,7 +36,7 @@ public struct CompletionClient: Sendable {
     }
 
     /// A completion and what it took to get it.
-    public struct Result: Sendable, Equatable {
+    public struct Outcome: Sendable, Equatable {
         public var completion: Completion
         /// Attempts made, 1 when the first succeeded.
         public var attempts: Int
@@ -64,14 +64,14 @@ public struct CompletionClient: Sendable {
         _ request: CompletionRequest,
         jitterSeed: UInt64,
         onRetry: @Sendable (Retry) -> Void = { _ in }
-    ) async throws -> Result {
+    ) async throws -> Outcome {
         let http = request.httpRequest(baseURL: baseURL, apiKey: apiKey)
         var generator = SplitMix64(seed: jitterSeed)
         var attempt = 1
         while true {
             do {
                 let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
-                return Result(completion: completion, attempts: attempt)
+                return Outcome(completion: completion, attempts: attempt)
             } catch var error as ClientError {
                 guard let delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {
                     if attempt > 1 { error.message += " (gave up after \(attempt) attempts)" }
@@ -99,10 +99,15 @@ public struct CompletionClient: Sendable {
             if isEventStream {
                 var decoder = ServerSentEventDecoder()
                 var accumulator = CompletionStreamAccumulator(endpoint: endpoint)
-                // Read to the end even after [DONE], so the connection can be reused.
-                for try await chunk in body {
-                    activity.touch()
-                    for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                // Read to the end even after [DONE], so the connection can be reused; a failure
+                // after a complete stream loses nothing, so it only costs the connection.
+                do {
+                    for try await chunk in body {
+                        activity.touch()
+                        for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                    }
+                } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
+                    return try accumulator.completion()
                 }
                 return try accumulator.completion()
             }

@@ -4,7 +4,9 @@
 /// concatenates them (chat `logprobs.content` entries, or the legacy arrays `tokens`,
 /// `token_logprobs`, `top_logprobs`, `text_offset` side by side), takes the last non-null
 /// `finish_reason` and the `usage` of the final chunk. The stream is complete only after
-/// `data: [DONE]`.
+/// `data: [DONE]` *and* a `finish_reason`: llama-cpp-python's server, when a new request
+/// interrupts a stream, sends `[DONE]` early without one, and that half sample must be redone,
+/// not recorded.
 struct CompletionStreamAccumulator {
     let endpoint: Endpoint
     private(set) var isDone = false
@@ -28,6 +30,9 @@ struct CompletionStreamAccumulator {
     /// - Throws: ``ClientError`` with ``ClientError/Reason/malformedResponse`` for data that is
     ///   not JSON, ``ClientError/Reason/notACompletion`` for an error event or log-probs of an
     ///   unknown shape.
+    /// Whether the stream has everything: `[DONE]` after a `finish_reason`.
+    var isComplete: Bool { isDone && finishReason != nil }
+
     mutating func consume(_ data: String) throws(ClientError) {
         guard !isDone else { return }
         if data == "[DONE]" {
@@ -66,10 +71,14 @@ struct CompletionStreamAccumulator {
 
     /// The completion so far.
     ///
-    /// - Throws: ``ClientError`` with ``ClientError/Reason/truncatedStream`` before `[DONE]`, or
+    /// - Throws: ``ClientError`` with ``ClientError/Reason/truncatedStream`` before `[DONE]` or
+    ///   without a `finish_reason`, or
     ///   ``ClientError/Reason/notACompletion`` when a stream mixed both log-prob shapes.
     func completion() throws(ClientError) -> Completion {
         guard isDone else { throw ClientError(.truncatedStream, "the event stream ended before [DONE]") }
+        guard finishReason != nil else {
+            throw ClientError(.truncatedStream, "the event stream ended without a finish_reason (interrupted by the server?)")
+        }
         var logprobs: JSONValue?
         if sawLogprobs {
             guard chatEntries.isEmpty || legacyArrays.isEmpty else {

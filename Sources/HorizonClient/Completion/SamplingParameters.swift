@@ -33,3 +33,18 @@ public struct SamplingParameters: Sendable, Equatable {
         self.topLogprobs = topLogprobs
     }
 }
+
+extension SamplingParameters {
+    /// `{temperature, top_p, top_k, min_p, max_tokens, top_logprobs}` as trace lines and
+    /// manifests record them (absent settings as `null`).
+    var manifestJSON: JSONValue {
+        var json: JSONValue = [:]
+        json["temperature"] = .double(temperature) ?? .null
+        json["top_p"] = .double(topP) ?? .null
+        json["top_k"] = topK.map { .integer($0) } ?? .null
+        json["min_p"] = minP.flatMap { .double($0) } ?? .null
+        json["max_tokens"] = .integer(maxTokens)
+        json["top_logprobs"] = topLogprobs.map { .integer($0) } ?? .null
+        return json
+    }
+}

@@ -39,12 +39,6 @@ extension JSONValue {
         return Int(value)
     }
 
-    /// The boolean, or `nil` for any other kind.
-    public var boolValue: Bool? {
-        if case .bool(let b) = self { return b }
-        return nil
-    }
-
     /// The elements, or `nil` for any other kind.
     public var arrayValue: [JSONValue]? {
         if case .array(let a) = self { return a }

@@ -89,8 +89,20 @@ public struct SamplingConfig: Sendable {
         self.commandLine = commandLine
     }
 
-    /// The manifest path for ``outputPath``.
-    public var manifestPath: String { outputPath + ".manifest.json" }
+    /// The settings recorded in the manifest that must match for a run to resume.
+    var identitySettings: JSONValue {
+        [
+            "model": .string(model),
+            "endpoint": .string(endpoint.rawValue),
+            "seed": .integer(seed),
+            "system_prompt": systemPrompt.map { .string($0) } ?? .null,
+            "prompt_template": .string(promptTemplate),
+            "sampling": parameters.manifestJSON,
+            "extra_body": extraBody ?? .null,
+            "logprobs_kind": .string(logProbKind.rawValue),
+            "dataset_sha256": .string(dataset.sha256),
+        ]
+    }
 
     /// Checks the settings before anything is sent or written.
     ///

@@ -25,7 +25,6 @@ enum TraceLine {
         completion: Completion,
         configuredKind: LogProbKind
     ) -> JSONValue {
-        let p = request.parameters
         var line: JSONValue = [
             "problem_id": .string(problem.id),
             "sample_index": .integer(sampleIndex),
@@ -33,25 +32,38 @@ enum TraceLine {
             "endpoint": .string(request.endpoint.rawValue),
             "prompt": .string(request.prompt.recordedText),
             "gold": problem.gold.map { .string($0) } ?? .null,
-            "text": .string(completion.text),
-            "reasoning": completion.reasoning.map { .string($0) } ?? .null,
-            "finish_reason": completion.finishReason.map { .string($0) } ?? .null,
         ]
-        line["logprobs_kind"] = completion.logprobs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
-        var sampling: JSONValue = [:]
-        sampling["temperature"] = .double(p.temperature)
-        sampling["top_p"] = .double(p.topP)
-        sampling["top_k"] = p.topK.map { .integer($0) } ?? .null
-        sampling["min_p"] = p.minP.flatMap { .double($0) } ?? .null
-        sampling["max_tokens"] = .integer(p.maxTokens)
-        sampling["top_logprobs"] = p.topLogprobs.map { .integer($0) } ?? .null
-        sampling["seed"] = .integer(request.seed)
-        line["sampling"] = sampling
-        line["usage"] = [
-            "prompt_tokens": completion.promptTokens.map { .integer($0) } ?? .null,
-            "completion_tokens": completion.completionTokens.map { .integer($0) } ?? .null,
-        ]
-        line["logprobs"] = completion.logprobs ?? .null
+        for member in outputMembers(request: request, completion: completion, configuredKind: configuredKind) {
+            line[member.key] = member.value
+        }
         return line
+    }
+
+    /// The members every output line ends with, shared by trace and probe lines: `text`,
+    /// `reasoning`, `finish_reason`, `logprobs_kind`, `sampling` (with the request's seed),
+    /// `usage`, `logprobs`.
+    static func outputMembers(
+        request: CompletionRequest,
+        completion: Completion,
+        configuredKind: LogProbKind
+    ) -> [(key: String, value: JSONValue)] {
+        var sampling = request.parameters.manifestJSON
+        sampling["seed"] = .integer(request.seed)
+        let kind: JSONValue = completion.logprobs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
+        return [
+            ("text", .string(completion.text)),
+            ("reasoning", completion.reasoning.map { .string($0) } ?? .null),
+            ("finish_reason", completion.finishReason.map { .string($0) } ?? .null),
+            ("logprobs_kind", kind),
+            ("sampling", sampling),
+            (
+                "usage",
+                [
+                    "prompt_tokens": completion.promptTokens.map { .integer($0) } ?? .null,
+                    "completion_tokens": completion.completionTokens.map { .integer($0) } ?? .null,
+                ]
+            ),
+            ("logprobs", completion.logprobs ?? .null),
+        ]
     }
 }

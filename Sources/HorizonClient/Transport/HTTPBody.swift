@@ -16,14 +16,6 @@ public struct HTTPBody: AsyncSequence, Sendable {
         self.makeNextChunk = makeNextChunk
     }
 
-    /// A body of the given chunks, already in memory.
-    public init(chunks: [[UInt8]]) {
-        self.init {
-            var remaining = chunks[...]
-            return { remaining.popFirst() }
-        }
-    }
-
     public struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate let nextChunk: () async throws -> [UInt8]?
 

@@ -58,7 +58,9 @@ public struct HTTPResponseHead: Sendable, Equatable {
 
 /// One header field.
 public struct HTTPHeaderField: Sendable, Equatable {
+    /// The field name (compare case-insensitively).
     public var name: String
+    /// The field value.
     public var value: String
 
     public init(name: String, value: String) {

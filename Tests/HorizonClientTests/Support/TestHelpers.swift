@@ -37,7 +37,7 @@ func complete(
     retryPolicy: RetryPolicy = fastRetries,
     timeouts: RequestTimeouts = shortTimeouts,
     apiKey: APIKey? = nil
-) async throws -> CompletionClient.Result {
+) async throws -> CompletionClient.Outcome {
     try await complete(request, baseURL: server.baseURL, retryPolicy: retryPolicy, timeouts: timeouts, apiKey: apiKey)
 }
 
@@ -48,7 +48,7 @@ func complete(
     retryPolicy: RetryPolicy = fastRetries,
     timeouts: RequestTimeouts = shortTimeouts,
     apiKey: APIKey? = nil
-) async throws -> CompletionClient.Result {
+) async throws -> CompletionClient.Outcome {
     let transport = AsyncHTTPClientTransport(concurrency: 2, timeouts: timeouts)
     let client = CompletionClient(transport: transport, baseURL: baseURL, apiKey: apiKey, timeouts: timeouts, retryPolicy: retryPolicy)
     do {

@@ -1,10 +1,11 @@
-/// Where a sampling run stands, passed to the progress callback after each sample and retry.
-public struct SamplingProgress: Sendable, Equatable {
-    /// Samples present: already in the file at start plus written in this session.
+/// Where a run (sampling or probing) stands, passed to the progress callback after each written
+/// line and each failed attempt.
+public struct RunProgress: Sendable, Equatable {
+    /// Lines present: already in the file at start plus written in this session.
     public var completed: Int
-    /// Samples the run must have in the end (problems × samples per problem).
+    /// Lines the run must have in the end (one per sample or probe continuation).
     public var total: Int
-    /// Samples already present when this session started.
+    /// Lines already present when this session started.
     public var resumed: Int
     /// Generated tokens in this session (the server's counts, else log-prob entries).
     public var completionTokens: Int
@@ -33,7 +34,7 @@ public struct SamplingProgress: Sendable, Equatable {
         self.retries = retries
     }
 
-    /// Samples written in this session.
+    /// Lines written in this session.
     public var writtenThisSession: Int { completed - resumed }
 
     /// Generated tokens per second in this session, `nil` before any time has passed.
@@ -42,7 +43,7 @@ public struct SamplingProgress: Sendable, Equatable {
         return seconds > 0 ? Double(completionTokens) / seconds : nil
     }
 
-    /// The time left at this session's pace, `nil` before its first sample.
+    /// The time left at this session's pace, `nil` before its first line.
     public var estimatedRemaining: Duration? {
         guard writtenThisSession > 0 else { return nil }
         return elapsed * (Double(total - completed) / Double(writtenThisSession))

@@ -1,12 +1,12 @@
-/// What a finished sampling session did.
-public struct SamplingSummary: Sendable, Equatable {
+/// What a finished session of a run (sampling or probing) did.
+public struct RunSummary: Sendable, Equatable {
     public var outputPath: String
     public var manifestPath: String
-    /// Samples the run must have (problems × samples per problem).
+    /// Lines the run must have (one per sample or probe continuation).
     public var total: Int
-    /// Samples already present when the session started.
+    /// Lines already present when the session started.
     public var resumed: Int
-    /// Samples written in this session.
+    /// Lines written in this session.
     public var written: Int
     /// Bytes of a torn last line removed before resuming (0 when the file ended cleanly).
     public var tornBytesRemoved: Int
@@ -16,6 +16,6 @@ public struct SamplingSummary: Sendable, Equatable {
     public var failedAttempts: Int
     public var elapsed: Duration
 
-    /// Whether every expected sample is now present.
+    /// Whether every expected line is now present.
     public var isComplete: Bool { resumed + written == total }
 }

@@ -7,20 +7,20 @@ import Foundation
 /// itself. `@unchecked Sendable` for that reason: all state is accessed under `lock`.
 final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
-    private let callback: (@Sendable (SamplingProgress) -> Void)?
+    private let callback: (@Sendable (RunProgress) -> Void)?
     private let start = ContinuousClock.now
-    private var state: SamplingProgress
+    private var state: RunProgress
 
-    init(total: Int, resumed: Int, callback: (@Sendable (SamplingProgress) -> Void)?) {
+    init(total: Int, resumed: Int, callback: (@Sendable (RunProgress) -> Void)?) {
         self.callback = callback
-        state = SamplingProgress(
+        state = RunProgress(
             completed: resumed, total: total, resumed: resumed, completionTokens: 0,
             elapsed: .zero, failedAttempts: 0, retries: 0
         )
     }
 
     /// The counts now.
-    var snapshot: SamplingProgress {
+    var snapshot: RunProgress {
         lock.withLock {
             var current = state
             current.elapsed = ContinuousClock.now - start
@@ -45,7 +45,7 @@ final class ProgressReporter: @unchecked Sendable {
         }
     }
 
-    private func update(_ change: (inout SamplingProgress) -> Void) {
+    private func update(_ change: (inout RunProgress) -> Void) {
         lock.withLock {
             change(&state)
             state.elapsed = ContinuousClock.now - start

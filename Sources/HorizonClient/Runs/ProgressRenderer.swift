@@ -1,4 +1,4 @@
-/// Turns ``SamplingProgress`` into text for a terminal or a log.
+/// Turns ``RunProgress`` into text for a terminal or a log.
 ///
 /// On a terminal (`isTTY`) every update redraws one status line in place (carriage return and
 /// erase-line); in a log every update at least ``interval`` after the last printed one becomes
@@ -26,7 +26,7 @@ public struct ProgressRenderer: Sendable {
     ///   - isFinal: the last update of the run.
     ///   - now: the current time (for the plain-line interval).
     public mutating func render(
-        _ progress: SamplingProgress,
+        _ progress: RunProgress,
         isFinal: Bool = false,
         now: ContinuousClock.Instant = .now
     ) -> String? {
@@ -38,7 +38,7 @@ public struct ProgressRenderer: Sendable {
     }
 
     /// One status line: `sampled 37/120 (31%), 12 resumed, 52.3 tok/s, ETA 4m12s, 2 retries, 3 failed attempts`.
-    public static func line(for progress: SamplingProgress) -> String {
+    public static func line(for progress: RunProgress) -> String {
         let percent = progress.total > 0 ? 100 * progress.completed / progress.total : 100
         var parts = ["sampled \(progress.completed)/\(progress.total) (\(percent)%)"]
         if progress.resumed > 0 { parts.append("\(progress.resumed) resumed") }

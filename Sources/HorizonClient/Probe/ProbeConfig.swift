@@ -1,0 +1,184 @@
+import Foundation
+import HorizonTraces
+
+/// Everything `horizon probe` needs: the traces to probe, where to cut them, how to force an
+/// answer, and the server.
+///
+/// Two probes, after Yang & Holtzman 2025:
+/// - **Truncation**: for each length L, keep the output up to L thinking tokens, append the
+///   profile's forcing text (e.g. `</think>\n\n`) and an answer prefix, and sample K answers.
+///   Shows how early the answer is settled.
+/// - **Resampling**: for each position t, keep the first t output tokens and sample K full
+///   continuations. Shows how much the rest of the output still branches after t tokens.
+public struct ProbeConfig: Sendable {
+    public var baseURL: String
+    public var model: String
+    /// ``Endpoint/completions`` (prompt = rendered prompt + prefix) or ``Endpoint/chat`` (the
+    /// prefix as a final assistant message the server continues; see ``continuationFlags``).
+    public var endpoint: Endpoint
+    public var targets: [ProbeTarget]
+    /// The trace file the targets came from, recorded in the manifest.
+    public var sourcePath: String?
+    /// Truncation lengths (may be empty when only resampling).
+    public var lengths: [ProbeLength]
+    /// Resampling positions in output tokens (may be empty); positions past a trace's end are
+    /// skipped for that trace.
+    public var resamplePositions: [Int]
+    /// Samples per probe point (K).
+    public var samplesPerProbe: Int
+    /// Appended after the kept thinking to end it (the segmentation profile's forcing text).
+    public var forcingText: String
+    /// Appended after the forcing text to start the answer (e.g. `The answer is \boxed{`).
+    public var answerPrefix: String
+    /// The most tokens of a forced answer.
+    public var answerMaxTokens: Int
+    /// Decoding settings; `maxTokens` bounds resampled continuations.
+    public var parameters: SamplingParameters
+    public var seed: UInt64
+    public var concurrency: Int
+    public var outputPath: String
+    /// How a trace's prompt becomes the completions prompt, with `{prompt}` replaced; e.g. a chat
+    /// template rendered by hand: `<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n`.
+    public var promptTemplate: String
+    public var stream: Bool
+    public var force: Bool
+    public var extraBody: JSONValue?
+    public var logProbKind: LogProbKind
+    public var apiKeyEnvironmentVariable: String
+    public var timeouts: RequestTimeouts
+    public var retryPolicy: RetryPolicy
+    public var commandLine: [String]
+
+    public init(
+        baseURL: String,
+        model: String,
+        endpoint: Endpoint = .completions,
+        targets: [ProbeTarget],
+        sourcePath: String? = nil,
+        lengths: [ProbeLength] = [.fraction(0), .fraction(0.25), .fraction(0.5), .fraction(0.75), .fraction(1)],
+        resamplePositions: [Int] = [],
+        samplesPerProbe: Int = 8,
+        forcingText: String = "</think>\n\n",
+        answerPrefix: String = "",
+        answerMaxTokens: Int = 64,
+        parameters: SamplingParameters = SamplingParameters(),
+        seed: UInt64 = 0,
+        concurrency: Int = 4,
+        outputPath: String,
+        promptTemplate: String = "{prompt}",
+        stream: Bool = false,
+        force: Bool = false,
+        extraBody: JSONValue? = nil,
+        logProbKind: LogProbKind = .raw,
+        apiKeyEnvironmentVariable: String = "OPENAI_API_KEY",
+        timeouts: RequestTimeouts = RequestTimeouts(),
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        commandLine: [String] = []
+    ) {
+        self.baseURL = baseURL
+        self.model = model
+        self.endpoint = endpoint
+        self.targets = targets
+        self.sourcePath = sourcePath
+        self.lengths = lengths
+        self.resamplePositions = resamplePositions
+        self.samplesPerProbe = samplesPerProbe
+        self.forcingText = forcingText
+        self.answerPrefix = answerPrefix
+        self.answerMaxTokens = answerMaxTokens
+        self.parameters = parameters
+        self.seed = seed
+        self.concurrency = concurrency
+        self.outputPath = outputPath
+        self.promptTemplate = promptTemplate
+        self.stream = stream
+        self.force = force
+        self.extraBody = extraBody
+        self.logProbKind = logProbKind
+        self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
+        self.timeouts = timeouts
+        self.retryPolicy = retryPolicy
+        self.commandLine = commandLine
+    }
+
+    /// The flags a chat probe sends so the server continues the final assistant message instead
+    /// of starting a new one (vLLM's names; ``extraBody`` can override them).
+    public static let continuationFlags: JSONValue = ["continue_final_message": true, "add_generation_prompt": false]
+
+    /// Checks the settings before anything is sent or written.
+    ///
+    /// - Throws: ``ClientError`` with ``ClientError/Reason/invalidConfiguration`` naming the
+    ///   first problem.
+    public func validate() throws(ClientError) {
+        func fail(_ message: String) -> ClientError { ClientError(.invalidConfiguration, message) }
+        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
+            throw fail("the server URL must start with http:// or https:// (got \"\(baseURL)\")")
+        }
+        guard !model.isEmpty else { throw fail("the model name is empty") }
+        guard endpoint == .completions || endpoint == .chat || endpoint == .llamaCppCompletion || endpoint == .sglangGenerate else {
+            throw fail("probes need an endpoint that continues a text (completions, chat, llama-cpp-completion, sglang-generate)")
+        }
+        guard !stream || endpoint.supportsStreaming else { throw fail("the \(endpoint.rawValue) endpoint cannot be streamed") }
+        guard samplesPerProbe >= 1, concurrency >= 1, answerMaxTokens >= 1, parameters.maxTokens >= 1 else {
+            throw fail("samples per probe, concurrency and token limits must be at least 1")
+        }
+        guard !lengths.isEmpty || !resamplePositions.isEmpty else { throw fail("no truncation lengths and no resample positions") }
+        for length in lengths {
+            switch length {
+            case .tokens(let n) where n < 0: throw fail("a truncation length must be >= 0 tokens")
+            case .fraction(let f) where !(0...1).contains(f): throw fail("a truncation fraction must be in 0…1 (got \(f))")
+            default: break
+            }
+        }
+        guard resamplePositions.allSatisfy({ $0 >= 0 }) else { throw fail("resample positions must be >= 0") }
+        guard Set(lengths).count == lengths.count, Set(resamplePositions).count == resamplePositions.count else {
+            throw fail("a truncation length or resample position is listed twice")
+        }
+        guard promptTemplate.contains("{prompt}") else { throw fail("the prompt template has no {prompt} placeholder") }
+        if let extraBody, extraBody.objectMembers == nil { throw fail("the extra body must be a JSON object") }
+        guard !targets.isEmpty else { throw fail("no traces to probe") }
+        var seen = Set<String>()
+        for target in targets {
+            guard target.thinkingTokens.upperBound <= target.tokens.count, target.thinkingTokens.lowerBound >= 0 else {
+                throw fail("problem \(target.problemID) sample \(target.sampleIndex): thinking tokens \(target.thinkingTokens) exceed its \(target.tokens.count) tokens")
+            }
+            guard seen.insert(SamplingRun.key(problemID: target.problemID, sampleIndex: target.sampleIndex)).inserted else {
+                throw fail("problem \(target.problemID) sample \(target.sampleIndex) is listed twice")
+            }
+        }
+    }
+
+    /// SHA-256 of the targets' canonical JSONL: identifies what was probed.
+    var targetsSHA256: String {
+        var bytes: [UInt8] = []
+        for target in targets {
+            target.canonicalJSON.write(to: &bytes)
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return SHA256.hexDigest(of: bytes)
+    }
+
+    /// The request continuing `target`'s prompt with `prefix`.
+    func request(for target: ProbeTarget, prefix: String, maxTokens: Int, seed: Int) -> CompletionRequest {
+        let rendered = promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
+        var parameters = parameters
+        parameters.maxTokens = maxTokens
+        let prompt: PromptInput
+        var extra = extraBody
+        if endpoint == .chat {
+            prompt = .messages([ChatMessage(role: "user", content: rendered), ChatMessage(role: "assistant", content: prefix)])
+            extra = Self.continuationFlags.overlaid(with: extraBody ?? [:])
+        } else {
+            prompt = .text(rendered + prefix)
+        }
+        return CompletionRequest(
+            endpoint: endpoint,
+            model: model,
+            prompt: prompt,
+            parameters: parameters,
+            seed: seed,
+            stream: stream,
+            extraBody: extra
+        )
+    }
+}

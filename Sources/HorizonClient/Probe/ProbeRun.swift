@@ -1,0 +1,204 @@
+import HorizonTraces
+
+/// `horizon probe`: truncation probes and mid-output resampling for sampled traces, written to a
+/// JSONL file and resumable exactly like ``SamplingRun``.
+///
+/// ```swift
+/// let config = ProbeConfig(baseURL: url, model: "m", targets: targets, lengths: [.fraction(0.5)],
+///                          resamplePositions: [1, 25, 200], samplesPerProbe: 8, outputPath: "probes.jsonl")
+/// let summary = try await ProbeRun.run(config: config)
+/// ```
+///
+/// Each line is one sampled continuation:
+/// `problem_id`, `sample_index` (of the probed trace), `probe` (`{kind: "truncation", length,
+/// length_unit, kept_tokens, thinking_tokens, index}` or `{kind: "resample", position, index}`),
+/// `model`, `endpoint`, `prompt` (the trace's), `prefix` (the output text the server continued),
+/// `answer_prefix` (truncation only; the answer to grade is `answer_prefix + text`), `gold`,
+/// `text`, `reasoning`, `finish_reason`, `logprobs_kind`, `sampling`, `usage`, `logprobs`.
+/// A line's identity is its problem, sample, probe kind, length or position, and index; each
+/// continuation's seed is derived from that identity and the run seed.
+public enum ProbeRun {
+    /// The manifest schema of probe runs.
+    public static let manifestSchema = "horizon.probe-manifest"
+
+    /// Runs (or resumes) a probe session.
+    ///
+    /// - Parameters:
+    ///   - config: the probe settings.
+    ///   - progress: as for ``SamplingRun/run(config:progress:)``.
+    /// - Returns: what the session did.
+    /// - Throws: as ``SamplingRun/run(config:progress:)``.
+    public static func run(config: ProbeConfig, progress: (@Sendable (RunProgress) -> Void)? = nil) async throws -> RunSummary {
+        try config.validate()
+        return try await ResumableRun.run(plan(for: config), progress: progress)
+    }
+
+    /// One probe point of one trace, before its K samples.
+    private struct Point {
+        var target: ProbeTarget
+        /// `{kind, …}` without `index`.
+        var description: JSONValue
+        /// The identity of the point (the line key without the index).
+        var identity: [JSONValue]
+        var prefix: String
+        var answerPrefix: String?
+        var maxTokens: Int
+        var label: String
+    }
+
+    private static func points(for config: ProbeConfig) -> (points: [Point], skippedPositions: Int) {
+        var points: [Point] = []
+        var skipped = 0
+        for target in config.targets {
+            let head: [JSONValue] = [.string(target.problemID), .integer(target.sampleIndex)]
+            let thinkingLength = target.thinkingTokens.count
+            for length in config.lengths {
+                let kept = length.keptTokens(thinkingLength: thinkingLength)
+                let forced = config.forcingText + config.answerPrefix
+                points.append(Point(
+                    target: target,
+                    description: [
+                        "kind": "truncation",
+                        "length": length.json,
+                        "length_unit": .string(length.unit),
+                        "kept_tokens": .integer(kept),
+                        "thinking_tokens": .integer(thinkingLength),
+                    ],
+                    identity: head + ["truncation", .string(length.unit), length.json],
+                    prefix: target.text(ofFirst: target.thinkingTokens.lowerBound + kept) + forced,
+                    answerPrefix: config.answerPrefix,
+                    maxTokens: config.answerMaxTokens,
+                    label: "problem \(target.problemID) sample \(target.sampleIndex) truncated at \(length)"
+                ))
+            }
+            for position in config.resamplePositions {
+                guard position <= target.tokens.count else {
+                    skipped += 1
+                    continue
+                }
+                points.append(Point(
+                    target: target,
+                    description: ["kind": "resample", "position": .integer(position)],
+                    identity: head + ["resample", .integer(position)],
+                    prefix: target.text(ofFirst: position),
+                    answerPrefix: nil,
+                    maxTokens: config.parameters.maxTokens,
+                    label: "problem \(target.problemID) sample \(target.sampleIndex) resampled at \(position)"
+                ))
+            }
+        }
+        return (points, skipped)
+    }
+
+    /// The identity of a written probe line, `nil` when it is not one.
+    static func key(ofLine line: JSONValue) -> String? {
+        guard let id = line["problem_id"]?.stringValue, let sample = line["sample_index"]?.intValue,
+            let probe = line["probe"], let index = probe["index"]?.intValue
+        else { return nil }
+        let head: [JSONValue] = [.string(id), .integer(sample)]
+        switch probe["kind"]?.stringValue {
+        case "truncation":
+            guard let unit = probe["length_unit"], let length = probe["length"] else { return nil }
+            return JSONValue.array(head + ["truncation", unit, length, .integer(index)]).jsonText
+        case "resample":
+            guard let position = probe["position"] else { return nil }
+            return JSONValue.array(head + ["resample", position, .integer(index)]).jsonText
+        default:
+            return nil
+        }
+    }
+
+    private static func plan(for config: ProbeConfig) -> RunPlan {
+        let (points, skippedPositions) = points(for: config)
+        var items: [RunItem] = []
+        for point in points {
+            let pointIdentity = JSONValue.array(point.identity).jsonText
+            for index in 0..<config.samplesPerProbe {
+                let seed = SampleSeed.derive(runSeed: config.seed, problemID: pointIdentity, sampleIndex: index)
+                let request = config.request(for: point.target, prefix: point.prefix, maxTokens: point.maxTokens, seed: seed)
+                let kind = config.logProbKind
+                var description = point.description
+                description["index"] = .integer(index)
+                items.append(RunItem(
+                    key: JSONValue.array(point.identity + [.integer(index)]).jsonText,
+                    label: "\(point.label), continuation \(index)",
+                    request: request
+                ) { [point, description] completion in
+                    line(point: point, probe: description, request: request, completion: completion, configuredKind: kind)
+                })
+            }
+        }
+        var settings: JSONValue = [
+            "model": .string(config.model),
+            "endpoint": .string(config.endpoint.rawValue),
+            "seed": .integer(config.seed),
+            "prompt_template": .string(config.promptTemplate),
+            "forcing_text": .string(config.forcingText),
+            "answer_prefix": .string(config.answerPrefix),
+            "answer_max_tokens": .integer(config.answerMaxTokens),
+            "lengths": .array(config.lengths.map { .object([($0.unit, $0.json)]) }),
+            "resample_positions": .array(config.resamplePositions.map { .integer($0) }),
+        ]
+        settings["sampling"] = config.parameters.manifestJSON
+        settings["extra_body"] = config.extraBody ?? .null
+        settings["logprobs_kind"] = .string(config.logProbKind.rawValue)
+        settings["targets_sha256"] = .string(config.targetsSHA256)
+        return RunPlan(
+            schema: manifestSchema,
+            outputPath: config.outputPath,
+            commandLine: config.commandLine,
+            settings: settings,
+            sessionSettings: [
+                "base_url": .string(config.baseURL),
+                "samples_per_probe": .integer(config.samplesPerProbe),
+                "concurrency": .integer(config.concurrency),
+                "stream": .bool(config.stream),
+                "api_key_env": .string(config.apiKeyEnvironmentVariable),
+            ],
+            inputsKey: "source",
+            inputs: [
+                "path": config.sourcePath.map { .string($0) } ?? .null,
+                "targets": .integer(config.targets.count),
+                "targets_sha256": .string(config.targetsSHA256),
+            ],
+            counts: [
+                "targets": .integer(config.targets.count),
+                "probe_points": .integer(points.count),
+                "samples_per_probe": .integer(config.samplesPerProbe),
+                "skipped_resample_positions": .integer(skippedPositions),
+            ],
+            force: config.force,
+            key: { key(ofLine: $0) },
+            items: items,
+            baseURL: config.baseURL,
+            apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
+            concurrency: config.concurrency,
+            timeouts: config.timeouts,
+            retryPolicy: config.retryPolicy
+        )
+    }
+
+    private static func line(
+        point: Point,
+        probe: JSONValue,
+        request: CompletionRequest,
+        completion: Completion,
+        configuredKind: LogProbKind
+    ) -> JSONValue {
+        var line: JSONValue = [
+            "problem_id": .string(point.target.problemID),
+            "sample_index": .integer(point.target.sampleIndex),
+            "probe": probe,
+            "model": .string(request.model),
+            "endpoint": .string(request.endpoint.rawValue),
+            "prompt": .string(point.target.prompt),
+            "prefix": .string(point.prefix),
+        ]
+        line["answer_prefix"] = point.answerPrefix.map { .string($0) }
+        line["gold"] = point.target.gold.map { .string($0) } ?? .null
+        for member in TraceLine.outputMembers(request: request, completion: completion, configuredKind: configuredKind) {
+            line[member.key] = member.value
+        }
+        return line
+    }
+}

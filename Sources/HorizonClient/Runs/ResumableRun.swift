@@ -1,0 +1,166 @@
+import Foundation
+
+/// The engine under ``SamplingRun`` and ``ProbeRun``: resumes an output file, requests the
+/// missing lines with bounded concurrency, appends each as it arrives, and keeps the manifest.
+///
+/// - Existing output: the manifest's settings must equal the plan's (else
+///   ``ClientError/Reason/settingsChanged``, or with `force` the output is deleted and the run
+///   starts over); a torn last line is truncated; lines whose key is present are skipped.
+/// - Lines are appended in completion order, one `write(2)` each.
+/// - When an item fails for good, no new items start; those in flight finish and are written;
+///   then the error is thrown, prefixed with the item's label.
+enum ResumableRun {
+    static func run(_ plan: RunPlan, progress: (@Sendable (RunProgress) -> Void)?) async throws -> RunSummary {
+        let startedAt = Date()
+        let start = ContinuousClock.now
+        var manifest = try prepareOutput(plan, now: startedAt)
+        let existing = try ExistingOutput.scan(path: plan.outputPath, key: plan.key)
+        let work = plan.items.filter { !existing.keys.contains($0.key) }
+        let total = plan.items.count
+        let resumed = total - work.count
+        manifest.beginSession(commandLine: plan.commandLine, sessionSettings: plan.sessionSettings, startedAt: startedAt)
+        try manifest.write(to: plan.manifestPath)
+
+        let reporter = ProgressReporter(total: total, resumed: resumed, callback: progress)
+        reporter.report()
+        let transport = AsyncHTTPClientTransport(concurrency: plan.concurrency, timeouts: plan.timeouts)
+        let client = CompletionClient(
+            transport: transport,
+            baseURL: plan.baseURL,
+            apiKey: APIKey.fromEnvironment(plan.apiKeyEnvironmentVariable),
+            timeouts: plan.timeouts,
+            retryPolicy: plan.retryPolicy
+        )
+
+        var failure: (any Error)?
+        var written = 0
+        do {
+            let appender = try TraceFileAppender(path: plan.outputPath)
+            defer { try? appender.close() }
+            failure = try await request(work, concurrency: plan.concurrency, client: client, reporter: reporter) {
+                line throws(ClientError) in
+                try appender.append(line)
+                written += 1
+            }
+            try appender.close()
+        } catch {
+            failure = failure ?? error
+        }
+        reporter.report()
+
+        let counts = reporter.snapshot
+        var manifestCounts = plan.counts
+        manifestCounts["expected"] = .integer(total)
+        manifestCounts["present"] = .integer(resumed + written)
+        manifestCounts["torn_bytes_removed"] = .integer(existing.tornBytesRemoved)
+        manifestCounts["retries"] = .integer(counts.retries)
+        manifestCounts["failed_attempts"] = .integer(counts.failedAttempts)
+        manifest.endSession(finishedAt: Date(), complete: resumed + written == total, counts: manifestCounts, written: written)
+        do {
+            try manifest.write(to: plan.manifestPath)
+            try await transport.shutdown()
+        } catch {
+            failure = failure ?? error
+        }
+        if let failure { throw failure }
+        return RunSummary(
+            outputPath: plan.outputPath,
+            manifestPath: plan.manifestPath,
+            total: total,
+            resumed: resumed,
+            written: written,
+            tornBytesRemoved: existing.tornBytesRemoved,
+            completionTokens: counts.completionTokens,
+            retries: counts.retries,
+            failedAttempts: counts.failedAttempts,
+            elapsed: ContinuousClock.now - start
+        )
+    }
+
+    /// Checks an existing output against the plan and returns the manifest to continue, or a
+    /// fresh one (after removing the old output when `force` allows it).
+    private static func prepareOutput(_ plan: RunPlan, now: Date) throws(ClientError) -> RunManifest {
+        let files = FileManager.default
+        let outputSize = (try? files.attributesOfItem(atPath: plan.outputPath)[.size] as? Int) ?? 0
+        var conflict: String?
+        if let recorded = try RunManifest.read(path: plan.manifestPath, schema: plan.schema) {
+            let differences = recorded.differences(from: plan.settings)
+            if differences.isEmpty { return recorded }
+            conflict = "\(plan.outputPath) was written with other settings (\(differences.joined(separator: "; ")))"
+        } else if outputSize > 0 {
+            conflict = "\(plan.outputPath) exists but has no manifest \(plan.manifestPath), so its settings are unknown"
+        }
+        if let conflict {
+            guard plan.force else {
+                throw ClientError(.settingsChanged, conflict + "; rerun with the same settings to resume, or force to start over")
+            }
+            for path in [plan.outputPath, plan.manifestPath] where files.fileExists(atPath: path) {
+                do { try files.removeItem(atPath: path) } catch {
+                    throw ClientError(.fileSystem, "cannot remove \(path): \(error.localizedDescription)")
+                }
+            }
+        }
+        return RunManifest(
+            schema: plan.schema,
+            commandLine: plan.commandLine,
+            settings: plan.settings,
+            inputsKey: plan.inputsKey,
+            inputs: plan.inputs,
+            startedAt: now
+        )
+    }
+
+    /// What one item's task produced.
+    private enum Outcome: Sendable {
+        case line([UInt8], tokens: Int)
+        case failed(any Error)
+    }
+
+    /// Requests `work` with at most `concurrency` requests in flight, handing each line to
+    /// `write` as it arrives; returns the first failure (after the tasks in flight finished).
+    private static func request(
+        _ work: [RunItem],
+        concurrency: Int,
+        client: CompletionClient,
+        reporter: ProgressReporter,
+        write: ([UInt8]) throws(ClientError) -> Void
+    ) async throws -> (any Error)? {
+        try await withThrowingTaskGroup(of: Outcome.self) { group in
+            var next = 0
+            func startNext() {
+                let item = work[next]
+                next += 1
+                group.addTask { await requestOne(item, client: client, reporter: reporter) }
+            }
+            while next < min(concurrency, work.count) { startNext() }
+            var failure: (any Error)?
+            while let outcome = try await group.next() {
+                switch outcome {
+                case .line(let line, let tokens):
+                    try write(line)
+                    reporter.sampleWritten(tokens: tokens)
+                case .failed(let error):
+                    failure = failure ?? error
+                }
+                if failure == nil, next < work.count { startNext() }
+            }
+            return failure
+        }
+    }
+
+    private static func requestOne(_ item: RunItem, client: CompletionClient, reporter: ProgressReporter) async -> Outcome {
+        do {
+            // The jitter follows the request's seed, so a rerun waits the same.
+            let result = try await client.complete(item.request, jitterSeed: UInt64(item.request.seed)) { _ in
+                reporter.attemptFailed(willRetry: true)
+            }
+            return .line(item.line(result.completion).serialized(), tokens: result.completion.tokenCount ?? 0)
+        } catch var error as ClientError {
+            reporter.attemptFailed(willRetry: false)
+            error.message = "\(item.label): " + error.message
+            return .failed(error)
+        } catch {
+            return .failed(error)
+        }
+    }
+}

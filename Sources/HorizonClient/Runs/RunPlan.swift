@@ -1,0 +1,41 @@
+/// One line a run must produce: its identity, its request, and how the answer becomes the line.
+struct RunItem: Sendable {
+    /// The line's identity, as ``RunPlan/key`` computes it from a written line.
+    var key: String
+    /// Names the item in error messages, e.g. `problem p2 sample 0`.
+    var label: String
+    var request: CompletionRequest
+    /// The line written for the server's answer.
+    var line: @Sendable (Completion) -> JSONValue
+}
+
+/// Everything a resumable run needs: where to write, what identifies its settings and lines,
+/// the work, and how to reach the server. ``SamplingRun`` and ``ProbeRun`` build one each.
+struct RunPlan: Sendable {
+    /// The manifest's `schema`.
+    var schema: String
+    var outputPath: String
+    var commandLine: [String]
+    /// What must match the manifest for the run to resume.
+    var settings: JSONValue
+    /// What may change between sessions (recorded, not compared).
+    var sessionSettings: JSONValue
+    /// The manifest key of the inputs (`dataset`, `source`) and their description.
+    var inputsKey: String
+    var inputs: JSONValue
+    /// Extra entries for the manifest's `counts`.
+    var counts: JSONValue
+    /// Start over when the settings differ.
+    var force: Bool
+    /// The identity of a written line; `nil` for a line this run cannot have written.
+    var key: @Sendable (JSONValue) -> String?
+    /// Every line the run must have in the end, in the order to request them.
+    var items: [RunItem]
+    var baseURL: String
+    var apiKeyEnvironmentVariable: String
+    var concurrency: Int
+    var timeouts: RequestTimeouts
+    var retryPolicy: RetryPolicy
+
+    var manifestPath: String { outputPath + ".manifest.json" }
+}
