@@ -1,3 +1,5 @@
+import HorizonTraces
+
 /// The seed of each sample, derived from the run seed, the problem id and the sample index.
 ///
 /// Every sample is its own request with its own seed, so a rerun asks the server exactly the
