@@ -1,6 +1,7 @@
 import Foundation
 import HorizonClient
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 @Suite("Problem sets")

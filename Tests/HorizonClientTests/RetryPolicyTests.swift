@@ -1,5 +1,6 @@
 import Foundation
 @testable import HorizonClient
+import HorizonTraces
 import Testing
 
 @Suite("Retry policy")

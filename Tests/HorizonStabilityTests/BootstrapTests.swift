@@ -8,7 +8,7 @@ import Testing
 struct BootstrapTests {
     let values = (0..<100).map(Double.init)
 
-    func meanInterval(seed: UInt64, confidence: Double = 0.95, resamples: Int = 1000) -> ConfidenceInterval? {
+    func meanInterval(seed: UInt64, confidence: Double = 0.95, resamples: Int = 1000) -> BootstrapInterval? {
         var generator = SplitMix64(seed: seed)
         return Bootstrap.percentileInterval(of: values, confidence: confidence, resamples: resamples, using: &generator) {
             Statistics.mean($0)
@@ -58,7 +58,7 @@ struct BootstrapTests {
 
     @Test("two-level: deterministic given the seed, inside the span of the group BFs")
     func twoLevel() throws {
-        let groups = [[log(2), log(3), log(4)], [log(8), log(6)], [log(1.5)]]
+        let groups: [[Double]] = [[log(2), log(3), log(4)], [log(8), log(6)], [log(1.5)]]
         var first = SplitMix64(seed: 11)
         var second = SplitMix64(seed: 11)
         let interval = try #require(Bootstrap.twoLevelInterval(groups, resamples: 500, using: &first))
@@ -73,7 +73,7 @@ struct BootstrapTests {
     func twoLevelClosedForm() throws {
         // Groups with BF 2 and 8 and no within-group spread: a replicate draws two groups,
         // giving 2 (p = 1/4), 5 (1/2) or 8 (1/4); 2.5% and 97.5% quantiles land on 2 and 8.
-        let groups = [[log(2), log(2)], [log(8), log(8), log(8)]]
+        let groups: [[Double]] = [[log(2), log(2)], [log(8), log(8), log(8)]]
         var generator = SplitMix64(seed: 21)
         let interval = try #require(Bootstrap.twoLevelInterval(groups, using: &generator))
         #expect(abs(interval.lower - 2) < 1e-12 && abs(interval.upper - 8) < 1e-12)

@@ -1,4 +1,4 @@
-import HorizonClient
+import HorizonTraces
 import Testing
 
 @Suite("SHA-256")

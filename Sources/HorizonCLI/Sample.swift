@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Horizon
+
+struct Sample: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Sample N outputs per problem from a server, with top-k log-probs, resumably.",
+        discussion: """
+            One request per sample, each with its own seed derived from --seed, so a run is \
+            reproducible. Running the same command again continues where it stopped; a torn \
+            last line (after a crash) is detected and redone. A manifest beside the output \
+            records the settings and the dataset's checksum.
+            """)
+
+    @OptionGroup var server: ServerOptions
+
+    @Option(help: "Problem set (JSONL): MATH-500, GSM8K, AIME-style, or your own.")
+    var dataset: String
+
+    @Option(help: "Samples per problem.")
+    var samples = 8
+
+    @Option(help: "Maximum tokens per sample.")
+    var maxTokens = 4096
+
+    @Option(help: "System prompt (chat endpoint).")
+    var system: String?
+
+    @Option(help: "Prompt template with a {question} placeholder.")
+    var promptTemplate = "{question}"
+
+    @Option(help: "Output JSONL of traces.")
+    var out: String
+
+    func run() async throws {
+        let problems = try ProblemSet.load(path: dataset)
+        let config = SamplingConfig(
+            baseURL: server.baseURL, model: server.model, endpoint: server.endpoint ?? .chat, dataset: problems,
+            samplesPerProblem: samples, parameters: server.parameters(maxTokens: maxTokens), seed: server.seed,
+            concurrency: server.concurrency, outputPath: out, systemPrompt: system, promptTemplate: promptTemplate,
+            stream: server.stream, force: server.force, extraBody: try server.parsedExtraBody(),
+            logProbKind: server.logprobsKind, apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts,
+            commandLine: CommandLine.arguments)
+        let printer = RunProgressPrinter()
+        let summary = try await SamplingRun.run(config: config) { printer.update($0) }
+        note(describe(summary))
+    }
+}

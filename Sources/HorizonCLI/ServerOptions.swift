@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Horizon
+
+/// Where the server is and how requests are sampled; shared by `sample` and `probe`.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Base URL of the OpenAI-compatible server, e.g. http://127.0.0.1:8000.")
+    var baseURL: String
+
+    @Option(help: "Model name to request.")
+    var model: String
+
+    @Option(help: "Endpoint: \(Endpoint.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var endpoint: Endpoint?
+
+    @Option(help: "Sampling temperature.")
+    var temperature = 1.0
+
+    @Option(help: "Server-side top-p (the BF rebuild's top-p is analyze's --top-p).")
+    var topP = 1.0
+
+    @Option(help: "Server-side top-k (omit to leave the server's default).")
+    var topK: Int?
+
+    @Option(help: "Server-side min-p (omit to leave the server's default).")
+    var minP: Double?
+
+    @Option(help: "Top log-probs per token to ask for (20 is the OpenAI maximum; vLLM allows more with --max-logprobs).")
+    var topLogprobs = 20
+
+    @Option(help: "Run seed; every request gets its own seed derived from it.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency = 4
+
+    @Flag(help: "Stream responses (server-sent events).")
+    var stream = false
+
+    @Flag(help: "Start over when the output exists with other settings (deletes it).")
+    var force = false
+
+    @Option(help: "Extra JSON merged into every request body, e.g. '{\"top_k\":0,\"repeat_penalty\":1}'.")
+    var extraBody: String?
+
+    @Option(help: "Whether the server returns raw or processed log-probs (vLLM V1 and llama.cpp: raw).")
+    var logprobsKind: LogProbKind = .raw
+
+    @Option(help: "Environment variable holding the API key (sent as a bearer token, never written).")
+    var apiKeyEnv = "OPENAI_API_KEY"
+
+    @Option(help: "Seconds without a byte before a request is abandoned and retried.")
+    var readTimeout = 120.0
+
+    @Option(help: "Total seconds a request may take.")
+    var requestTimeout = 1800.0
+
+    func parsedExtraBody() throws -> JSONValue? {
+        guard let extraBody else { return nil }
+        do {
+            return try JSONValue(parsing: Array(extraBody.utf8))
+        } catch {
+            throw ValidationError("--extra-body is not valid JSON: \(error)")
+        }
+    }
+
+    func parameters(maxTokens: Int) -> SamplingParameters {
+        SamplingParameters(temperature: temperature, topP: topP, topK: topK, minP: minP, maxTokens: maxTokens,
+                           topLogprobs: topLogprobs > 0 ? topLogprobs : nil)
+    }
+
+    var timeouts: RequestTimeouts {
+        var timeouts = RequestTimeouts()
+        timeouts.readGap = .milliseconds(Int64(readTimeout * 1000))
+        timeouts.total = .milliseconds(Int64(requestTimeout * 1000))
+        return timeouts
+    }
+}
+
+extension Endpoint: ExpressibleByArgument {}
+extension LogProbKind: ExpressibleByArgument {}
+
+/// Renders run progress on standard error.
+final class RunProgressPrinter: @unchecked Sendable {
+    // The run reports from several tasks; the lock keeps lines whole.
+    private let lock = NSLock()
+    private var renderer = ProgressRenderer(isTTY: isatty(STDERR_FILENO) != 0)
+
+    func update(_ progress: RunProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let text = renderer.render(progress) { FileHandle.standardError.write(Data(text.utf8)) }
+    }
+}
+
+func describe(_ summary: RunSummary) -> String {
+    var line = "\(summary.resumed + summary.written)/\(summary.total) lines in \(summary.outputPath) (\(summary.written) new, \(summary.resumed) resumed"
+    if summary.tornBytesRemoved > 0 { line += ", a torn last line of \(summary.tornBytesRemoved) bytes redone" }
+    if summary.retries > 0 { line += ", \(summary.retries) retries" }
+    return line + ")"
+}
