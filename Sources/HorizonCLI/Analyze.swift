@@ -40,6 +40,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "Problem set (JSONL) to take gold answers from, joined by id; a trace's own gold wins.")
     var problems: String?
 
+    @Option(help: "Probe output (JSONL from `horizon probe`) to summarize beside the traces.")
+    var probes: [String] = []
+
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
@@ -69,8 +72,12 @@ struct Analyze: ParsableCommand {
                 bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         let progress = ProgressLine(label: "analyze")
-        let analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
+        var analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
         progress.finish()
+        if !probes.isEmpty {
+            let records = try ProbeReader.read(paths: probes, options: analyzer.recordOptions)
+            analysis.probes = ProbeAggregation.summarize(records, options: analyzer.analysisOptions)
+        }
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
         note(AnalysisSummary.line(analysis))
     }

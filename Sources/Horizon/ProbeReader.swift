@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads the continuations `horizon probe` wrote and measures each one.
+///
+/// A probe line is a trace line with a `probe` object (`kind`, `length`, `length_unit`,
+/// `kept_tokens` or `position`), the `prefix` it continued and, for truncation, the
+/// `answer_prefix` (docs/sampling.md). The answer graded for a truncation probe is
+/// `answer_prefix + text`; for a resample, the answer span of `prefix + text`.
+public enum ProbeReader {
+    /// - Throws: ``TraceError`` naming the file and line of a line that is not a probe line.
+    public static func read(paths: [String], options: SampleRecordOptions) throws -> [ProbeRecord] {
+        var records: [ProbeRecord] = []
+        let parser = TraceParser()
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TraceError(.unreadableInput, at: SourceLocation(file: path, line: 0), "cannot read the probe file")
+            }
+            var lineNumber = 0
+            for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNumber += 1
+                guard line.contains(where: { $0 > 0x20 }) else { continue }
+                let location = SourceLocation(file: path, line: lineNumber)
+                records.append(try record(Array(line), at: location, parser: parser, options: options))
+            }
+        }
+        return records
+    }
+
+    static func record(_ line: [UInt8], at location: SourceLocation, parser: TraceParser, options: SampleRecordOptions) throws -> ProbeRecord {
+        func invalid(_ message: String) -> TraceError {
+            TraceError(.invalidField, at: location, message)
+        }
+        let json: JSONValue
+        do { json = try JSONValue(parsing: line) } catch { throw invalid("not JSON: \(error.message)") }
+        guard let probe = json["probe"], let kindName = probe["kind"]?.stringValue else {
+            throw invalid("not a probe line (no `probe.kind`): analyze traces as TRACES, probe output with --probes")
+        }
+        guard let trace = try parser.traces(in: line, at: location).first else { throw invalid("no output in the probe line") }
+        let prefix = json["prefix"]?.stringValue ?? ""
+        let kind: ProbeRecord.Kind
+        let answerText: String
+        switch kindName {
+        case "truncation":
+            guard let length = probe["length"]?.doubleValue else { throw invalid("truncation probe without `length`") }
+            kind = .truncation(length: length, unit: probe["length_unit"]?.stringValue ?? "tokens")
+            answerText = (json["answer_prefix"]?.stringValue ?? "") + trace.text
+        case "resample":
+            guard let position = probe["position"]?.intValue else { throw invalid("resample probe without `position`") }
+            kind = .resample(position: position)
+            let whole = Trace(problemID: trace.problemID, text: prefix + trace.text, source: location)
+            answerText = try options.segmenter.segment(whole).answer
+        default:
+            throw invalid("unknown probe kind '\(kindName)'")
+        }
+        let measures = trace.logProbs.flatMap { $0.count > 0 ? TokenStatistics($0, options: options.tokenOptions).measures : nil }
+        return ProbeRecord(
+            kind: kind, problemID: trace.problemID, sampleIndex: trace.sampleIndex ?? 0, gold: trace.gold,
+            keptTokens: probe["kept_tokens"]?.intValue ?? 0, answer: options.extractor.extract(from: answerText),
+            measures: measures,
+            tokensSpent: json["usage"]?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import HorizonTraces
+import HorizonAnswers
+import HorizonEntropy
+
+/// One continuation sampled by a probe, measured.
+public struct ProbeRecord: Sendable {
+    public enum Kind: Sendable, Hashable {
+        /// Thinking cut at `length` (tokens, or a fraction of the thinking) and an answer forced.
+        case truncation(length: Double, unit: String)
+        /// The first `position` output tokens kept and the rest resampled.
+        case resample(position: Int)
+    }
+
+    public var kind: Kind
+    public var problemID: String
+    /// The probed trace's sample index: continuations of one trace form one group.
+    public var sampleIndex: Int
+    public var gold: String?
+    /// Thinking tokens kept before the forced answer (truncation only).
+    public var keptTokens: Int
+    public var answer: ExtractedAnswer?
+    /// Measures of the continuation's tokens, when it has log-probs.
+    public var measures: SegmentMeasures?
+    public var tokensSpent: Int
+
+    public init(kind: Kind, problemID: String, sampleIndex: Int, gold: String?, keptTokens: Int,
+                answer: ExtractedAnswer?, measures: SegmentMeasures?, tokensSpent: Int) {
+        self.kind = kind
+        self.problemID = problemID
+        self.sampleIndex = sampleIndex
+        self.gold = gold
+        self.keptTokens = keptTokens
+        self.answer = answer
+        self.measures = measures
+        self.tokensSpent = tokensSpent
+    }
+}
+
+/// Agreement, accuracy and BF of probe continuations, per truncation length and resample
+/// position. The K continuations of one probed trace at one point form a group: agreement and
+/// accuracy are computed within the group, then averaged over groups with a two-level bootstrap.
+public enum ProbeAggregation {
+    public static func summarize(_ records: [ProbeRecord], options: AnalysisOptions) -> ProbeSummary? {
+        guard !records.isEmpty else { return nil }
+        var random = SplitMix64(seed: options.seed ^ 0x5052_4F42_4553)  // "PROBES": independent of the main draws
+        var byKind: [ProbeRecord.Kind: [String: [ProbeRecord]]] = [:]
+        var kindOrder: [ProbeRecord.Kind] = []
+        for record in records {
+            if byKind[record.kind] == nil { kindOrder.append(record.kind) }
+            byKind[record.kind, default: [:]]["\(record.problemID)\u{0}\(record.sampleIndex)", default: []].append(record)
+        }
+        var summary = ProbeSummary()
+        for kind in kindOrder {
+            let groups = byKind[kind]!.keys.sorted().map { byKind[kind]![$0]! }
+            let measured = groups.map { measure($0) }
+            let problems = Set(groups.map { $0[0].problemID }).count
+            let samples = groups.reduce(0) { $0 + $1.count }
+            let agreementGroups = measured.map(\.agreesWithModal)
+            let accuracyGroups = measured.compactMap(\.correct)
+            let logBFGroups = measured.map(\.logBF).filter { !$0.isEmpty }
+            func mean(_ groups: [[Double]], _ transform: (Double) -> Double) -> Double? {
+                let values = groups.filter { !$0.isEmpty }.map { transform($0.reduce(0, +) / Double($0.count)) }
+                return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            }
+            let identity: (Double) -> Double = { $0 }
+            let agreement = mean(agreementGroups, identity)
+            let agreementCI = Bootstrap.twoLevelInterval(agreementGroups, options: options, using: &random, perGroup: identity)
+            let accuracy = mean(accuracyGroups, identity)
+            let accuracyCI = Bootstrap.twoLevelInterval(accuracyGroups, options: options, using: &random, perGroup: identity)
+            let bf = mean(logBFGroups) { exp($0) }
+            let bfCI = Bootstrap.twoLevelInterval(logBFGroups, options: options, using: &random)
+            switch kind {
+            case .truncation(let length, let unit):
+                let all = groups.flatMap { $0 }
+                summary.truncation.append(TruncationPoint(
+                    length: length, lengthUnit: unit,
+                    keptTokens: Double(all.reduce(0) { $0 + $1.keptTokens }) / Double(all.count),
+                    samples: samples, problems: problems, agreement: agreement, agreementCI: agreementCI,
+                    accuracy: accuracy, accuracyCI: accuracyCI, answerBF: bf, answerBFCI: bfCI,
+                    tokensSpent: Double(all.reduce(0) { $0 + $1.tokensSpent }) / Double(all.count)))
+            case .resample(let position):
+                // Maj@K: the group's majority answer is right.
+                let majority = measured.compactMap(\.majorityCorrect).map { $0 ? 1.0 : 0.0 }
+                summary.resample.append(ResamplePoint(
+                    position: position, samples: samples, problems: problems, bf: bf, bfCI: bfCI,
+                    majAccuracy: majority.isEmpty ? nil : majority.reduce(0, +) / Double(majority.count),
+                    majAccuracyCI: Bootstrap.meanInterval(majority, resamples: options.bootstrapResamples,
+                                                          confidence: options.confidence, using: &random),
+                    agreement: agreement))
+            }
+        }
+        summary.truncation.sort { $0.length < $1.length }
+        summary.resample.sort { $0.position < $1.position }
+        return summary
+    }
+
+    struct GroupMeasures {
+        var agreesWithModal: [Double]
+        var correct: [Double]?
+        var majorityCorrect: Bool?
+        var logBF: [Double]
+    }
+
+    /// Clusters one group's answers and grades them once per cluster.
+    static func measure(_ group: [ProbeRecord]) -> GroupMeasures {
+        let clusters = AnswerGroup.cluster(group.map(\.answer))
+        let reference = group[0].gold.flatMap { AnswerExtractor().referenceAnswer(fromGold: $0) }
+        var clusterOf = Array(repeating: 0, count: group.count)
+        for (position, cluster) in clusters.enumerated() {
+            for member in cluster.members { clusterOf[member] = position }
+        }
+        let modal = clusters.firstIndex { $0.representative != nil }
+        let clusterCorrect = clusters.map { cluster -> Bool in
+            guard let reference, let answer = cluster.representative else { return false }
+            return AnswerEquivalence.compare(reference: reference, candidate: answer).equivalent
+        }
+        return GroupMeasures(
+            agreesWithModal: clusterOf.map { $0 == modal ? 1 : 0 },
+            correct: reference == nil ? nil : clusterOf.map { clusterCorrect[$0] ? 1 : 0 },
+            majorityCorrect: reference == nil ? nil : modal.map { clusterCorrect[$0] } ?? false,
+            logBF: group.compactMap { $0.measures?.logBranchingFactor(.entropy) })
+    }
+}
