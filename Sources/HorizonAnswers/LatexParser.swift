@@ -19,8 +19,9 @@
 /// the whole answer text. Relations are reduced where they are really values: a chain
 /// `x = 5+5+1 = 11` is 11, `\frac12 = 0.5` (no variables) is its right side.
 ///
-/// Bounded: nesting depth and node count are capped by ``GradingLimits``, so deeply nested or
-/// huge input fails fast instead of recursing without end.
+/// Bounded: bracket depth (checked by the tokenizer), recursion depth and node count are
+/// capped by ``GradingLimits``, so deeply nested or huge input fails fast instead of recursing
+/// without end.
 struct LatexParser {
     var tokens: [LatexToken]
     var position = 0
@@ -50,7 +51,8 @@ struct LatexParser {
         guard normalized.text.unicodeScalars.count <= limits.maximumAnswerLength else {
             throw AnswersError(.answerTooComplex, "answer longer than the limit")
         }
-        let tokens = try LatexTokenizer.tokenize(normalized.text, isPlainText: normalized.isPlainText)
+        let tokens = try LatexTokenizer.tokenize(
+            normalized.text, isPlainText: normalized.isPlainText, maximumDepth: limits.maximumNestingDepth)
         guard !tokens.isEmpty else { throw AnswersError(.unparsableAnswer, "empty answer") }
         if tokens.contains(where: { if case .word = $0 { true } else { false } }) {
             return .text(normalized.key.lowercased())
@@ -78,9 +80,11 @@ struct LatexParser {
         return e
     }
 
+    /// Guards the recursion: each bracket level costs about six calls, and sign or operator
+    /// chains (`- - - x`) recurse without brackets.
     mutating func enter() throws(AnswersError) {
         depth += 1
-        guard depth <= limits.maximumNestingDepth else { throw AnswersError(.answerTooComplex, "nested too deeply") }
+        guard depth <= 8 * limits.maximumNestingDepth + 32 else { throw AnswersError(.answerTooComplex, "nested too deeply") }
     }
 
     // MARK: Items, relations, sets
@@ -200,7 +204,12 @@ struct LatexParser {
             } else if startsImplicitFactor(token) {
                 let left = try requireExpression(node)
                 let right = try requireExpression(try parsePower())
-                node = .expression(try counted(.product([left, right])))
+                if token == .command("frac"), Self.isMixedNumber(left, right) {
+                    // `2\frac{1}{2}` is the mixed number 2 + 1/2, as MATH writes them.
+                    node = .expression(try counted(.sum([left, right])))
+                } else {
+                    node = .expression(try counted(.product([left, right])))
+                }
             } else {
                 break
             }
@@ -224,6 +233,14 @@ struct LatexParser {
         default:
             return try parsePower()
         }
+    }
+
+    /// An integer followed by a fraction of integers (`15\frac{39}{40}`).
+    static func isMixedNumber(_ whole: MathExpression, _ fraction: MathExpression) -> Bool {
+        guard case .number(let integer) = whole, integer.decimalPlaces == 0,
+              case .quotient(.number(let top), .number(let bottom)) = fraction,
+              top.decimalPlaces == 0, bottom.decimalPlaces == 0 else { return false }
+        return true
     }
 
     /// Whether `token` can start a factor multiplied by juxtaposition (`2x`, `3\sqrt{2}`,

@@ -11,22 +11,28 @@ struct LatexTokenizer {
     var depth = 0
     var tokens: [LatexToken] = []
 
-    init(_ text: String, isPlainText: Bool) {
-        s = Array(text.unicodeScalars)
+    let maximumDepth: Int
+
+    init(_ text: String, isPlainText: Bool, maximumDepth: Int) {
+        s = LatexText.scalars(text)
         self.isPlainText = isPlainText
+        self.maximumDepth = maximumDepth
     }
 
     /// The tokens of `text`.
-    /// - Throws: ``AnswersError`` (`unparsableAnswer`) on a character no rule covers.
+    /// - Throws: ``AnswersError``: `unparsableAnswer` on a character no rule covers,
+    ///   `answerTooComplex` when brackets nest deeper than `maximumDepth` (checked here, before
+    ///   any parsing, so deep nesting costs one pass).
     /// - Complexity: O(n).
-    static func tokenize(_ text: String, isPlainText: Bool) throws(AnswersError) -> [LatexToken] {
-        var tokenizer = LatexTokenizer(text, isPlainText: isPlainText)
+    static func tokenize(_ text: String, isPlainText: Bool, maximumDepth: Int = 32) throws(AnswersError) -> [LatexToken] {
+        var tokenizer = LatexTokenizer(text, isPlainText: isPlainText, maximumDepth: maximumDepth)
         try tokenizer.run()
         return tokenizer.tokens
     }
 
     mutating func run() throws(AnswersError) {
         while i < s.count {
+            guard depth <= maximumDepth else { throw AnswersError(.answerTooComplex, "brackets nested too deeply") }
             let c = s[i]
             if LatexText.isWhitespace(c) {
                 i += 1
