@@ -122,7 +122,7 @@ struct AnswerComparer {
             if relations.isEquivalent { return relations }
             return compareDomains(reference, candidate) ?? relations
         case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
-             (.relation, .union), (.union, .relation):
+             (.relation, .union), (.union, .relation), (.relation, .tuple), (.tuple, .relation):
             if let domains = compareDomains(reference, candidate) { return domains }
         default:
             break

@@ -244,7 +244,9 @@ public struct AnswerExtractor: Sendable {
             // `\boxed 5`: the following run of non-space characters.
             var end = open
             while end < s.count, !LatexText.isWhitespace(s[end]), s[end] != "$", s[end] != "\\" { end += 1 }
-            if open > nameEnd, end > open { boxes.append(Box(start: i, end: end, content: open..<end)) }
+            var contentEnd = end
+            while contentEnd > open, [".", ",", ";", ":"].contains(s[contentEnd - 1]) { contentEnd -= 1 }
+            if open > nameEnd, contentEnd > open { boxes.append(Box(start: i, end: end, content: open..<contentEnd)) }
             i = max(end, nameEnd)
         }
         return boxes

@@ -7,8 +7,8 @@ public struct NormalizedAnswer: Sendable, Hashable, Codable {
     /// Whether the answer carried a percent marker (`28\%`, `28 pct`), now removed from ``text``.
     public var isPercent: Bool
     /// Whether the answer is plain text rather than LaTeX; in plain text a comma between digits
-    /// that is not a thousands separator is a decimal comma (`2,74` = 2.74), while in LaTeX it
-    /// separates items (`\boxed{1,2}` is two answers).
+    /// may be a decimal comma (`2,74` = 2.74, `0,111`, `1000,99`), while in LaTeX it separates
+    /// items (`\boxed{1,2}` is two answers).
     public var isPlainText: Bool
 }
 

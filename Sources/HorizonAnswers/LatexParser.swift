@@ -28,7 +28,6 @@ struct LatexParser {
     var depth = 0
     var nodes = 0
     var absoluteDepth = 0
-    let isPlainText: Bool
     let limits: GradingLimits
 
     /// A parsed operand: an expression, or a structure that cannot take part in arithmetic.
@@ -57,7 +56,7 @@ struct LatexParser {
         if tokens.contains(where: { if case .word = $0 { true } else { false } }) {
             return .text(normalized.key.lowercased())
         }
-        var parser = LatexParser(tokens: tokens, isPlainText: normalized.isPlainText, limits: limits)
+        var parser = LatexParser(tokens: tokens, limits: limits)
         let items = try parser.parseItems()
         guard parser.position == parser.tokens.count else {
             throw AnswersError(.unparsableAnswer, "unexpected token after the answer")
@@ -317,8 +316,8 @@ struct LatexParser {
         }
     }
 
-    /// The argument of `^` or `_`: a braced group, or one character (`x^23` is `x^2 3`, as TeX
-    /// reads it; in plain text `2^10` is `2^{10}`).
+    /// The argument of `^` or `_`: a braced group or one token. An unbraced number is taken
+    /// whole, as its writer meant (`2^10` is 2^{10}, though TeX would typeset 2¹0).
     mutating func parseScript() throws(AnswersError) -> MathExpression {
         switch current {
         case .symbol("-"):
@@ -327,8 +326,6 @@ struct LatexParser {
         case .symbol("+"):
             advance()
             return try parseScript()
-        case .number(let literal) where !isPlainText:
-            return .number(takeFirstDigit(of: literal))
         default:
             return try requireExpression(try parseArgumentPrimary())
         }

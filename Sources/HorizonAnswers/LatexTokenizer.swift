@@ -2,8 +2,8 @@
 ///
 /// Numbers are read here because only here is it known whether a comma sits inside brackets:
 /// at the top level `7,425,000` and `1 000` are grouped thousands, while in `(12,102)` the comma
-/// separates items. In plain text a comma between digits that is not a thousands separator is a
-/// decimal comma (`2,74`).
+/// separates items. In plain text some commas are decimal commas (`2,74`; see
+/// ``isDecimalComma(at:integerDigits:start:)``).
 struct LatexTokenizer {
     let s: [Unicode.Scalar]
     let isPlainText: Bool
@@ -77,7 +77,7 @@ struct LatexTokenizer {
         }
         var fractionDigits = ""
         let decimalMark = j + 1 < s.count && LatexText.isDigit(s[j + 1])
-            && (s[j] == "." || (s[j] == "," && isPlainText && depth == 0 && j == i + integerDigits.count))
+            && (s[j] == "." || (s[j] == "," && isDecimalComma(at: j, integerDigits: integerDigits, start: i)))
         if decimalMark {
             j += 1
             while j < s.count, LatexText.isDigit(s[j]) {
@@ -90,6 +90,17 @@ struct LatexTokenizer {
         }
         i = j
         emit(.number(literal))
+    }
+
+    /// In plain text at the top level, a comma between digits (not a thousands separator) is a
+    /// decimal comma when the integer part is `0` or has four or more digits (`0,111`,
+    /// `1000,99`) or exactly two digits follow (`2,74`, European cents); otherwise it separates
+    /// items (`-2,1`, `2,5` are lists).
+    func isDecimalComma(at comma: Int, integerDigits: String, start: Int) -> Bool {
+        guard isPlainText, depth == 0, comma == start + integerDigits.unicodeScalars.count else { return false }
+        var end = comma + 1
+        while end < s.count, LatexText.isDigit(s[end]) { end += 1 }
+        return integerDigits == "0" || integerDigits.unicodeScalars.count >= 4 || end - comma - 1 == 2
     }
 
     // MARK: Letters and commands
