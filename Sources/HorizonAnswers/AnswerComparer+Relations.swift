@@ -97,6 +97,9 @@ extension AnswerComparer {
         switch answer {
         case .membership(.symbol(let name), let domain): return (name, domain)
         case .interval, .union, .set: return (nil, answer)
+        case .tuple(let pair):
+            // `(5, \infty)` against inequalities is the open interval.
+            return MathInterval(pairAsOpenInterval: pair).map { (nil, .interval($0)) }
         case .relation(let relation): return intervalForm(of: relation)
         default: return nil
         }

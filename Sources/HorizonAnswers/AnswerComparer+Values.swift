@@ -17,6 +17,12 @@ extension AnswerComparer {
             }
             return .sameStructure
         }
+        // Shapes and costs are known before evaluating: a matrix never equals a number, and
+        // an evaluation over the operation budget is not attempted.
+        guard let (referenceShape, referenceCost) = reference.shapeAndCost,
+              let (candidateShape, candidateCost) = candidate.shapeAndCost else { return .differentStructure }
+        guard referenceShape == candidateShape else { return .differentStructure }
+        guard max(referenceCost, candidateCost) <= options.limits.maximumOperations else { return .beyondLimits }
         let symbols = reference.freeSymbols.union(candidate.freeSymbols)
         if symbols.isEmpty { return compareConstants(reference, candidate) }
         return compareAtRandomPoints(reference, candidate, symbols: symbols)

@@ -43,6 +43,11 @@ public enum AnswerEquivalence {
     ) -> EquivalenceVerdict {
         guard let reference else { return EquivalenceVerdict(.missingReference) }
         guard let candidate else { return EquivalenceVerdict(.missingCandidate) }
+        let longest = 2 * options.limits.maximumAnswerLength
+        if reference.text.unicodeScalars.count > longest || candidate.text.unicodeScalars.count > longest {
+            // Too long to normalise within the time bound: only identical texts match.
+            return EquivalenceVerdict(reference.text == candidate.text ? .identicalText : .beyondLimits)
+        }
         let normalizedReference = AnswerNormalizer.normalize(reference)
         let normalizedCandidate = AnswerNormalizer.normalize(candidate)
         if normalizedReference.key == normalizedCandidate.key,
@@ -117,7 +122,7 @@ struct AnswerComparer {
             if relations.isEquivalent { return relations }
             return compareDomains(reference, candidate) ?? relations
         case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
-             (.relation, .union), (.union, .relation):
+             (.relation, .union), (.union, .relation), (.relation, .tuple), (.tuple, .relation):
             if let domains = compareDomains(reference, candidate) { return domains }
         default:
             break
@@ -136,6 +141,11 @@ struct AnswerComparer {
         case (.set(let a), .set(let b)), (.set(let a), .list(let b)), (.list(let a), .set(let b)),
              (.list(let a), .list(let b)), (.union(let a), .union(let b)):
             return compareUnordered(a, b)
+        case (.set(let items), .expression), (.list(let items), .expression):
+            // The same value stated several times (`\boxed{15\frac{39}{40}}, or \boxed{\frac{639}{40}}`).
+            return compareUnordered(items, [candidate])
+        case (.expression, .set(let items)), (.expression, .list(let items)):
+            return compareUnordered([reference], items)
         case (.interval(let a), .interval(let b)):
             return compareIntervals(a, b)
         case (.tuple(let pair), .interval(let interval)) where pair.count == 2:
@@ -159,17 +169,25 @@ struct AnswerComparer {
 
     /// Items in any order: every item of each side matches some item of the other (so
     /// duplicates do not matter, as in a set). `\pm` items count as both of their values.
+    ///
+    /// Plain expression items are first evaluated once at shared random points, so that most
+    /// pairs are decided by comparing those values instead of a full comparison each: a set of
+    /// n items costs O(n) evaluations and O(n²) cheap value checks.
     func compareUnordered(_ a: [MathAnswer], _ b: [MathAnswer]) -> Reason {
         let left = expandingPlusMinus(a)
         let right = expandingPlusMinus(b)
         let limit = options.limits.maximumCollectionSize
         guard left.count <= limit, right.count <= limit else { return .beyondLimits }
+        let fingerprints = ItemFingerprints(left + right, comparer: self)
         var rightMatched = [Bool](repeating: false, count: right.count)
-        for x in left {
+        for (i, x) in left.enumerated() {
             var found = false
-            for (index, y) in right.enumerated() where compare(x, y).isEquivalent {
-                rightMatched[index] = true
-                found = true
+            for (j, y) in right.enumerated() {
+                let matches = fingerprints.match(i, left.count + j) ?? compare(x, y).isEquivalent
+                if matches {
+                    rightMatched[j] = true
+                    found = true
+                }
             }
             if !found { return left.count == right.count ? .differentValue : .differentStructure }
         }

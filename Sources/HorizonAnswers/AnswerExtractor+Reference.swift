@@ -16,7 +16,7 @@ extension AnswerExtractor {
     /// - Complexity: O(n) in the length of `gold`.
     public func referenceAnswer(fromGold gold: String) -> ExtractedAnswer? {
         if let custom = customAnswer(in: gold) { return custom }
-        let s = LatexText.collapsingEscapedCommands(Array(gold.unicodeScalars))
+        let s = LatexText.collapsingEscapedCommands(LatexText.scalars(gold))
         if let hashes = Self.hashesAnswer(in: s) { return hashes }
         if let anchored = anchoredAnswer(in: s) { return anchored }
         let whole = LatexText.trimmed(s[...])

@@ -37,7 +37,7 @@ public struct AnswerExtractor: Sendable {
     /// - Complexity: O(n) in the length of `answerSpan`.
     public func extract(from answerSpan: String) -> ExtractedAnswer? {
         if let custom = customAnswer(in: answerSpan) { return custom }
-        let s = LatexText.collapsingEscapedCommands(Array(answerSpan.unicodeScalars))
+        let s = LatexText.collapsingEscapedCommands(LatexText.scalars(answerSpan))
         return anchoredAnswer(in: s) ?? Self.bareExpression(in: s) ?? Self.lastMathItem(in: s[...])
     }
 
@@ -58,7 +58,7 @@ public struct AnswerExtractor: Sendable {
 
     func customAnswer(in text: String) -> ExtractedAnswer? {
         guard let pattern = customPattern, let capture = pattern.firstCapture(in: text) else { return nil }
-        let trimmed = LatexText.trimmed(Array(capture.unicodeScalars)[...])
+        let trimmed = LatexText.trimmed(LatexText.scalars(capture)[...])
         return trimmed.isEmpty ? nil : ExtractedAnswer(text: LatexText.string(trimmed), rule: .customPattern)
     }
 
@@ -84,11 +84,12 @@ public struct AnswerExtractor: Sendable {
     static func phraseAnswer(
         in s: [Unicode.Scalar], phrase: String, rule: ExtractionRule, needsColon: Bool = false
     ) -> ExtractedAnswer? {
-        let length = phrase.unicodeScalars.count
+        let literal = LatexText.scalars(phrase.lowercased())
+        let length = literal.count
         var i = s.count - length
         while i >= 0 {
             defer { i -= 1 }
-            guard LatexText.hasPrefix(s, phrase, at: i, caseInsensitive: true),
+            guard LatexText.lowercase(s[i]) == literal[0], LatexText.hasPrefix(s, literal, at: i, caseInsensitive: true),
                   i == 0 || !LatexText.isLetter(s[i - 1]) else { continue }
             var start = i + length
             while start < s.count, s[start] == "*" { start += 1 }
@@ -243,7 +244,9 @@ public struct AnswerExtractor: Sendable {
             // `\boxed 5`: the following run of non-space characters.
             var end = open
             while end < s.count, !LatexText.isWhitespace(s[end]), s[end] != "$", s[end] != "\\" { end += 1 }
-            if open > nameEnd, end > open { boxes.append(Box(start: i, end: end, content: open..<end)) }
+            var contentEnd = end
+            while contentEnd > open, [".", ",", ";", ":"].contains(s[contentEnd - 1]) { contentEnd -= 1 }
+            if open > nameEnd, contentEnd > open { boxes.append(Box(start: i, end: end, content: open..<contentEnd)) }
             i = max(end, nameEnd)
         }
         return boxes

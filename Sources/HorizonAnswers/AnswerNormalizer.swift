@@ -7,8 +7,8 @@ public struct NormalizedAnswer: Sendable, Hashable, Codable {
     /// Whether the answer carried a percent marker (`28\%`, `28 pct`), now removed from ``text``.
     public var isPercent: Bool
     /// Whether the answer is plain text rather than LaTeX; in plain text a comma between digits
-    /// that is not a thousands separator is a decimal comma (`2,74` = 2.74), while in LaTeX it
-    /// separates items (`\boxed{1,2}` is two answers).
+    /// may be a decimal comma (`2,74` = 2.74, `0,111`, `1000,99`), while in LaTeX it separates
+    /// items (`\boxed{1,2}` is two answers).
     public var isPlainText: Bool
 }
 
@@ -34,17 +34,17 @@ public enum AnswerNormalizer {
     /// - Returns: The normalised answer.
     /// - Complexity: O(n) in the answer's length.
     public static func normalize(_ answer: ExtractedAnswer) -> NormalizedAnswer {
-        let original = Array(answer.text.unicodeScalars)
+        let original = LatexText.scalars(answer.text)
         let plain = answer.rule == .bareNumber
-            || (![.boxed, .boxedSet, .latexSpan].contains(answer.rule)
-                && !original.contains(where: { "\\${}^_".unicodeScalars.contains($0) }))
+            || (![.boxed, .boxedSet, .latexSpan].contains(answer.rule) && !original.contains(where: isLatexMarker))
         var s = rewritingCommands(unifyingUnicode(LatexText.collapsingEscapedCommands(original)))
         s = trimmingTrailingPunctuation(s)
         let isPercent = removeTrailingPercent(&s)
         removeTrailingUnits(&s)
         s = trimmingTrailingPunctuation(s)
-        if let value = NumberWords.value(ofPhrase: LatexText.string(s)) {
-            s = Array(String(value).unicodeScalars)
+        if s.count <= 64, s.allSatisfy({ LatexText.isLetter($0) || $0 == " " || $0 == "-" }),
+           let value = NumberWords.value(ofPhrase: LatexText.string(s)) {
+            s = LatexText.scalars(String(value))
         }
         s = replacingJoinerWords(s)
         let text = collapsingWhitespace(s)
@@ -52,13 +52,24 @@ public enum AnswerNormalizer {
         return NormalizedAnswer(text: text, key: key, isPercent: isPercent, isPlainText: plain)
     }
 
-    static let unicodeReplacements: [Unicode.Scalar: Unicode.Scalar] = [
-        "\u{2212}": "-", "\u{2013}": "-", "\u{2012}": "-", "\u{2014}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
-        "\u{00A0}": " ", "\u{2009}": " ", "\u{202F}": " ", "\u{FF0C}": ",", "\u{FF08}": "(", "\u{FF09}": ")",
-    ]
+    static func isLatexMarker(_ c: Unicode.Scalar) -> Bool {
+        c == "\\" || c == "$" || c == "{" || c == "}" || c == "^" || c == "_"
+    }
 
+    /// Unicode dashes and minus signs become `-`, unusual spaces a space, full-width punctuation
+    /// its ASCII form.
     static func unifyingUnicode(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        s.map { unicodeReplacements[$0] ?? $0 }
+        guard s.contains(where: { $0.value > 0x7F }) else { return s }
+        return s.map { c in
+            switch c.value {
+            case 0x2212, 0x2013, 0x2012, 0x2014, 0xFE63, 0xFF0D: "-"
+            case 0x00A0, 0x2009, 0x202F: " "
+            case 0xFF0C: ","
+            case 0xFF08: "("
+            case 0xFF09: ")"
+            default: c
+            }
+        }
     }
 
     /// Commands dropped with their argument's braces kept as content.
@@ -249,27 +260,32 @@ public enum AnswerNormalizer {
         out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
-            if LatexText.isLetter(s[i]) {
-                var end = i
-                while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
-                let word = LatexText.string(s[i..<end]).lowercased()
-                let isCommand = i > 0 && s[i - 1] == "\\"
-                if !isCommand, UnitWords.joiners.contains(word) {
-                    out.append(",")
-                } else {
-                    out.append(contentsOf: s[i..<end])
-                }
-                i = end
+            guard LatexText.isLetter(s[i]) else {
+                out.append(s[i])
+                i += 1
                 continue
             }
-            out.append(s[i])
-            i += 1
+            var end = i
+            while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
+            let isCommand = i > 0 && s[i - 1] == "\\"
+            let isJoiner = (end - i == 3 && LatexText.hasPrefix(s, andWord, at: i, caseInsensitive: true))
+                || (end - i == 2 && LatexText.hasPrefix(s, orWord, at: i, caseInsensitive: true))
+            if isJoiner, !isCommand {
+                out.append(",")
+            } else {
+                out.append(contentsOf: s[i..<end])
+            }
+            i = end
         }
         return out
     }
 
+    static let andWord: [Unicode.Scalar] = ["a", "n", "d"]
+    static let orWord: [Unicode.Scalar] = ["o", "r"]
+
     static func collapsingWhitespace(_ s: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
         var pendingSpace = false
         for c in s {
             if LatexText.isWhitespace(c) {
@@ -280,6 +296,6 @@ public enum AnswerNormalizer {
             pendingSpace = false
             out.append(c)
         }
-        return String(out)
+        return LatexText.string(out)
     }
 }

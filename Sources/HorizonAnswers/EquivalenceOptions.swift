@@ -50,7 +50,7 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
 public struct GradingLimits: Sendable, Hashable, Codable {
     /// Longest normalised answer parsed, in Unicode scalars.
     public var maximumAnswerLength: Int
-    /// Deepest nesting of the parse (brackets, fractions, exponents).
+    /// Deepest nesting of brackets and braces (`\frac{1}{\frac{1}{...}}` nests two per level).
     public var maximumNestingDepth: Int
     /// Most expression nodes in one answer.
     public var maximumNodes: Int
@@ -58,6 +58,9 @@ public struct GradingLimits: Sendable, Hashable, Codable {
     public var maximumCollectionSize: Int
     /// Most cells of a matrix.
     public var maximumMatrixCells: Int
+    /// Most scalar operations one evaluation of an answer may take (matrix products count
+    /// rows × inner × columns), estimated before evaluating.
+    public var maximumOperations: Int
     /// Largest integer exponent computed exactly (larger ones use floating point).
     public var maximumExactExponent: Int
     /// Largest `n` whose `n!` is computed (171! overflows a Double anyway).
@@ -65,10 +68,11 @@ public struct GradingLimits: Sendable, Hashable, Codable {
 
     public init(
         maximumAnswerLength: Int = 2_000,
-        maximumNestingDepth: Int = 60,
+        maximumNestingDepth: Int = 32,
         maximumNodes: Int = 2_000,
         maximumCollectionSize: Int = 64,
         maximumMatrixCells: Int = 400,
+        maximumOperations: Int = 20_000,
         maximumExactExponent: Int = 4_096,
         maximumFactorial: Int = 170
     ) {
@@ -77,6 +81,7 @@ public struct GradingLimits: Sendable, Hashable, Codable {
         self.maximumNodes = maximumNodes
         self.maximumCollectionSize = maximumCollectionSize
         self.maximumMatrixCells = maximumMatrixCells
+        self.maximumOperations = maximumOperations
         self.maximumExactExponent = maximumExactExponent
         self.maximumFactorial = maximumFactorial
     }

@@ -19,15 +19,15 @@
 /// the whole answer text. Relations are reduced where they are really values: a chain
 /// `x = 5+5+1 = 11` is 11, `\frac12 = 0.5` (no variables) is its right side.
 ///
-/// Bounded: nesting depth and node count are capped by ``GradingLimits``, so deeply nested or
-/// huge input fails fast instead of recursing without end.
+/// Bounded: bracket depth (checked by the tokenizer), recursion depth and node count are
+/// capped by ``GradingLimits``, so deeply nested or huge input fails fast instead of recursing
+/// without end.
 struct LatexParser {
     var tokens: [LatexToken]
     var position = 0
     var depth = 0
     var nodes = 0
     var absoluteDepth = 0
-    let isPlainText: Bool
     let limits: GradingLimits
 
     /// A parsed operand: an expression, or a structure that cannot take part in arithmetic.
@@ -50,12 +50,13 @@ struct LatexParser {
         guard normalized.text.unicodeScalars.count <= limits.maximumAnswerLength else {
             throw AnswersError(.answerTooComplex, "answer longer than the limit")
         }
-        let tokens = try LatexTokenizer.tokenize(normalized.text, isPlainText: normalized.isPlainText)
+        let tokens = try LatexTokenizer.tokenize(
+            normalized.text, isPlainText: normalized.isPlainText, maximumDepth: limits.maximumNestingDepth)
         guard !tokens.isEmpty else { throw AnswersError(.unparsableAnswer, "empty answer") }
         if tokens.contains(where: { if case .word = $0 { true } else { false } }) {
             return .text(normalized.key.lowercased())
         }
-        var parser = LatexParser(tokens: tokens, isPlainText: normalized.isPlainText, limits: limits)
+        var parser = LatexParser(tokens: tokens, limits: limits)
         let items = try parser.parseItems()
         guard parser.position == parser.tokens.count else {
             throw AnswersError(.unparsableAnswer, "unexpected token after the answer")
@@ -78,9 +79,11 @@ struct LatexParser {
         return e
     }
 
+    /// Guards the recursion: each bracket level costs about six calls, and sign or operator
+    /// chains (`- - - x`) recurse without brackets.
     mutating func enter() throws(AnswersError) {
         depth += 1
-        guard depth <= limits.maximumNestingDepth else { throw AnswersError(.answerTooComplex, "nested too deeply") }
+        guard depth <= 8 * limits.maximumNestingDepth + 32 else { throw AnswersError(.answerTooComplex, "nested too deeply") }
     }
 
     // MARK: Items, relations, sets
@@ -200,7 +203,12 @@ struct LatexParser {
             } else if startsImplicitFactor(token) {
                 let left = try requireExpression(node)
                 let right = try requireExpression(try parsePower())
-                node = .expression(try counted(.product([left, right])))
+                if token == .command("frac"), Self.isMixedNumber(left, right) {
+                    // `2\frac{1}{2}` is the mixed number 2 + 1/2, as MATH writes them.
+                    node = .expression(try counted(.sum([left, right])))
+                } else {
+                    node = .expression(try counted(.product([left, right])))
+                }
             } else {
                 break
             }
@@ -224,6 +232,14 @@ struct LatexParser {
         default:
             return try parsePower()
         }
+    }
+
+    /// An integer followed by a fraction of integers (`15\frac{39}{40}`).
+    static func isMixedNumber(_ whole: MathExpression, _ fraction: MathExpression) -> Bool {
+        guard case .number(let integer) = whole, integer.decimalPlaces == 0,
+              case .quotient(.number(let top), .number(let bottom)) = fraction,
+              top.decimalPlaces == 0, bottom.decimalPlaces == 0 else { return false }
+        return true
     }
 
     /// Whether `token` can start a factor multiplied by juxtaposition (`2x`, `3\sqrt{2}`,
@@ -300,8 +316,8 @@ struct LatexParser {
         }
     }
 
-    /// The argument of `^` or `_`: a braced group, or one character (`x^23` is `x^2 3`, as TeX
-    /// reads it; in plain text `2^10` is `2^{10}`).
+    /// The argument of `^` or `_`: a braced group or one token. An unbraced number is taken
+    /// whole, as its writer meant (`2^10` is 2^{10}, though TeX would typeset 2¹0).
     mutating func parseScript() throws(AnswersError) -> MathExpression {
         switch current {
         case .symbol("-"):
@@ -310,8 +326,6 @@ struct LatexParser {
         case .symbol("+"):
             advance()
             return try parseScript()
-        case .number(let literal) where !isPlainText:
-            return .number(takeFirstDigit(of: literal))
         default:
             return try requireExpression(try parseArgumentPrimary())
         }

@@ -25,12 +25,8 @@ enum LatexText {
     static func command(in s: Scalars, at start: Int) -> (name: String, end: Int)? {
         guard start + 1 < s.count, s[start] == "\\", isLetter(s[start + 1]) else { return nil }
         var end = start + 1
-        var name = String.UnicodeScalarView()
-        while end < s.count, isLetter(s[end]) {
-            name.append(s[end])
-            end += 1
-        }
-        return (String(name), end)
+        while end < s.count, isLetter(s[end]) { end += 1 }
+        return (string(s[(start + 1)..<end]), end)
     }
 
     /// The index of the `}` closing the `{` at `open`, honouring nesting and ignoring escaped
@@ -63,24 +59,43 @@ enum LatexText {
         return i
     }
 
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (iterating
+    /// `text.unicodeScalars` element by element is several times slower).
+    static func scalars(_ text: String) -> Scalars {
+        var result = Scalars()
+        result.reserveCapacity(text.utf8.count)
+        var copy = text
+        copy.withUTF8 { buffer in
+            var iterator = buffer.makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let c): result.append(c)
+                case .emptyInput: break decoding
+                case .error: result.append("\u{FFFD}")
+                }
+            }
+        }
+        return result
+    }
+
     /// Whether `s` holds `literal` at `i`, compared case-insensitively for ASCII letters.
     static func hasPrefix(_ s: Scalars, _ literal: String, at i: Int, caseInsensitive: Bool = false) -> Bool {
-        var j = i
-        for expected in literal.unicodeScalars {
-            guard j < s.count else { return false }
-            let actual = s[j]
-            if caseInsensitive {
-                guard lowercase(actual) == lowercase(expected) else { return false }
-            } else if actual != expected {
-                return false
-            }
-            j += 1
+        hasPrefix(s, scalars(literal), at: i, caseInsensitive: caseInsensitive)
+    }
+
+    /// Whether `s` holds `literal` at `i`; with `caseInsensitive`, `literal` must be lowercase.
+    static func hasPrefix(_ s: Scalars, _ literal: Scalars, at i: Int, caseInsensitive: Bool = false) -> Bool {
+        guard i >= 0, i + literal.count <= s.count else { return false }
+        for k in literal.indices {
+            let actual = caseInsensitive ? lowercase(s[i + k]) : s[i + k]
+            if actual != literal[k] { return false }
         }
         return true
     }
 
     static func lowercase(_ c: Unicode.Scalar) -> Unicode.Scalar {
-        c >= "A" && c <= "Z" ? Unicode.Scalar(c.value + 32)! : c
+        c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c
     }
 
     /// Rewrites `\\frac` to `\frac` when the doubled backslash precedes a command the grader
@@ -157,10 +172,19 @@ enum LatexText {
         return nil
     }
 
+    /// A string of scalars, built from UTF-8 bytes (appending scalars to a
+    /// `String.UnicodeScalarView` takes a slow transcoding path).
     static func string(_ s: some Sequence<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.underestimatedCount)
+        for c in s {
+            if c.value < 0x80 {
+                bytes.append(UInt8(c.value))
+            } else {
+                UTF8.encode(c) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func trimmed(_ s: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {

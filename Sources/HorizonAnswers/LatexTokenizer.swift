@@ -2,8 +2,8 @@
 ///
 /// Numbers are read here because only here is it known whether a comma sits inside brackets:
 /// at the top level `7,425,000` and `1 000` are grouped thousands, while in `(12,102)` the comma
-/// separates items. In plain text a comma between digits that is not a thousands separator is a
-/// decimal comma (`2,74`).
+/// separates items. In plain text some commas are decimal commas (`2,74`; see
+/// ``isDecimalComma(at:integerDigits:start:)``).
 struct LatexTokenizer {
     let s: [Unicode.Scalar]
     let isPlainText: Bool
@@ -11,22 +11,28 @@ struct LatexTokenizer {
     var depth = 0
     var tokens: [LatexToken] = []
 
-    init(_ text: String, isPlainText: Bool) {
-        s = Array(text.unicodeScalars)
+    let maximumDepth: Int
+
+    init(_ text: String, isPlainText: Bool, maximumDepth: Int) {
+        s = LatexText.scalars(text)
         self.isPlainText = isPlainText
+        self.maximumDepth = maximumDepth
     }
 
     /// The tokens of `text`.
-    /// - Throws: ``AnswersError`` (`unparsableAnswer`) on a character no rule covers.
+    /// - Throws: ``AnswersError``: `unparsableAnswer` on a character no rule covers,
+    ///   `answerTooComplex` when brackets nest deeper than `maximumDepth` (checked here, before
+    ///   any parsing, so deep nesting costs one pass).
     /// - Complexity: O(n).
-    static func tokenize(_ text: String, isPlainText: Bool) throws(AnswersError) -> [LatexToken] {
-        var tokenizer = LatexTokenizer(text, isPlainText: isPlainText)
+    static func tokenize(_ text: String, isPlainText: Bool, maximumDepth: Int = 32) throws(AnswersError) -> [LatexToken] {
+        var tokenizer = LatexTokenizer(text, isPlainText: isPlainText, maximumDepth: maximumDepth)
         try tokenizer.run()
         return tokenizer.tokens
     }
 
     mutating func run() throws(AnswersError) {
         while i < s.count {
+            guard depth <= maximumDepth else { throw AnswersError(.answerTooComplex, "brackets nested too deeply") }
             let c = s[i]
             if LatexText.isWhitespace(c) {
                 i += 1
@@ -71,7 +77,7 @@ struct LatexTokenizer {
         }
         var fractionDigits = ""
         let decimalMark = j + 1 < s.count && LatexText.isDigit(s[j + 1])
-            && (s[j] == "." || (s[j] == "," && isPlainText && depth == 0 && j == i + integerDigits.count))
+            && (s[j] == "." || (s[j] == "," && isDecimalComma(at: j, integerDigits: integerDigits, start: i)))
         if decimalMark {
             j += 1
             while j < s.count, LatexText.isDigit(s[j]) {
@@ -84,6 +90,17 @@ struct LatexTokenizer {
         }
         i = j
         emit(.number(literal))
+    }
+
+    /// In plain text at the top level, a comma between digits (not a thousands separator) is a
+    /// decimal comma when the integer part is `0` or has four or more digits (`0,111`,
+    /// `1000,99`) or exactly two digits follow (`2,74`, European cents); otherwise it separates
+    /// items (`-2,1`, `2,5` are lists).
+    func isDecimalComma(at comma: Int, integerDigits: String, start: Int) -> Bool {
+        guard isPlainText, depth == 0, comma == start + integerDigits.unicodeScalars.count else { return false }
+        var end = comma + 1
+        while end < s.count, LatexText.isDigit(s[end]) { end += 1 }
+        return integerDigits == "0" || integerDigits.unicodeScalars.count >= 4 || end - comma - 1 == 2
     }
 
     // MARK: Letters and commands
