@@ -10,7 +10,13 @@ import HorizonTraces
 /// which is never correct and never modal, but counts as one outcome in the answer entropy.
 struct AnswerAggregation {
     struct ProblemAnswers {
-        var clusters: [AnswerGroup]
+        /// Answers in sample order, for votes over subsets.
+        var answers: [ExtractedAnswer?]
+        var reference: ExtractedAnswer?
+        var sampleIndices: [Int]
+        var clusters: [AnswerCluster]
+        /// Per cluster: whether it matches the gold answer (`nil` without gold).
+        var clusterCorrect: [Bool]?
         /// Per sample (in sample order): its cluster's position in `clusters`.
         var clusterOfSample: [Int]
         var correct: [Bool]?
@@ -46,21 +52,21 @@ struct AnswerAggregation {
         summary.gradedProblems = correctness.count
         summary.unextracted = accumulators.reduce(0) { $0 + $1.samples.filter { $0.answer == nil }.count }
         summary.gPassTau = options.gPassTau
-        summary.tieRule = "maj@k votes over the first k samples by answer cluster; a tie goes to the cluster whose earliest member came first; samples with no answer do not vote"
+        summary.tieRule = "maj@k clusters the first k answers and votes; samples with no answer abstain; among tied clusters the one that reached the top count at the earliest sample wins"
         let graded = problems.filter { $0.correct != nil }
         let smallest = graded.map(\.clusterOfSample.count).min() ?? 0
         for k in options.ks where k <= smallest {
-            let maj = graded.map { Self.majorityCorrect($0, k: k) ? 1.0 : 0.0 }
+            let maj = graded.map { Self.majorityCorrect($0, positions: Array(0..<k)) ? 1.0 : 0.0 }
             summary.majAtK.append(MetricAtK(k: k, value: maj.reduce(0, +) / Double(maj.count),
                                             ci: Bootstrap.meanInterval(maj, resamples: options.bootstrapResamples, confidence: options.confidence, using: &random)))
             let counts = graded.map { (n: $0.correct!.count, c: $0.correct!.filter { $0 }.count) }
             func mean(_ metric: (Int, Int) -> Double) -> [Double] { counts.map { metric($0.n, $0.c) } }
-            let pass = mean { PassAtK.unbiased(n: $0, c: $1, k: k) }
+            let pass = mean { (try? AnswerMetrics.passAtK(sampleCount: $0, correctCount: $1, k: k)) ?? .nan }
             summary.passAtK.append(MetricAtK(k: k, value: pass.reduce(0, +) / Double(pass.count),
                                              ci: Bootstrap.meanInterval(pass, resamples: options.bootstrapResamples, confidence: options.confidence, using: &random)))
-            let gPass = mean { PassAtK.gPass(n: $0, c: $1, k: k, tau: options.gPassTau) }
+            let gPass = mean { (try? AnswerMetrics.gPassAtK(sampleCount: $0, correctCount: $1, k: k, threshold: options.gPassTau)) ?? .nan }
             summary.gPassAtK.append(MetricAtK(k: k, value: gPass.reduce(0, +) / Double(gPass.count)))
-            let mgPass = mean { PassAtK.mGPass(n: $0, c: $1, k: k) }
+            let mgPass = mean { (try? AnswerMetrics.mGPassAtK(sampleCount: $0, correctCount: $1, k: k)) ?? .nan }
             summary.mGPassAtK.append(MetricAtK(k: k, value: mgPass.reduce(0, +) / Double(mgPass.count)))
             summary.majVariability.append(MetricAtK(k: k, value: Self.majVariability(graded, k: k, using: &random)))
         }
@@ -76,55 +82,40 @@ struct AnswerAggregation {
         row.answerEntropy = problem.entropy
         row.accuracy = problem.correct.map { Double($0.filter { $0 }.count) / Double($0.count) }
         row.majorityAnswer = problem.modal.flatMap { problem.clusters[$0].representative?.text }
-        row.clusters = problem.clusters.map { group in
-            ClusterSummary(answer: group.representative?.text, count: group.members.count,
-                           sampleIndices: group.sampleIndices, correct: group.correct)
+        row.clusters = problem.clusters.enumerated().map { position, cluster in
+            ClusterSummary(answer: cluster.representative?.text, count: cluster.count,
+                           sampleIndices: cluster.members.map { problem.sampleIndices[$0] },
+                           correct: problem.clusterCorrect?[position])
         }
     }
 
     static func measure(_ problem: ProblemAccumulator) -> ProblemAnswers {
         let samples = problem.samples.sorted { $0.index < $1.index }
+        let answers = samples.map(\.answer)
         let reference = problem.gold.flatMap { AnswerExtractor().referenceAnswer(fromGold: $0) }
-        var clusters = AnswerGroup.cluster(samples.map(\.answer), sampleIndices: samples.map(\.index))
-        if let reference {
-            for index in clusters.indices {
-                clusters[index].correct = clusters[index].representative.map {
-                    AnswerEquivalence.compare(reference: reference, candidate: $0).equivalent
-                } ?? false
+        let clusters = AnswerClustering.cluster(answers)
+        let clusterCorrect = reference.map { reference in
+            clusters.map { cluster in
+                cluster.representative.map { AnswerEquivalence.compare(reference: reference, candidate: $0).equivalent } ?? false
             }
         }
         var clusterOfSample = Array(repeating: 0, count: samples.count)
         for (position, cluster) in clusters.enumerated() {
             for member in cluster.members { clusterOfSample[member] = position }
         }
-        let modal = clusters.firstIndex { $0.representative != nil }
-        let n = Double(max(samples.count, 1))
-        let entropy = clusters.reduce(0.0) { total, cluster in
-            let p = Double(cluster.members.count) / n
-            return p > 0 ? total - p * log(p) : total
-        }
+        let modal = clusters.firstIndex { !$0.isNoAnswer }
         return ProblemAnswers(
-            clusters: clusters, clusterOfSample: clusterOfSample,
-            correct: reference == nil ? nil : clusterOfSample.map { clusters[$0].correct ?? false },
-            agreement: modal.map { Double(clusters[$0].members.count) / n } ?? 0,
-            entropy: entropy, modal: modal)
+            answers: answers, reference: reference, sampleIndices: samples.map(\.index), clusters: clusters,
+            clusterCorrect: clusterCorrect, clusterOfSample: clusterOfSample,
+            correct: clusterCorrect.map { correct in clusterOfSample.map { correct[$0] } },
+            agreement: (try? AnswerMetrics.agreement(clusters)) ?? 0,
+            entropy: (try? AnswerMetrics.answerEntropy(clusters)) ?? 0, modal: modal)
     }
 
-    /// Whether the majority vote over the first `k` samples picks a correct cluster.
-    static func majorityCorrect(_ problem: ProblemAnswers, k: Int) -> Bool {
-        majorityCorrect(problem, samples: Array(0..<min(k, problem.clusterOfSample.count)))
-    }
-
-    /// Majority vote over the given samples; ties go to the cluster listed first (clusters are
-    /// ordered by size over all samples, then by first appearance), no-answer samples abstain.
-    static func majorityCorrect(_ problem: ProblemAnswers, samples: [Int]) -> Bool {
-        var votes: [Int: Int] = [:]
-        for sample in samples {
-            let cluster = problem.clusterOfSample[sample]
-            if problem.clusters[cluster].representative != nil { votes[cluster, default: 0] += 1 }
-        }
-        guard let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return false }
-        return problem.clusters[best.key].correct ?? false
+    /// Whether the majority vote of the answers at `positions` (in that order) is correct.
+    static func majorityCorrect(_ problem: ProblemAnswers, positions: [Int]) -> Bool {
+        let answers = positions.map { problem.answers[$0] }
+        return (try? AnswerMetrics.majorityVote(answers, k: answers.count, reference: problem.reference).isCorrect) ?? false
     }
 
     /// The paper's answer variability: std, in percentage points, of set-level maj@k accuracy
@@ -137,7 +128,7 @@ struct AnswerAggregation {
             for problem in problems {
                 let n = problem.clusterOfSample.count
                 let draw = (0..<k).map { _ in Int.random(in: 0..<n, using: &random) }
-                if majorityCorrect(problem, samples: draw) { correct += 1 }
+                if majorityCorrect(problem, positions: draw) { correct += 1 }
             }
             accuracies.append(100 * correct / Double(problems.count))
         }

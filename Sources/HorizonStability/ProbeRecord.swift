@@ -104,13 +104,13 @@ public enum ProbeAggregation {
 
     /// Clusters one group's answers and grades them once per cluster.
     static func measure(_ group: [ProbeRecord]) -> GroupMeasures {
-        let clusters = AnswerGroup.cluster(group.map(\.answer))
+        let clusters = AnswerClustering.cluster(group.map(\.answer))
         let reference = group[0].gold.flatMap { AnswerExtractor().referenceAnswer(fromGold: $0) }
         var clusterOf = Array(repeating: 0, count: group.count)
         for (position, cluster) in clusters.enumerated() {
             for member in cluster.members { clusterOf[member] = position }
         }
-        let modal = clusters.firstIndex { $0.representative != nil }
+        let modal = clusters.firstIndex { !$0.isNoAnswer }
         let clusterCorrect = clusters.map { cluster -> Bool in
             guard let reference, let answer = cluster.representative else { return false }
             return AnswerEquivalence.compare(reference: reference, candidate: answer).equivalent
