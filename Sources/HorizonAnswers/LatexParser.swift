@@ -308,11 +308,12 @@ struct LatexParser {
         }
     }
 
+    /// A deterministic name for a subscript (`1`, `n`, or the tree's description for `x_{a+b}`).
     static func canonicalName(_ e: MathExpression) -> String {
         switch e {
         case .symbol(let name): name
         case .number(let literal): literal.text
-        default: String(describing: e.hashValue)
+        default: String(describing: e)
         }
     }
 
