@@ -148,10 +148,12 @@ struct AnswerComparer {
             return compareUnordered([reference], items)
         case (.interval(let a), .interval(let b)):
             return compareIntervals(a, b)
-        case (.tuple(let pair), .interval(let interval)) where pair.count == 2:
-            return compareIntervals(MathInterval(pairAsOpenInterval: pair) ?? interval, interval)
-        case (.interval(let interval), .tuple(let pair)) where pair.count == 2:
-            return compareIntervals(interval, MathInterval(pairAsOpenInterval: pair) ?? interval)
+        case (.tuple(let pair), .interval(let interval)):
+            guard let open = MathInterval(pairAsOpenInterval: pair) else { return .differentStructure }
+            return compareIntervals(open, interval)
+        case (.interval(let interval), .tuple(let pair)):
+            guard let open = MathInterval(pairAsOpenInterval: pair) else { return .differentStructure }
+            return compareIntervals(interval, open)
         default:
             return .differentStructure
         }

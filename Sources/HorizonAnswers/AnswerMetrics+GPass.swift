@@ -6,7 +6,7 @@ extension AnswerMetrics {
     /// replacement from `n` (of which `c` are correct) are correct,
     /// `Σ_{j=⌈τk⌉}^{c} C(c,j) C(n-c,k-j) / C(n,k)`.
     ///
-    /// Each term is a hypergeometric probability computed in log space with `lgamma`, so `n` in
+    /// Each term is a hypergeometric probability computed in log space with `lgamma_r`, so `n` in
     /// the thousands neither overflows nor loses the small terms. `⌈τk⌉` is taken with a 1e-9
     /// slack so that `τ = 0.7, k = 10` gives 7 (not 8 from `0.7 * 10 = 7.000000000000001`).
     ///
@@ -53,6 +53,13 @@ extension AnswerMetrics {
 
     /// ln C(a, b) for 0 ≤ b ≤ a.
     static func logBinomial(_ a: Int, _ b: Int) -> Double {
-        lgamma(Double(a) + 1) - lgamma(Double(b) + 1) - lgamma(Double(a - b) + 1)
+        logGamma(Double(a) + 1) - logGamma(Double(b) + 1) - logGamma(Double(a - b) + 1)
+    }
+
+    /// ln Γ(x) through `lgamma_r`, the reentrant form: plain `lgamma` writes the C global
+    /// `signgam`, a data race when metrics are computed on several threads.
+    static func logGamma(_ x: Double) -> Double {
+        var sign: Int32 = 0
+        return lgamma_r(x, &sign)
     }
 }

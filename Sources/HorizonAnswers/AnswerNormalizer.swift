@@ -18,8 +18,9 @@ public struct NormalizedAnswer: Sendable, Hashable, Codable {
 /// - math delimiters (`$`, `\(`, `\)`, `\[`, `\]`), `\boxed{}`, `\left`/`\right`, spacing
 ///   commands (`\!`, `\,`, `\quad`, ...), `\displaystyle` and `\$` are dropped;
 /// - `\dfrac`, `\tfrac`, `\cfrac` become `\frac`; `\dbinom`, `\tbinom` become `\binom`;
-/// - `\text{}`, `\mathrm{}`, `\mathbf{}`, `\mbox{}`, ... are unwrapped, or dropped when they hold
-///   only units (`\mbox{ cm}^2`); trailing unit words are dropped (`125 miles`);
+/// - `\text{}`, `\mathrm{}`, `\mathbf{}`, `\mbox{}`, ... are unwrapped; after a value they are
+///   dropped when they hold only units (`\mbox{ cm}^2`) or end the answer (`5\text{ students}`);
+///   trailing unit words are dropped (`125 miles`);
 /// - degrees (`^\circ`, `°`) and `{,}` thousands separators are dropped;
 /// - a trailing percent marker (`\%`, `%`, `percent`, `pct`) is removed and recorded;
 /// - an answer written in number words becomes digits (`twenty-five` → `25`);
@@ -155,15 +156,25 @@ public enum AnswerNormalizer {
             }
             let content = Array(s[(open + 1)..<close])
             let followsValue = out.contains { !LatexText.isWhitespace($0) }
-            if textCommands.contains(name), followsValue, UnitWords.isUnitPhrase(LatexText.string(content)) {
-                // A unit in \text{}: drop it and an exponent right after it (`\mbox{ cm}^2`).
-                return exponentEnd(s, from: close + 1)
+            if textCommands.contains(name), followsValue {
+                // After a value, a unit in \text{} is dropped with an exponent right after it
+                // (`\mbox{ cm}^2`), and so is any text that ends the answer: a label such as
+                // `5 \text{ students}` (text between values, like `\text{ and }`, stays).
+                let end = exponentEnd(s, from: close + 1)
+                if UnitWords.isUnitPhrase(LatexText.string(content)) || isOnlyTrailingPunctuation(s, from: end) {
+                    return end
+                }
             }
             out.append(contentsOf: rewritingCommands(content))
             return close + 1
         }
         out.append(contentsOf: s[i..<end])
         return end
+    }
+
+    /// Whether nothing but spacing, closing punctuation or math delimiters follows `i`.
+    static func isOnlyTrailingPunctuation(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+        s[i...].allSatisfy { LatexText.isWhitespace($0) || ".,;:$".unicodeScalars.contains($0) }
     }
 
     /// For `^\circ`, `^{\circ}`, `^\degree`: the index after the mark; else `nil`.

@@ -120,26 +120,6 @@ public struct BoundedRational: Sendable, Hashable, Codable, CustomStringConverti
         return result
     }
 
-    /// Compares by value; exact (cross-multiplication falls back to `Double` only on overflow).
-    public func isLess(than other: BoundedRational) -> Bool {
-        if let left = Self.multiply(numerator, other.denominator),
-           let right = Self.multiply(other.numerator, denominator) {
-            return left < right
-        }
-        return doubleValue < other.doubleValue
-    }
-
-    /// The value rounded half away from zero to `places` decimal places, or `nil` on overflow.
-    public func rounded(toDecimalPlaces places: Int) -> BoundedRational? {
-        guard places >= 0, let scale = BoundedRational(10).raised(to: places),
-              let scaled = multiplied(by: scale) else { return nil }
-        let quotient = scaled.numerator / scaled.denominator
-        let remainder = scaled.numerator % scaled.denominator
-        var integral = quotient
-        if 2 * remainder.magnitude >= UInt(scaled.denominator) { integral += scaled.numerator < 0 ? -1 : 1 }
-        return BoundedRational(integral).divided(by: scale)
-    }
-
     static func add(_ a: Int, _ b: Int) -> Int? {
         let (value, overflow) = a.addingReportingOverflow(b)
         return overflow || value == .min ? nil : value

@@ -13,7 +13,6 @@ struct ComplexDouble: Sendable, Hashable {
         self.im = im
     }
 
-    static let zero = ComplexDouble(0)
     static let one = ComplexDouble(1)
     static let i = ComplexDouble(0, 1)
 

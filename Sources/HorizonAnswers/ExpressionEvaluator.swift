@@ -321,7 +321,7 @@ enum Arithmetic {
         return try checked(ComplexDouble(x.approximate.re.rounded(rule)), from: x)
     }
 
-    /// `C(n, k)` for integers; exact while it fits, else through `lgamma` (n ≥ 0 only).
+    /// `C(n, k)` for integers; exact while it fits, else through log-gamma (n ≥ 0 only).
     static func binomial(_ n: ScalarValue, _ k: ScalarValue) throws(AnswersError) -> ScalarValue {
         guard let top = n.exactInteger, let choose = k.exactInteger else {
             throw AnswersError(.unsupportedOperation, "binomial of non-integers")
@@ -332,7 +332,7 @@ enum Arithmetic {
         var value = BoundedRational.one
         for i in stride(from: 1, through: smaller, by: 1) {
             guard let next = value.multiplied(by: BoundedRational(top - smaller + i, i)!) else {
-                let logValue = lgamma(Double(top) + 1) - lgamma(Double(smaller) + 1) - lgamma(Double(top - smaller) + 1)
+                let logValue = AnswerMetrics.logBinomial(top, smaller)
                 return try checked(ComplexDouble(Foundation.exp(logValue)), from: n, k)
             }
             value = next

@@ -1,6 +1,7 @@
 /// A final answer found in a model's output (or a reference solution), with the rule that found it.
 public struct ExtractedAnswer: Sendable, Hashable, Codable {
-    /// The answer's text as it appears in the source (delimiters such as `\boxed{}` removed).
+    /// The answer's text as it appears in the source, without the delimiters that found it
+    /// (`\boxed{}`, the phrase); for ``ExtractionRule/boxedSet`` the boxes' contents as `\{a, b\}`.
     public var text: String
     /// Which extraction rule produced it.
     public var rule: ExtractionRule

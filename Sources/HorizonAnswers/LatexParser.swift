@@ -6,9 +6,9 @@
 /// item       := setExpr ('\in' setExpr | (relop setExpr)*)
 /// setExpr    := operand ('\cup' operand)*
 /// operand    := additive                             -- a value, or a bracket structure alone
-/// additive   := unary (('+' | '-' | '\pm') multiplicative)*
-/// multiplicative := unary (('*' | '/') unary | implicit-factor)*
-/// unary      := ('-' | '+' | '\pm') unary | power
+/// additive   := multiplicative (('+' | '-' | '\pm') multiplicative)*
+/// multiplicative := unary (('*' | '/') unary | power)*   -- juxtaposition multiplies
+/// unary      := ('-' | '+' | '\pm') multiplicative | power
 /// power      := postfix ('^' script)?
 /// postfix    := primary ('!' | "'" | '%' | '_' script)*
 /// primary    := number | letter | constant | group | \frac | \sqrt | \binom | function
@@ -308,11 +308,12 @@ struct LatexParser {
         }
     }
 
+    /// A deterministic name for a subscript (`1`, `n`, or the tree's description for `x_{a+b}`).
     static func canonicalName(_ e: MathExpression) -> String {
         switch e {
         case .symbol(let name): name
         case .number(let literal): literal.text
-        default: String(describing: e.hashValue)
+        default: String(describing: e)
         }
     }
 

@@ -114,13 +114,6 @@ struct LatexTokenizer {
         return names
     }()
 
-    static let greekLetters: Set<String> = [
-        "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
-        "kappa", "lambda", "mu", "nu", "xi", "rho", "varrho", "sigma", "varsigma", "tau", "upsilon", "phi",
-        "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
-        "Phi", "Psi", "Omega",
-    ]
-
     mutating func readLetters() {
         var end = i
         while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
@@ -169,10 +162,8 @@ struct LatexTokenizer {
             emit(token)
         } else if name == "begin" || name == "end" {
             try readEnvironment(isBegin: name == "begin")
-        } else if Self.greekLetters.contains(name) {
-            emit(.letter(name))
         } else {
-            // An unknown command is a named quantity (`\zzz`, `\angle`).
+            // Greek letters and unknown commands are named quantities (`\theta`, `\zzz`).
             emit(.letter(name))
         }
     }

@@ -93,6 +93,8 @@ struct AnswerEquivalenceTests {
         Case("(1,2)", "(2,1)", .differentValue),
         Case("(1,2)", "1,2", .sameStructure),
         Case("(1,2)", "(1,2]", .differentBrackets),
+        Case("((1,2),(3,4))", "[1,2]", .differentStructure),
+        Case("(1,2,3)", "[1,3]", .differentStructure),
         Case("(1, 4.5)", "(1,\\frac{9}{2})", .sameStructure),
         Case("\\{1,2,3\\}", "\\{3,1,2\\}", .sameStructure),
         Case("\\{1,2\\}", "\\{1,2,3\\}", .differentStructure),

@@ -37,6 +37,8 @@ struct AnswerNormalizerTests {
         Case("\\text{C}", "C"),
         Case("\\text{(C)}", "(C)"),
         Case("12\\text{ and }13", "12 , 13"),
+        Case("5 \\text{ students}", "5"),
+        Case("\\boxed{18 \\text{ dollars per week}}.", "18"),
         Case("3 or 4", "3 , 4"),
         Case("twenty-five", "25"),
         Case("one hundred twenty", "120"),

@@ -44,11 +44,4 @@ struct BoundedRationalTests {
     func terminatingDecimals(numerator: Int, denominator: Int, terminates: Bool) throws {
         #expect(try #require(BoundedRational(numerator, denominator)).hasTerminatingDecimal == terminates)
     }
-
-    @Test func roundsHalfAwayFromZero() throws {
-        #expect(try #require(BoundedRational(1, 3)).rounded(toDecimalPlaces: 2) == BoundedRational(33, 100))
-        #expect(try #require(BoundedRational(5, 8)).rounded(toDecimalPlaces: 2) == BoundedRational(63, 100))
-        #expect(try #require(BoundedRational(-5, 8)).rounded(toDecimalPlaces: 2) == BoundedRational(-63, 100))
-        #expect(try #require(BoundedRational(2, 3)).isLess(than: .one))
-    }
 }
