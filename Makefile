@@ -3,13 +3,14 @@ SWIFT   ?= swift
 PYTHON  ?= python3
 VENV    := .venv
 VPY     := $(VENV)/bin/python
-HORIZON := .build/release/horizon
+HORIZON := .build/debug/horizon
 
 .PHONY: demo test build system-deps venv bench clean-demo
 
 ## demo: sample the built-in test models, probe, analyze, and write Reports/demo/report.md
-demo: system-deps venv build
-	bash scripts/demo.sh
+demo: system-deps venv
+	$(SWIFT) build --product horizon
+	HORIZON=$(HORIZON) bash scripts/demo.sh
 
 ## test: run the whole test suite (unit, real PCRE2, real llama.cpp server)
 test: system-deps venv

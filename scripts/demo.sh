@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-HORIZON=${HORIZON:-.build/release/horizon}
+HORIZON=${HORIZON:-.build/debug/horizon}
 PYTHON=${PYTHON:-.venv/bin/python}
 OUT=Reports/demo
 WORK=.build/demo
@@ -52,9 +52,10 @@ for MODEL in base sharpened; do
     "$HORIZON" sample "${SERVER_ARGS[@]}" --model "markov-$MODEL" \
         --dataset Datasets/problems/demo.jsonl --samples "$SAMPLES" --max-tokens 60 \
         --out "$WORK/traces-$MODEL.jsonl"
+    # The test grammar closes thinking with a bare </think> (a newline would restart it).
     "$HORIZON" probe "$WORK/traces-$MODEL.jsonl" "${SERVER_ARGS[@]}" --model "markov-$MODEL" \
         --profile deepseek-r1 --lengths 0,0.25,0.5,0.75,1 --resample-at 1,3,6 --samples 8 \
-        --traces-per-problem 2 --answer-max-tokens 8 --max-tokens 60 --out "$WORK/probes-$MODEL.jsonl"
+        --forcing-text '</think>' --traces-per-problem 2 --answer-max-tokens 12 --max-tokens 60 --out "$WORK/probes-$MODEL.jsonl"
     # Decoding used the whole distribution (top-p 1), so BF is rebuilt with top-p 1 too.
     "$HORIZON" analyze "$WORK/traces-$MODEL.jsonl" --probes "$WORK/probes-$MODEL.jsonl" \
         --profile deepseek-r1 --top-p 1 --seed "$SEED" --label "$MODEL" --json "$OUT/$MODEL.json"
