@@ -1,16 +1,18 @@
 /// A position in one JSON line, with the byte-level scanning the trace parser is built from.
 ///
-/// The cursor reads raw memory without bounds checks; it relies on a NUL byte at `end`
-/// (the caller guarantees `base[end] == 0`). NUL is neither whitespace, a digit, a quote nor
-/// a bracket, so every scanning loop stops there by itself, and only the rare paths that
-/// stop on a NUL ask whether it is the end of the line or a stray NUL inside it.
+/// The cursor reads raw memory without bounds checks; it relies on a terminator at `end`:
+/// the line break that ends a JSONL line, or a NUL (the caller guarantees
+/// `base[end] == 0x0A || base[end] == 0`). A line of a JSONL file holds no raw line break,
+/// so the cursor does not count one as whitespace: neither terminator is whitespace, a
+/// digit, a quote or a bracket, and every scanning loop stops there by itself; only the rare
+/// paths that stop on one ask whether it is the end of the line.
 ///
 /// Beyond RFC 8259 it accepts `NaN`, `Infinity` and `-Infinity` where a number may stand,
 /// because Python's `json` module writes them; the parser then rejects them where they are
 /// not allowed (a log-probability may be `-Infinity`, never `NaN` or `Infinity`).
 struct JSONCursor {
     let base: UnsafePointer<UInt8>
-    /// Offset of the NUL sentinel, i.e. the line's length.
+    /// Offset of the terminator, i.e. the line's length.
     let end: Int
     var position: Int
 
@@ -18,7 +20,7 @@ struct JSONCursor {
     static let maximumDepth = 512
 
     init(base: UnsafePointer<UInt8>, end: Int) {
-        precondition(base[end] == 0, "JSONCursor needs a NUL sentinel after the line")
+        precondition(base[end] == 0 || base[end] == ASCII.newline, "JSONCursor needs a terminator after the line")
         self.base = base
         self.end = end
         self.position = 0
@@ -35,24 +37,31 @@ struct JSONCursor {
         if position >= end { return "the end of the line" }
         let byte = base[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        if byte == ASCII.newline { return "a line break" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
     // MARK: Structure
 
-    /// Moves past spaces, tabs and line breaks.
+    /// Moves past spaces, tabs and carriage returns (a line feed ends the line).
     @inline(__always) mutating func skipWhitespace() {
         while true {
             let byte = base[position]
-            guard byte == ASCII.space || byte == ASCII.newline || byte == ASCII.carriageReturn
-                || byte == ASCII.tab
-            else { return }
+            guard byte == ASCII.space || byte == ASCII.carriageReturn || byte == ASCII.tab else { return }
             position += 1
         }
     }
 
-    /// The next non-whitespace byte (NUL at the end of the line), without consuming it.
+    /// The next non-whitespace byte (the terminator at the end of the line), without consuming it.
     @inline(__always) mutating func peek() -> UInt8 {
+        var byte = base[position]
+        if byte > ASCII.space { return byte }
+        // Most often a single space (Python's `", "` and `": "` separators).
+        if byte == ASCII.space {
+            position += 1
+            byte = base[position]
+            if byte > ASCII.space { return byte }
+        }
         skipWhitespace()
         return base[position]
     }
@@ -160,8 +169,47 @@ struct JSONCursor {
             try expectWord("null")
             return JSONValueSpan(kind: .null, start: start, end: position)
         default:
-            _ = try parseDouble()
+            try skipNumber()
             return JSONValueSpan(kind: .number, start: start, end: position)
+        }
+    }
+
+    /// Moves past one value the parser does not need, checking its syntax.
+    ///
+    /// Strings are skipped directly and arrays of non-negative integers (`bytes`,
+    /// `text_offset`) in one tight loop; anything else goes through ``scanValue(depth:)``.
+    @inline(__always) mutating func skipValue() throws(LineFault) {
+        switch peek() {
+        case ASCII.quote: _ = try scanString()
+        case ASCII.openBracket: try skipArray()
+        default: _ = try scanValue()
+        }
+    }
+
+    /// Moves past the array at the cursor; a tight loop for integer arrays, else ``scanValue(depth:)``.
+    @inline(__always) private mutating func skipArray() throws(LineFault) {
+        if let end = endOfIntegerArray(at: position) {
+            position = end
+        } else {
+            _ = try scanValue()
+        }
+    }
+
+    /// Where the array of non-negative integers starting at `offset` ends (one past its `]`),
+    /// or `nil` when it is not such an array (or is empty, or has odd spacing).
+    private func endOfIntegerArray(at offset: Int) -> Int? {
+        var offset = offset + 1
+        while true {
+            if base[offset] == ASCII.space { offset += 1 }
+            let first = offset
+            while base[offset] &- ASCII.zero <= 9 { offset += 1 }
+            // A digit run with no leading zero, then ',' or ']'.
+            guard offset > first, base[first] != ASCII.zero || offset == first + 1 else { return nil }
+            if base[offset] == ASCII.space { offset += 1 }
+            let next = base[offset]
+            offset += 1
+            if next == ASCII.comma { continue }
+            return next == ASCII.closeBracket ? offset : nil
         }
     }
 

@@ -15,12 +15,20 @@ extension LineParser {
     mutating func parseChoices() throws(LineFault) -> [ResponseChoice]? {
         if cursor.skipNull() { return nil }
         guard cursor.peek() == ASCII.openBracket else {
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             throw LineFault(.invalidField, "choices must be an array")
         }
         var choices: [ResponseChoice] = []
         if try cursor.enterArray() {
-            repeat { choices.append(try parseChoice(position: choices.count)) } while try cursor.nextElement()
+            repeat {
+                do {
+                    choices.append(try parseChoice(position: choices.count))
+                } catch {
+                    var fault = error
+                    fault.choice = fault.choice ?? choices.count
+                    throw fault
+                }
+            } while try cursor.nextElement()
         }
         return choices
     }
@@ -47,7 +55,7 @@ extension LineParser {
                 } else if cursor.matches(key, "logprobs") {
                     choice.logProbs = try parseLogProbs()
                 } else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 }
             } while try cursor.nextMember()
         }
@@ -59,7 +67,7 @@ extension LineParser {
     private mutating func parseMessage(into choice: inout ResponseChoice, position: Int) throws(LineFault) {
         if cursor.skipNull() { return }
         guard cursor.peek() == ASCII.openBrace else {
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             throw LineFault(.invalidField, "choices[\(position)].message must be an object")
         }
         var reasoningContent: String?
@@ -73,7 +81,7 @@ extension LineParser {
                 } else if cursor.matches(key, "reasoning_content") {
                     reasoningContent = try readOptionalText(field: "choices[\(position)].message.reasoning_content")
                 } else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 }
             } while try cursor.nextMember()
         }

@@ -13,10 +13,12 @@ struct LineParser {
     var cursor: JSONCursor
     let names: TraceFieldNames
     /// Reused buffers, so that decoding and comparing tokens allocates nothing per token.
+    var sampledScratch: [UInt8] = []
+    var sampledBytesScratch: [UInt8] = []
     var candidateScratch: [UInt8] = []
     var textScratch: [UInt8] = []
 
-    /// - Precondition: `base[count] == 0`.
+    /// - Precondition: `base[count]` is a line feed or NUL.
     init(base: UnsafePointer<UInt8>, count: Int, names: TraceFieldNames) {
         self.cursor = JSONCursor(base: base, end: count)
         self.names = names
@@ -29,7 +31,7 @@ struct LineParser {
     /// - Throws: A ``LineFault`` for the first problem found.
     mutating func parseTraces(at location: SourceLocation) throws(LineFault) -> [ParsedTrace] {
         guard cursor.peek() == ASCII.openBrace else {
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             try cursor.expectEnd()
             throw LineFault(.notAnObject, "a trace line must be a JSON object")
         }
@@ -40,7 +42,7 @@ struct LineParser {
             repeat {
                 let key = try cursor.readKey()
                 guard let entry = entryIndex(of: key) else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                     continue
                 }
                 switch names.entries[entry].role {
@@ -102,8 +104,13 @@ struct LineParser {
 
         var shared = SharedFields(problemID: problemID)
         if let index = field(.sampleIndex, in: fields) {
+            let range = 0...Int(Int32.max)
+            guard index.span.kind == .number else {
+                let text = String(decoding: cursor.bytes(index.span.start, index.span.end), as: UTF8.self)
+                throw LineFault(.invalidField, "\(index.name) must be a whole number in \(range), not \(text)")
+            }
             cursor.position = index.span.start
-            shared.sampleIndex = try cursor.parseInteger(in: 0...Int(Int32.max), field: index.name)
+            shared.sampleIndex = try cursor.parseInteger(in: range, field: index.name)
         }
         shared.model = try stringValue(field(.model, in: fields))
         shared.prompt = field(.prompt, in: fields).map { textValue($0.span) }
