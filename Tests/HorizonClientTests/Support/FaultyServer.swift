@@ -103,9 +103,17 @@ final class FaultyServer: Sendable {
 
     /// Closes the listener and every connection, and waits for them.
     func stop() async {
-        serverTask.cancel()
+        // Close the listener first and let the accept loop drain: a connection accepted but
+        // never handed to `serve` would be dropped without its writer being finished, which
+        // NIO treats as a fatal error. Only then cancel what still runs (stalled scripts).
         try? await serverChannel.close()
+        let task = serverTask
+        let canceller = Task {
+            try? await Task.sleep(for: .milliseconds(500))
+            task.cancel()
+        }
         await serverTask.value
+        canceller.cancel()
     }
 
     private static func serve(
