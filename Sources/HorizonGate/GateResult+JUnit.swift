@@ -1,3 +1,5 @@
+import HorizonReport
+
 extension GateResult {
     /// JUnit XML for CI test reporters: one `<testcase>` per held metric, a `<failure>` for each
     /// regression, `<skipped>` for each skipped metric; every text is XML-escaped.
@@ -11,7 +13,7 @@ extension GateResult {
         let failures = metrics(.regression).count
         let skipped = metrics(.skipped).count
         let counts = "tests=\"\(metrics.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"0\""
-        func attribute(_ text: String) -> String { "\"" + XMLText.escaped(text) + "\"" }
+        func attribute(_ text: String) -> String { "\"" + XMLText.escape(text) + "\"" }
 
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         lines.append("<testsuites name=\"horizon check\" \(counts)>")
@@ -30,7 +32,7 @@ extension GateResult {
             case .regression:
                 lines.append(open + ">")
                 lines.append("      <failure type=\"regression\" message=\(attribute(row.explanation))>"
-                    + XMLText.escaped(details) + "</failure>")
+                    + XMLText.escape(details) + "</failure>")
                 lines.append("    </testcase>")
             case .skipped:
                 lines.append(open + ">")
@@ -38,7 +40,7 @@ extension GateResult {
                 lines.append("    </testcase>")
             case .pass, .improved:
                 lines.append(open + ">")
-                lines.append("      <system-out>" + XMLText.escaped(details) + "</system-out>")
+                lines.append("      <system-out>" + XMLText.escape(details) + "</system-out>")
                 lines.append("    </testcase>")
             }
         }
