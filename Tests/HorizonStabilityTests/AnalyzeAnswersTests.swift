@@ -97,6 +97,10 @@ struct AnalyzeAnswersTests {
         // pass@3: q-half n-c = 2 < 3 → 1; q-five 1 - C(4,3)/C(5,3) = 1 - 4/10 = 0.6; q-ten 1 → 2.6/3.
         #expect(isClose(answers.passAtK[0].value, 41.0 / 90))
         #expect(isClose(answers.passAtK[1].value, 2.6 / 3))
+        // G-Pass@3 at τ 0.5: at least ⌈1.5⌉ = 2 of 3 drawn without replacement are right:
+        // q-half C(2,2)·C(2,1)/C(4,3) = 1/2; q-five (c = 1) 0; q-ten C(2,2)·C(1,1)/C(3,3) = 1 → 1/2.
+        #expect(answers.gPassAtK.map(\.k) == [1, 3])
+        #expect(isClose(answers.gPassAtK[1].value, 0.5))
     }
 
     @Test("unextracted answers and the unclosed thinking")

@@ -52,6 +52,27 @@ struct AnalyzeCurveTests {
         #expect(analysis.curves.windowed.answer.isEmpty)
     }
 
+    /// Prefix log-BF at k = mean entropy of tokens 0...k (all prefixes are under 50 tokens);
+    /// a problem's point = exp(mean over its samples), while at least 2 samples reach k.
+    /// - A#0 prefixes: L, L, 4L/3, L (k = 4 has one sample); A#1: 2L, 2L, 4L/3, L.
+    ///   A: 2^1.5, 2^1.5, 2^(4/3), 2.
+    /// - B#0 prefixes: 0, L, L, L, 1.2L, 4L/3; B#1: L at every k up to 5.
+    ///   B: √2, 2, 2, 2, 2^1.1, 2^(7/6).
+    @Test("cumulative set curve: prefix BFs by hand, then the mean over problems")
+    func cumulative() throws {
+        let analysis = try AnalyzerSetup(window: 2, minimumCurveSamples: 2).analyze(try TraceFile.write(Self.lines))
+        let curve = analysis.curves.cumulative.overall
+        try #require(curve.map(\.position) == [0, 1, 2, 3, 4, 5])
+        let a: [Double] = [pow(2, 1.5), pow(2, 1.5), pow(2, 4.0 / 3), 2]
+        let b: [Double] = [sqrt(2.0), 2, 2, 2, pow(2, 1.1), pow(2, 7.0 / 6)]
+        let expected: [Double] = b.indices.map { $0 < a.count ? (a[$0] + b[$0]) / 2 : b[$0] }
+        for (point, value) in zip(curve, expected) {
+            #expect(isClose(point.bf, value), "position \(point.position)")
+        }
+        #expect(curve.map(\.problems) == [2, 2, 2, 2, 1, 1])
+        #expect(curve.map(\.samples) == [4, 4, 4, 4, 2, 2])
+    }
+
     @Test("a minimum above every problem's sample count leaves the curve empty")
     func minimumSamples() throws {
         let analysis = try AnalyzerSetup(window: 2, minimumCurveSamples: 3).analyze(try TraceFile.write(Self.lines))
