@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "HorizonSegmentsTests", dependencies: ["HorizonSegments", "HorizonTestSupport"]),
         .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonTestSupport"]),
         .testTarget(name: "HorizonAnswersTests", dependencies: ["HorizonAnswers", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonTestSupport"]),
+        // Horizon too: the end-to-end tests read files through `Analyzer`.
+        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "Horizon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonTestSupport"]),
         .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
         .testTarget(
