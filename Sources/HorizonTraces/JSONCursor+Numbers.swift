@@ -1,10 +1,11 @@
 extension JSONCursor {
     /// Parses the number at the cursor (or `NaN`, `Infinity`, `-Infinity`) and moves past it.
     ///
-    /// Digits are gathered into a 64-bit integer as they are checked; up to 19 significant
-    /// digits with a small exponent convert exactly in ``DecimalToDouble``, anything else goes
-    /// through Swift's `Double(String)`, i.e. the C library's correctly rounded `strtod` in
-    /// the C locale. The result is the nearest `Double` either way.
+    /// Digits are gathered into a 64-bit integer as they are checked, eight at a time where
+    /// possible; up to 19 significant digits with a small exponent convert exactly in
+    /// ``DecimalToDouble``, anything else goes through Swift's `Double(String)`, i.e. the C
+    /// library's correctly rounded `strtod` in the C locale. The result is the nearest
+    /// `Double` either way.
     ///
     /// - Returns: The value; numbers too large for `Double` give ±infinity, as `strtod` does.
     /// - Throws: A syntax error when the bytes are not a JSON number.
@@ -17,44 +18,24 @@ extension JSONCursor {
             negative = true
             position += 1
         }
-        var byte = base[position]
-        guard byte &- ASCII.zero <= 9 else { return try parseNonFiniteWord(negative: negative, start: start) }
+        guard base[position] &- ASCII.zero <= 9 else { return try parseNonFiniteWord(negative: negative) }
 
+        // The mantissa holds at most 19 significant digits (below 10^19 < 2^64); a digit that
+        // does not fit is dropped, and the result is only inexact if it was not a zero.
         var mantissa: UInt64 = 0
-        var significantDigits = 0
         var exponent = 0
-        var inexact = false  // a nonzero digit did not fit in the mantissa
-        if byte == ASCII.zero {
+        var inexact = false
+        if base[position] == ASCII.zero {
             position += 1
-            byte = base[position]
         } else {
-            while byte &- ASCII.zero <= 9 {
-                if significantDigits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(byte &- ASCII.zero)
-                    significantDigits += 1
-                } else {
-                    exponent += 1
-                    if byte != ASCII.zero { inexact = true }
-                }
-                position += 1
-                byte = base[position]
-            }
+            accumulateDigits(into: &mantissa, exponent: &exponent, inexact: &inexact, afterPoint: false)
         }
+        var byte = base[position]
         if byte == ASCII.dot {
             position += 1
+            guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit after the decimal point") }
+            accumulateDigits(into: &mantissa, exponent: &exponent, inexact: &inexact, afterPoint: true)
             byte = base[position]
-            guard byte &- ASCII.zero <= 9 else { throw syntaxError("expected a digit after the decimal point") }
-            while byte &- ASCII.zero <= 9 {
-                if significantDigits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(byte &- ASCII.zero)
-                    if mantissa != 0 { significantDigits += 1 }
-                    exponent -= 1
-                } else if byte != ASCII.zero {
-                    inexact = true
-                }
-                position += 1
-                byte = base[position]
-            }
         }
         if byte | 0x20 == ASCII.e {
             position += 1
@@ -83,9 +64,82 @@ extension JSONCursor {
         return value
     }
 
+    /// Appends the run of digits at the cursor to `mantissa`, eight at a time while they fit.
+    ///
+    /// Digits after the decimal point lower `exponent`; digits before it that do not fit
+    /// raise it. A nonzero digit that does not fit sets `inexact`.
+    @inline(__always) private mutating func accumulateDigits(
+        into mantissa: inout UInt64, exponent: inout Int, inexact: inout Bool, afterPoint: Bool
+    ) {
+        while true {
+            if mantissa < 100_000_000_000, position + 8 <= end, let eight = eightDigits(at: position) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                if afterPoint { exponent -= 8 }
+                position += 8
+                continue
+            }
+            let digit = base[position] &- ASCII.zero
+            guard digit <= 9 else { return }
+            if mantissa < 1_000_000_000_000_000_000 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                if afterPoint { exponent -= 1 }
+            } else {
+                if !afterPoint { exponent += 1 }
+                if digit != 0 { inexact = true }
+            }
+            position += 1
+        }
+    }
+
+    /// The value of the eight ASCII digits at `offset`, or `nil` if they are not all digits.
+    ///
+    /// SWAR: one unaligned load, a digit check on all eight bytes at once, and three
+    /// multiplications combining digit pairs, then pairs of pairs, then the two halves (the
+    /// method simdjson uses).
+    @inline(__always) private func eightDigits(at offset: Int) -> UInt64? {
+        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+        // Every byte is in 0x30...0x39 iff its high nibble is 3 and adding 6 keeps it 3.
+        guard word & highNibbles | ((word &+ 0x0606_0606_0606_0606) & highNibbles) >> 4 == 0x3333_3333_3333_3333
+        else { return nil }
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ value >> 8  // each 16-bit lane: a two-digit number in its low byte
+        let lanes: UInt64 = 0x0000_00FF_0000_00FF
+        let pairs = (value & lanes) &* (100 &+ 1_000_000 << 32)
+        let pairsOfPairs = ((value >> 16) & lanes) &* (1 &+ 10_000 << 32)
+        return (pairs &+ pairsOfPairs) >> 32
+    }
+
+    /// Moves past the number at the cursor, checking its syntax without computing its value
+    /// (for skipped values such as `bytes` arrays and `text_offset`).
+    mutating func skipNumber() throws(LineFault) {
+        let start = position
+        if base[position] == ASCII.minus { position += 1 }
+        guard base[position] &- ASCII.zero <= 9 else {
+            _ = try parseNonFiniteWord(negative: position > start)
+            return
+        }
+        if base[position] == ASCII.zero {
+            position += 1
+        } else {
+            while base[position] &- ASCII.zero <= 9 { position += 1 }
+        }
+        if base[position] == ASCII.dot {
+            position += 1
+            guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit after the decimal point") }
+            while base[position] &- ASCII.zero <= 9 { position += 1 }
+        }
+        if base[position] | 0x20 == ASCII.e {
+            position += 1
+            if base[position] == ASCII.minus || base[position] == ASCII.plus { position += 1 }
+            guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit in the exponent") }
+            while base[position] &- ASCII.zero <= 9 { position += 1 }
+        }
+    }
+
     /// `NaN`, `Infinity` or `-Infinity` (Python's `json` writes them), at a place where a
     /// number was expected.
-    private mutating func parseNonFiniteWord(negative: Bool, start: Int) throws(LineFault) -> Double {
+    private mutating func parseNonFiniteWord(negative: Bool) throws(LineFault) -> Double {
         switch base[position] {
         case ASCII.upperI:
             try expectWord("Infinity")

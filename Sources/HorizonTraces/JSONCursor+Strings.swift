@@ -26,10 +26,15 @@ extension JSONCursor {
         var hasEscapes = false
         let raw = UnsafeRawPointer(base)
         while true {
-            while position + 8 <= end {
+            if position + 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                if Self.mayHoldStringDelimiter(word) { break }
-                position += 8
+                let delimiters = Self.stringDelimiterMask(word)
+                if delimiters == 0 {
+                    position += 8
+                    continue
+                }
+                // The lowest flagged byte is exact (false flags only follow a real one).
+                position += delimiters.trailingZeroBitCount >> 3
             }
             let byte = base[position]
             if byte == ASCII.quote { break }
@@ -48,9 +53,10 @@ extension JSONCursor {
         return string
     }
 
-    /// Whether any byte of `word` is a quote, a backslash or below 0x20 (may say yes
-    /// wrongly only after a real match, which the byte loop then finds).
-    @inline(__always) static func mayHoldStringDelimiter(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` (little-endian: first byte lowest) that is a
+    /// quote, a backslash or below 0x20. Bytes after the first such byte may be flagged
+    /// wrongly (a borrow), so only the lowest flag is meaningful.
+    @inline(__always) static func stringDelimiterMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* UInt64(ASCII.quote))
@@ -58,7 +64,7 @@ extension JSONCursor {
         let hasQuote = (quotes &- ones) & ~quotes
         let hasBackslash = (backslashes &- ones) & ~backslashes
         let hasControl = (word &- ones &* 0x20) & ~word
-        return (hasQuote | hasBackslash | hasControl) & highs != 0
+        return (hasQuote | hasBackslash | hasControl) & highs
     }
 
     /// Moves past one escape sequence (the cursor is at its backslash), checking it.

@@ -160,9 +160,45 @@ struct JSONCursor {
             try expectWord("null")
             return JSONValueSpan(kind: .null, start: start, end: position)
         default:
-            _ = try parseDouble()
+            try skipNumber()
             return JSONValueSpan(kind: .number, start: start, end: position)
         }
+    }
+
+    /// Moves past one value the parser does not need, checking its syntax.
+    ///
+    /// Strings are skipped directly and arrays of non-negative integers (`bytes`,
+    /// `text_offset`) in one tight loop; anything else goes through ``scanValue(depth:)``.
+    @inline(__always) mutating func skipValue() throws(LineFault) {
+        switch peek() {
+        case ASCII.quote: _ = try scanString()
+        case ASCII.openBracket: try skipArray()
+        default: _ = try scanValue()
+        }
+    }
+
+    /// Moves past the array at the cursor; a tight loop for integer arrays, else ``scanValue(depth:)``.
+    private mutating func skipArray() throws(LineFault) {
+        let start = position
+        position += 1
+        if peek() == ASCII.closeBracket {
+            position += 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            let first = position
+            while base[position] &- ASCII.zero <= 9 { position += 1 }
+            // A digit run with no leading zero, then ',' or ']'; anything else: the general path.
+            guard position > first, base[first] != ASCII.zero || position == first + 1 else { break }
+            let next = peek()
+            position += 1
+            if next == ASCII.comma { continue }
+            if next == ASCII.closeBracket { return }
+            break
+        }
+        position = start
+        _ = try scanValue()
     }
 
     /// Consumes the exact ASCII word `word` or throws.

@@ -17,7 +17,7 @@ extension LineParser {
         case ASCII.openBrace:
             return try parseLogProbsObject()
         default:
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             throw LineFault(.invalidField, "logprobs must be an object, an array or null")
         }
     }
@@ -46,10 +46,10 @@ extension LineParser {
                         legacyBuilder = try parseCompletionTopLists(of: legacy)
                     } else {
                         deferredTopLists = cursor.position
-                        _ = try cursor.scanValue()
+                        try cursor.skipValue()
                     }
                 } else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 }
             } while try cursor.nextMember()
         }
@@ -67,6 +67,9 @@ extension LineParser {
             throw LineFault(.invalidField, "logprobs.content must be an array")
         }
         guard try cursor.enterArray() else { return }
+        // A candidate takes at least ~48 bytes of JSON; reserving for the rest of the line
+        // saves the copies of repeated growth (untouched capacity costs no memory pages).
+        builder.logProbs.candidateLogProbs.reserveCapacity((cursor.end - cursor.position) / 48)
         var step = 0
         repeat {
             try parseChatEntry(step: step, into: &builder)
@@ -106,13 +109,13 @@ extension LineParser {
                     if token == nil && !hasBytes {
                         // The sampled token comes later; read the list once it is known.
                         deferredTopList = cursor.position
-                        _ = try cursor.scanValue()
+                        try cursor.skipValue()
                     } else {
                         let sampledBytes = hasBytes ? tokenStart..<builder.logProbs.tokenBytes.count : nil
                         rank = try parseChatTopList(step: step, token: token, bytes: sampledBytes, into: &builder)
                     }
                 } else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 }
             } while try cursor.nextMember()
         }
@@ -177,7 +180,7 @@ extension LineParser {
                         try cursor.parseByteArray(appendingTo: &candidateScratch, field: "bytes of candidate \(index)")
                         bytesMatch = candidateScratch.elementsEqual(builder.logProbs.tokenBytes[sampledBytes])
                     } else {
-                        _ = try cursor.scanValue()
+                        try cursor.skipValue()
                     }
                 } while try cursor.nextMember()
             }
@@ -211,7 +214,7 @@ extension LineParser {
     mutating func readOptionalRawString(field: @autoclosure () -> String) throws(LineFault) -> RawString? {
         if cursor.peek() == ASCII.quote { return try cursor.scanString() }
         if cursor.skipNull() { return nil }
-        _ = try cursor.scanValue()
+        try cursor.skipValue()
         throw LineFault(.invalidField, "\(field()) must be a string")
     }
 }

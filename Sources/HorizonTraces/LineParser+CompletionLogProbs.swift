@@ -104,7 +104,7 @@ extension LineParser {
                     throw LineFault(.invalidLogProb, "logprobs has more top_logprobs entries than its \(stepCount) tokens")
                 }
                 if listCount < firstStep {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 } else {
                     let candidateStart = builder.logProbs.candidateLogProbs.count
                     let rank = try parseCompletionTopList(step: listCount, of: legacy, into: &builder)

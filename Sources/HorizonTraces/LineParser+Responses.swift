@@ -15,7 +15,7 @@ extension LineParser {
     mutating func parseChoices() throws(LineFault) -> [ResponseChoice]? {
         if cursor.skipNull() { return nil }
         guard cursor.peek() == ASCII.openBracket else {
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             throw LineFault(.invalidField, "choices must be an array")
         }
         var choices: [ResponseChoice] = []
@@ -47,7 +47,7 @@ extension LineParser {
                 } else if cursor.matches(key, "logprobs") {
                     choice.logProbs = try parseLogProbs()
                 } else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 }
             } while try cursor.nextMember()
         }
@@ -59,7 +59,7 @@ extension LineParser {
     private mutating func parseMessage(into choice: inout ResponseChoice, position: Int) throws(LineFault) {
         if cursor.skipNull() { return }
         guard cursor.peek() == ASCII.openBrace else {
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             throw LineFault(.invalidField, "choices[\(position)].message must be an object")
         }
         var reasoningContent: String?
@@ -73,7 +73,7 @@ extension LineParser {
                 } else if cursor.matches(key, "reasoning_content") {
                     reasoningContent = try readOptionalText(field: "choices[\(position)].message.reasoning_content")
                 } else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                 }
             } while try cursor.nextMember()
         }

@@ -29,7 +29,7 @@ struct LineParser {
     /// - Throws: A ``LineFault`` for the first problem found.
     mutating func parseTraces(at location: SourceLocation) throws(LineFault) -> [ParsedTrace] {
         guard cursor.peek() == ASCII.openBrace else {
-            _ = try cursor.scanValue()
+            try cursor.skipValue()
             try cursor.expectEnd()
             throw LineFault(.notAnObject, "a trace line must be a JSON object")
         }
@@ -40,7 +40,7 @@ struct LineParser {
             repeat {
                 let key = try cursor.readKey()
                 guard let entry = entryIndex(of: key) else {
-                    _ = try cursor.scanValue()
+                    try cursor.skipValue()
                     continue
                 }
                 switch names.entries[entry].role {
