@@ -1,9 +1,10 @@
 extension JSONCursor {
     /// Parses the number at the cursor (or `NaN`, `Infinity`, `-Infinity`) and moves past it.
     ///
-    /// Digits are gathered into a 64-bit integer as they are checked, eight at a time where
-    /// possible; up to 19 significant digits with a small exponent convert exactly in
-    /// ``DecimalToDouble``, anything else goes through Swift's `Double(String)`, i.e. the C
+    /// Numbers of up to 19 digits with a small exponent (all that servers write) are read in
+    /// one pass, eight digits at a time where possible, and converted exactly by
+    /// ``DecimalToDouble``; anything else takes a general path that drops digits beyond the
+    /// 19th when they are zeros and otherwise uses Swift's `Double(String)`, i.e. the C
     /// library's correctly rounded `strtod` in the C locale. The result is the nearest
     /// `Double` either way.
     ///
@@ -12,6 +13,74 @@ extension JSONCursor {
     /// - Complexity: O(number of digits).
     @inline(__always) mutating func parseDouble() throws(LineFault) -> Double {
         skipWhitespace()
+        if let value = parseShortDecimal() { return value }
+        return try parseNumberInGeneral()
+    }
+
+    /// The common case: `-?digits(.digits)?([eE][+-]?digits)?` with at most 19 digits before
+    /// the exponent, an exponent of at most 4 digits, and no leading zero before other digits.
+    ///
+    /// - Returns: The correctly rounded value, or `nil` (the cursor unmoved) for anything else.
+    @inline(__always) private mutating func parseShortDecimal() -> Double? {
+        var offset = position
+        let negative = base[offset] == ASCII.minus
+        if negative { offset += 1 }
+        let integerStart = offset
+        var mantissa: UInt64 = 0
+        // Wrapping arithmetic: more than 19 digits are rejected below, before the value is used.
+        while true {
+            let digit = base[offset] &- ASCII.zero
+            guard digit <= 9 else { break }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            offset += 1
+        }
+        var digitCount = offset - integerStart
+        guard digitCount > 0, digitCount == 1 || base[integerStart] != ASCII.zero else { return nil }
+        var exponent = 0
+        if base[offset] == ASCII.dot {
+            offset += 1
+            let fractionStart = offset
+            while offset + 8 <= end, let eight = eightDigits(at: offset) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                offset += 8
+            }
+            while true {
+                let digit = base[offset] &- ASCII.zero
+                guard digit <= 9 else { break }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                offset += 1
+            }
+            let fractionCount = offset - fractionStart
+            guard fractionCount > 0 else { return nil }
+            digitCount += fractionCount
+            exponent = -fractionCount
+        }
+        guard digitCount <= 19 else { return nil }
+        if base[offset] | 0x20 == ASCII.e {
+            offset += 1
+            let exponentNegative = base[offset] == ASCII.minus
+            if exponentNegative || base[offset] == ASCII.plus { offset += 1 }
+            let exponentStart = offset
+            var written = 0
+            while offset - exponentStart < 4 {
+                let digit = base[offset] &- ASCII.zero
+                guard digit <= 9 else { break }
+                written = written * 10 + Int(digit)
+                offset += 1
+            }
+            guard offset > exponentStart, base[offset] &- ASCII.zero > 9 else { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        guard let value = DecimalToDouble.value(mantissa: mantissa, exponent: exponent, negative: negative) else {
+            return nil
+        }
+        position = offset
+        return value
+    }
+
+    /// Any JSON number, `NaN`, `Infinity` or `-Infinity`, with the digits beyond the 19th
+    /// handled (see ``parseDouble()``).
+    @inline(never) private mutating func parseNumberInGeneral() throws(LineFault) -> Double {
         let start = position
         var negative = false
         if base[position] == ASCII.minus {
@@ -71,13 +140,12 @@ extension JSONCursor {
     @inline(__always) private mutating func accumulateDigits(
         into mantissa: inout UInt64, exponent: inout Int, inexact: inout Bool, afterPoint: Bool
     ) {
+        while mantissa < 100_000_000_000, position + 8 <= end, let eight = eightDigits(at: position) {
+            mantissa = mantissa &* 100_000_000 &+ eight
+            if afterPoint { exponent -= 8 }
+            position += 8
+        }
         while true {
-            if mantissa < 100_000_000_000, position + 8 <= end, let eight = eightDigits(at: position) {
-                mantissa = mantissa &* 100_000_000 &+ eight
-                if afterPoint { exponent -= 8 }
-                position += 8
-                continue
-            }
             let digit = base[position] &- ASCII.zero
             guard digit <= 9 else { return }
             if mantissa < 1_000_000_000_000_000_000 {

@@ -53,6 +53,14 @@ struct JSONCursor {
 
     /// The next non-whitespace byte (NUL at the end of the line), without consuming it.
     @inline(__always) mutating func peek() -> UInt8 {
+        var byte = base[position]
+        if byte > ASCII.space { return byte }
+        // Most often a single space (Python's `", "` and `": "` separators).
+        if byte == ASCII.space {
+            position += 1
+            byte = base[position]
+            if byte > ASCII.space { return byte }
+        }
         skipWhitespace()
         return base[position]
     }
@@ -178,27 +186,30 @@ struct JSONCursor {
     }
 
     /// Moves past the array at the cursor; a tight loop for integer arrays, else ``scanValue(depth:)``.
-    private mutating func skipArray() throws(LineFault) {
-        let start = position
-        position += 1
-        if peek() == ASCII.closeBracket {
-            position += 1
-            return
+    @inline(__always) private mutating func skipArray() throws(LineFault) {
+        if let end = endOfIntegerArray(at: position) {
+            position = end
+        } else {
+            _ = try scanValue()
         }
+    }
+
+    /// Where the array of non-negative integers starting at `offset` ends (one past its `]`),
+    /// or `nil` when it is not such an array (or is empty, or has odd spacing).
+    private func endOfIntegerArray(at offset: Int) -> Int? {
+        var offset = offset + 1
         while true {
-            skipWhitespace()
-            let first = position
-            while base[position] &- ASCII.zero <= 9 { position += 1 }
-            // A digit run with no leading zero, then ',' or ']'; anything else: the general path.
-            guard position > first, base[first] != ASCII.zero || position == first + 1 else { break }
-            let next = peek()
-            position += 1
+            if base[offset] == ASCII.space { offset += 1 }
+            let first = offset
+            while base[offset] &- ASCII.zero <= 9 { offset += 1 }
+            // A digit run with no leading zero, then ',' or ']'.
+            guard offset > first, base[first] != ASCII.zero || offset == first + 1 else { return nil }
+            if base[offset] == ASCII.space { offset += 1 }
+            let next = base[offset]
+            offset += 1
             if next == ASCII.comma { continue }
-            if next == ASCII.closeBracket { return }
-            break
+            return next == ASCII.closeBracket ? offset : nil
         }
-        position = start
-        _ = try scanValue()
     }
 
     /// Consumes the exact ASCII word `word` or throws.

@@ -92,20 +92,20 @@ extension LineParser {
         var deferredTopList: Int?
         if try cursor.enterObject() {
             repeat {
-                let key = try cursor.readKey()
-                if cursor.matches(key, "token") {
+                switch try cursor.readLogProbKey() {
+                case .token:
                     token = try readOptionalRawString(field: "the token of step \(step)")
-                } else if cursor.matches(key, "logprob") {
+                case .logprob:
                     if !cursor.skipNull() {
                         sampledLogProb = try LogProbsBuilder.stored(cursor.parseDouble(), "token \(step)")
                     }
-                } else if cursor.matches(key, "bytes") {
+                case .bytes:
                     if !cursor.skipNull() {
                         builder.logProbs.tokenBytes.removeSubrange(tokenStart...)
                         try cursor.parseByteArray(appendingTo: &builder.logProbs.tokenBytes, field: "bytes of token \(step)")
                         hasBytes = true
                     }
-                } else if cursor.matches(key, "top_logprobs") {
+                case .topLogprobs:
                     if token == nil && !hasBytes {
                         // The sampled token comes later; read the list once it is known.
                         deferredTopList = cursor.position
@@ -114,7 +114,7 @@ extension LineParser {
                         let sampledBytes = hasBytes ? tokenStart..<builder.logProbs.tokenBytes.count : nil
                         rank = try parseChatTopList(step: step, token: token, bytes: sampledBytes, into: &builder)
                     }
-                } else {
+                case .other:
                     try cursor.skipValue()
                 }
             } while try cursor.nextMember()
@@ -154,58 +154,92 @@ extension LineParser {
             throw LineFault(.invalidField, "top_logprobs of token \(step) must be an array")
         }
         guard try cursor.enterArray() else { return -1 }
-        var rank = -1
-        var index = 0
-        repeat {
-            guard cursor.peek() == ASCII.openBrace else {
-                throw LineFault(.invalidField, "candidate \(index) of token \(step) must be an object")
-            }
-            var logProb: Double?
-            var tokenMatches: Bool?
-            var bytesMatch: Bool?
-            if try cursor.enterObject() {
-                repeat {
-                    let key = try cursor.readKey()
-                    if cursor.matches(key, "logprob") {
-                        if !cursor.skipNull() {
-                            logProb = try LogProbsBuilder.stored(
-                                cursor.parseDouble(), "candidate \(index) of token \(step)")
-                        }
-                    } else if rank < 0, let token, cursor.matches(key, "token"), cursor.peek() == ASCII.quote {
-                        tokenMatches = stringsEqual(try cursor.scanString(), token)
-                    } else if rank < 0, tokenMatches != false, let sampledBytes, cursor.matches(key, "bytes"),
-                        cursor.peek() == ASCII.openBracket
-                    {
-                        candidateScratch.removeAll(keepingCapacity: true)
-                        try cursor.parseByteArray(appendingTo: &candidateScratch, field: "bytes of candidate \(index)")
-                        bytesMatch = candidateScratch.elementsEqual(builder.logProbs.tokenBytes[sampledBytes])
-                    } else {
-                        try cursor.skipValue()
-                    }
-                } while try cursor.nextMember()
-            }
-            guard let logProb else {
-                throw LineFault(.invalidLogProb, "the log-probability of candidate \(index) of token \(step) is missing")
-            }
-            builder.logProbs.candidateLogProbs.append(logProb)
-            if rank < 0, tokenMatches != false, bytesMatch != false, tokenMatches != nil || bytesMatch != nil {
-                rank = index
-            }
-            index += 1
-        } while try cursor.nextElement()
-        return rank
+        if let sampledBytes {
+            sampledBytesScratch.removeAll(keepingCapacity: true)
+            sampledBytesScratch.append(contentsOf: builder.logProbs.tokenBytes[sampledBytes])
+        }
+        let comparesBytes = sampledBytes != nil
+        // Candidates are gathered on the stack and appended once per step: one uniqueness
+        // and capacity check instead of one per candidate.
+        return try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.candidateBatch) {
+            (gathered) throws(LineFault) -> Int in
+            var gatheredCount = 0
+            var rank = -1
+            var index = 0
+            repeat {
+                let logProb = try parseCandidate(
+                    index: index, step: step, rank: &rank, token: token, comparesBytes: comparesBytes)
+                if gatheredCount == gathered.count {
+                    builder.logProbs.candidateLogProbs.append(contentsOf: gathered)
+                    gatheredCount = 0
+                }
+                gathered[gatheredCount] = logProb
+                gatheredCount += 1
+                index += 1
+            } while try cursor.nextElement()
+            builder.logProbs.candidateLogProbs.append(contentsOf: gathered[..<gatheredCount])
+            return rank
+        }
     }
 
-    /// Whether two strings of the line decode to the same bytes.
-    func stringsEqual(_ a: RawString, _ b: RawString) -> Bool {
-        if !a.hasEscapes && !b.hasEscapes {
-            return a.count == b.count && memoryEqual(cursor.base + a.start, cursor.base + b.start, a.count)
+    /// How many candidates ``parseChatTopList`` gathers before appending them.
+    private static let candidateBatch = 64
+
+    /// One candidate `{token, logprob, bytes}`: returns its stored log-probability and sets
+    /// `rank` to `index` if it is the sampled token (see ``parseChatTopList``), comparing
+    /// `bytes` with ``sampledBytesScratch`` when `comparesBytes`.
+    @inline(__always)
+    private mutating func parseCandidate(
+        index: Int, step: Int, rank: inout Int, token: RawString?, comparesBytes: Bool
+    ) throws(LineFault) -> Double {
+        guard cursor.peek() == ASCII.openBrace else {
+            throw LineFault(.invalidField, "candidate \(index) of token \(step) must be an object")
         }
-        var decodedA: [UInt8] = []
-        var decodedB: [UInt8] = []
-        cursor.decode(a, into: &decodedA)
-        cursor.decode(b, into: &decodedB)
-        return decodedA == decodedB
+        var logProb: Double?
+        var tokenMatches: Bool?
+        var bytesMatch: Bool?
+        if try cursor.enterObject() {
+            repeat {
+                switch try cursor.readLogProbKey() {
+                case .logprob:
+                    if !cursor.skipNull() {
+                        logProb = try LogProbsBuilder.stored(cursor.parseDouble(), "candidate \(index) of token \(step)")
+                    }
+                case .token where rank < 0 && token != nil && cursor.peek() == ASCII.quote:
+                    tokenMatches = sampledToken(token!, equals: try cursor.scanString())
+                case .bytes where rank < 0 && tokenMatches != false && comparesBytes
+                    && cursor.peek() == ASCII.openBracket:
+                    candidateScratch.removeAll(keepingCapacity: true)
+                    try cursor.parseByteArray(appendingTo: &candidateScratch, field: "bytes of candidate \(index)")
+                    bytesMatch = candidateScratch == sampledBytesScratch
+                default:
+                    try cursor.skipValue()
+                }
+            } while try cursor.nextMember()
+        }
+        guard let logProb else {
+            throw LineFault(.invalidLogProb, "the log-probability of candidate \(index) of token \(step) is missing")
+        }
+        if rank < 0, tokenMatches != false, bytesMatch != false, tokenMatches != nil || bytesMatch != nil {
+            rank = index
+        }
+        return logProb
+    }
+
+    /// Whether a candidate's token string decodes to the same bytes as the sampled one.
+    ///
+    /// Strings without escapes (nearly all) are compared where they stand in the line;
+    /// otherwise both are decoded into reused buffers.
+    private mutating func sampledToken(_ sampled: RawString, equals candidate: RawString) -> Bool {
+        if !sampled.hasEscapes && !candidate.hasEscapes {
+            return sampled.count == candidate.count
+                && memoryEqual(cursor.base + sampled.start, cursor.base + candidate.start, sampled.count)
+        }
+        sampledScratch.removeAll(keepingCapacity: true)
+        candidateScratch.removeAll(keepingCapacity: true)
+        cursor.decode(sampled, into: &sampledScratch)
+        cursor.decode(candidate, into: &candidateScratch)
+        return sampledScratch == candidateScratch
     }
 
     /// A string value, or `nil` for `null`.

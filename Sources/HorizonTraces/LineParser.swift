@@ -13,6 +13,8 @@ struct LineParser {
     var cursor: JSONCursor
     let names: TraceFieldNames
     /// Reused buffers, so that decoding and comparing tokens allocates nothing per token.
+    var sampledScratch: [UInt8] = []
+    var sampledBytesScratch: [UInt8] = []
     var candidateScratch: [UInt8] = []
     var textScratch: [UInt8] = []
 
