@@ -20,7 +20,15 @@ extension LineParser {
         }
         var choices: [ResponseChoice] = []
         if try cursor.enterArray() {
-            repeat { choices.append(try parseChoice(position: choices.count)) } while try cursor.nextElement()
+            repeat {
+                do {
+                    choices.append(try parseChoice(position: choices.count))
+                } catch {
+                    var fault = error
+                    fault.choice = fault.choice ?? choices.count
+                    throw fault
+                }
+            } while try cursor.nextElement()
         }
         return choices
     }

@@ -104,8 +104,13 @@ struct LineParser {
 
         var shared = SharedFields(problemID: problemID)
         if let index = field(.sampleIndex, in: fields) {
+            let range = 0...Int(Int32.max)
+            guard index.span.kind == .number else {
+                let text = String(decoding: cursor.bytes(index.span.start, index.span.end), as: UTF8.self)
+                throw LineFault(.invalidField, "\(index.name) must be a whole number in \(range), not \(text)")
+            }
             cursor.position = index.span.start
-            shared.sampleIndex = try cursor.parseInteger(in: 0...Int(Int32.max), field: index.name)
+            shared.sampleIndex = try cursor.parseInteger(in: range, field: index.name)
         }
         shared.model = try stringValue(field(.model, in: fields))
         shared.prompt = field(.prompt, in: fields).map { textValue($0.span) }
