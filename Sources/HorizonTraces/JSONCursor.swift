@@ -1,16 +1,18 @@
 /// A position in one JSON line, with the byte-level scanning the trace parser is built from.
 ///
-/// The cursor reads raw memory without bounds checks; it relies on a NUL byte at `end`
-/// (the caller guarantees `base[end] == 0`). NUL is neither whitespace, a digit, a quote nor
-/// a bracket, so every scanning loop stops there by itself, and only the rare paths that
-/// stop on a NUL ask whether it is the end of the line or a stray NUL inside it.
+/// The cursor reads raw memory without bounds checks; it relies on a terminator at `end`:
+/// the line break that ends a JSONL line, or a NUL (the caller guarantees
+/// `base[end] == 0x0A || base[end] == 0`). A line of a JSONL file holds no raw line break,
+/// so the cursor does not count one as whitespace: neither terminator is whitespace, a
+/// digit, a quote or a bracket, and every scanning loop stops there by itself; only the rare
+/// paths that stop on one ask whether it is the end of the line.
 ///
 /// Beyond RFC 8259 it accepts `NaN`, `Infinity` and `-Infinity` where a number may stand,
 /// because Python's `json` module writes them; the parser then rejects them where they are
 /// not allowed (a log-probability may be `-Infinity`, never `NaN` or `Infinity`).
 struct JSONCursor {
     let base: UnsafePointer<UInt8>
-    /// Offset of the NUL sentinel, i.e. the line's length.
+    /// Offset of the terminator, i.e. the line's length.
     let end: Int
     var position: Int
 
@@ -18,7 +20,7 @@ struct JSONCursor {
     static let maximumDepth = 512
 
     init(base: UnsafePointer<UInt8>, end: Int) {
-        precondition(base[end] == 0, "JSONCursor needs a NUL sentinel after the line")
+        precondition(base[end] == 0 || base[end] == ASCII.newline, "JSONCursor needs a terminator after the line")
         self.base = base
         self.end = end
         self.position = 0
@@ -35,23 +37,22 @@ struct JSONCursor {
         if position >= end { return "the end of the line" }
         let byte = base[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        if byte == ASCII.newline { return "a line break" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
     // MARK: Structure
 
-    /// Moves past spaces, tabs and line breaks.
+    /// Moves past spaces, tabs and carriage returns (a line feed ends the line).
     @inline(__always) mutating func skipWhitespace() {
         while true {
             let byte = base[position]
-            guard byte == ASCII.space || byte == ASCII.newline || byte == ASCII.carriageReturn
-                || byte == ASCII.tab
-            else { return }
+            guard byte == ASCII.space || byte == ASCII.carriageReturn || byte == ASCII.tab else { return }
             position += 1
         }
     }
 
-    /// The next non-whitespace byte (NUL at the end of the line), without consuming it.
+    /// The next non-whitespace byte (the terminator at the end of the line), without consuming it.
     @inline(__always) mutating func peek() -> UInt8 {
         var byte = base[position]
         if byte > ASCII.space { return byte }

@@ -1,16 +1,14 @@
-/// Whole lines of one file, read in one block: the unit of work a worker thread parses.
+/// Whole lines of one input: the unit of work a worker thread parses.
 ///
-/// Each line is followed in `bytes` by a NUL byte (the line break, or a `\r\n`'s `\r`, is
-/// overwritten; a last line without a break gets one appended), which is the sentinel the
-/// scanner relies on. The bytes are the batch's own copy, so workers need no locking.
+/// The lines lie in `storage` at `range`, each followed by its line feed, except that the
+/// last line of an input may lack one; then the storage holds a readable zero byte after
+/// it. Either way every line is terminated as ``JSONCursor`` requires, without copying.
 struct LineBatch: Sendable {
     var file: String
-    var bytes: [UInt8]
-    /// For each line, its start offset in `bytes`; it ends at its NUL.
-    var lineStarts: [Int]
-    var lineEnds: [Int]
-    /// The 1-based number of the first line in its file.
-    var firstLineNumber: Int
-    /// How many bytes of the file the batch covers (line breaks included).
-    var fileByteCount: Int
+    var storage: ByteStorage
+    var range: Range<Int>
+    /// Whether this is the first batch of its input (line numbers restart at 1).
+    var startsInput: Bool
+    /// How many bytes of the input the batch covers.
+    var inputByteCount: Int
 }

@@ -1,22 +1,29 @@
 import Foundation
 
-/// Reads one file (or standard input) in large blocks and cuts it into ``LineBatch``es of
-/// whole lines.
+/// Reads one input (a file, or standard input for `-`) and cuts it into ``LineBatch``es of
+/// whole lines, about one block each.
 ///
-/// Memory is bounded by one block plus the longest line: a line longer than a block is read
-/// on into a growing buffer until its line break arrives; the file is never held whole.
-/// A UTF-8 byte-order mark at the start of the file is dropped.
+/// A regular file is mapped into memory and cut in place: nothing is copied, and the pages
+/// of consumed batches are handed back to the kernel (``ByteStorage/discardPages(in:)``).
+/// A stream (a pipe, a terminal) is read block by block into buffers, the partial line at
+/// the end of a block carried into the next; a line longer than a block is read on into a
+/// buffer that doubles until its line feed arrives. Either way memory is bounded by the
+/// batches in flight plus the longest line, never by the size of the input.
+///
+/// A UTF-8 byte-order mark at the start of the input is skipped.
 struct LineBatchReader: ~Copyable {
     /// The name used in locations: the path, or `<stdin>` for `-`.
     let file: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let blockSize: Int
-    /// Bytes after the last complete line of the previous batch.
+    /// The whole file, when it is a regular file that could be mapped.
+    private var mapping: ByteStorage?
+    private var mappedOffset = 0
+    /// Streams: the bytes after the last line feed read so far.
     private var pending: [UInt8] = []
-    private var nextLineNumber = 1
-    private var atEndOfFile = false
-    private var atStartOfFile = true
+    private var atEndOfInput = false
+    private var startsInput = true
 
     /// The path that means standard input.
     static let standardInputPath = "-"
@@ -35,136 +42,135 @@ struct LineBatchReader: ~Copyable {
             descriptor = open(path, O_RDONLY)
             ownsDescriptor = true
             guard descriptor >= 0 else {
-                throw TraceError(.unreadableInput, at: SourceLocation(file: path, line: 0), "cannot open: \(Self.lastSystemError())")
+                throw TraceError(
+                    .unreadableInput, at: SourceLocation(file: path, line: 0),
+                    "cannot open: \(String(cString: strerror(errno)))")
             }
         }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+            let storage = ByteStorage(mapping: descriptor, size: Int(status.st_size))
+        else { return }
+        // The last line needs a terminator: its line feed, or the zero fill of its last page.
+        let size = storage.count
+        guard storage.base[size - 1] == ASCII.newline || size % ByteStorage.pageSize != 0 else { return }
+        mapping = storage
+        if Self.startsWithByteOrderMark(storage.base, count: size) { mappedOffset = 3 }
     }
 
     deinit {
         if ownsDescriptor { close(descriptor) }
     }
 
-    /// The size of the file when it is a regular file.
-    var regularFileSize: Int? {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Int(status.st_size)
-    }
-
-    /// The next batch of whole lines, or `nil` at the end of the file.
+    /// The next batch of whole lines, or `nil` at the end of the input.
     ///
     /// - Throws: ``TraceError/Reason/unreadableInput`` when reading fails.
-    /// - Complexity: O(bytes returned), amortised (a long line is copied O(log length) times).
+    /// - Complexity: O(bytes returned) for a stream (a long line is copied O(log length)
+    ///   times); O(length of the block's last line) for a mapped file.
     mutating func nextBatch() throws(TraceError) -> LineBatch? {
-        guard !(atEndOfFile && pending.isEmpty) else { return nil }
-        var bytes = pending
-        pending = []
-        var scanned = 0
-        var lineBreaks: [Int] = []
-        while !atEndOfFile {
-            try readBlock(into: &bytes)
-            if atStartOfFile {
-                atStartOfFile = false
-                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            }
-            Self.findLineBreaks(in: bytes, from: scanned, into: &lineBreaks)
-            scanned = bytes.count
-            if !lineBreaks.isEmpty { break }
-        }
-        if atEndOfFile, lineBreaks.isEmpty, bytes.isEmpty { return nil }
+        defer { startsInput = false }
+        if let mapping { return nextMappedBatch(of: mapping) }
+        return try nextStreamedBatch()
+    }
 
-        var lineStarts: [Int] = []
-        var lineEnds: [Int] = []
-        lineStarts.reserveCapacity(lineBreaks.count + 1)
-        lineEnds.reserveCapacity(lineBreaks.count + 1)
-        var start = 0
-        for lineBreak in lineBreaks {
-            lineStarts.append(start)
-            lineEnds.append(lineBreak)
-            start = lineBreak + 1
-        }
-        let fileByteCount: Int
-        if start < bytes.count {
-            if atEndOfFile {
-                // The last line has no line break.
-                lineStarts.append(start)
-                lineEnds.append(bytes.count)
-                bytes.append(ASCII.newline)
-                fileByteCount = bytes.count - 1
+    private mutating func nextMappedBatch(of mapping: ByteStorage) -> LineBatch? {
+        let start = mappedOffset
+        guard start < mapping.count else { return nil }
+        var end = min(start + blockSize, mapping.count)
+        if end < mapping.count {
+            // Run on to the end of the line the block ends in.
+            let rest = UnsafeRawPointer(mapping.base + end - 1)
+            if let found = memchr(rest, Int32(ASCII.newline), mapping.count - end + 1) {
+                end += UnsafeRawPointer(found) - rest
             } else {
-                pending = Array(bytes[start...])
-                bytes.removeSubrange(start...)
-                fileByteCount = bytes.count
-            }
-        } else {
-            fileByteCount = bytes.count
-        }
-        // Put the sentinel NUL in place of each line break (and of a `\r` before it).
-        for index in lineEnds.indices {
-            let end = lineEnds[index]
-            bytes[end] = 0
-            if end > lineStarts[index], bytes[end - 1] == ASCII.carriageReturn {
-                bytes[end - 1] = 0
-                lineEnds[index] = end - 1
+                end = mapping.count
             }
         }
-        let batch = LineBatch(
-            file: file, bytes: bytes, lineStarts: lineStarts, lineEnds: lineEnds,
-            firstLineNumber: nextLineNumber, fileByteCount: fileByteCount)
-        nextLineNumber += lineStarts.count
-        return batch
+        mappedOffset = end
+        return LineBatch(file: file, storage: mapping, range: start..<end, startsInput: startsInput, inputByteCount: end - start)
     }
 
-    /// Reads more of the file into a new buffer holding `bytes` first: one block, or as many
-    /// bytes as `bytes` already holds when that is more (a long line), so that a line is
-    /// copied O(log length) times; one spare byte is left for a final line break.
-    private mutating func readBlock(into bytes: inout [UInt8]) throws(TraceError) {
-        let old = bytes
-        let wanted = Swift.max(blockSize, old.count)
-        var failure: Int32 = 0
-        var reachedEnd = false
-        bytes = [UInt8](unsafeUninitializedCapacity: old.count + wanted + 1) { buffer, initialized in
-            let base = buffer.baseAddress!
-            old.withUnsafeBufferPointer { source in
-                if let start = source.baseAddress { base.initialize(from: start, count: source.count) }
+    private mutating func nextStreamedBatch() throws(TraceError) -> LineBatch? {
+        guard !(atEndOfInput && pending.isEmpty) else { return nil }
+        // One byte of room is kept for a line feed after a last line that has none.
+        var capacity = pending.count + blockSize + 1
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        var filled = pending.count
+        pending.withUnsafeBytes { if let source = $0.baseAddress { buffer.copyMemory(from: source, byteCount: $0.count) } }
+        pending = []
+        var scanned = filled  // the carried bytes hold no line feed
+        var lastLineFeed: Int?
+        while !atEndOfInput {
+            do {
+                filled += try readAvailable(into: buffer + filled, count: capacity - 1 - filled)
+            } catch {
+                buffer.deallocate()
+                throw error
             }
-            initialized = old.count
-            let limit = old.count + wanted
-            while initialized < limit {
-                let count = read(descriptor, base + initialized, limit - initialized)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if count == 0 {
-                    reachedEnd = true
-                    return
-                }
-                initialized += count
+            lastLineFeed = Self.lastLineFeed(in: buffer.assumingMemoryBound(to: UInt8.self), from: scanned, to: filled)
+            scanned = filled
+            if lastLineFeed != nil { break }
+            if filled == capacity - 1 {
+                // A line longer than what is buffered: double the buffer.
+                capacity = 2 * capacity
+                let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+                larger.copyMemory(from: buffer, byteCount: filled)
+                buffer.deallocate()
+                buffer = larger
             }
         }
-        if failure != 0 {
-            throw TraceError(
-                .unreadableInput, at: SourceLocation(file: file, line: nextLineNumber),
-                "cannot read: \(String(cString: strerror(failure)))")
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        var end = filled
+        var inputByteCount = filled
+        if let lastLineFeed, lastLineFeed + 1 < filled, !atEndOfInput {
+            end = lastLineFeed + 1
+            pending = Array(UnsafeBufferPointer(start: bytes + end, count: filled - end))
+            inputByteCount = end
+        } else if filled > 0, bytes[filled - 1] != ASCII.newline {
+            bytes[filled] = ASCII.newline  // the input's last line has none
+            end = filled + 1
         }
-        if reachedEnd { atEndOfFile = true }
+        guard end > 0 else {
+            buffer.deallocate()
+            return nil
+        }
+        let start = startsInput && Self.startsWithByteOrderMark(bytes, count: end) ? 3 : 0
+        return LineBatch(
+            file: file, storage: ByteStorage(adopting: buffer, count: end), range: start..<end,
+            startsInput: startsInput, inputByteCount: inputByteCount - start)
     }
 
-    /// Appends the offsets of the line breaks in `bytes[from...]`.
-    private static func findLineBreaks(in bytes: [UInt8], from start: Int, into lineBreaks: inout [Int]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var position = start
-            while position < buffer.count {
-                guard let found = memchr(base + position, Int32(ASCII.newline), buffer.count - position) else { return }
-                let offset = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                lineBreaks.append(offset)
-                position = offset + 1
+    /// Reads until `count` bytes arrived or the input ended (then sets `atEndOfInput`).
+    private mutating func readAvailable(into destination: UnsafeMutableRawPointer, count: Int) throws(TraceError) -> Int {
+        var total = 0
+        while total < count {
+            let got = read(descriptor, destination + total, count - total)
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw TraceError(
+                    .unreadableInput, at: SourceLocation(file: file, line: 0),
+                    "cannot read: \(String(cString: strerror(errno)))")
             }
+            if got == 0 {
+                atEndOfInput = true
+                break
+            }
+            total += got
         }
+        return total
     }
 
-    private static func lastSystemError() -> String { String(cString: strerror(errno)) }
+    /// The offset of the last line feed in `bytes[lower..<upper]`.
+    private static func lastLineFeed(in bytes: UnsafeMutablePointer<UInt8>, from lower: Int, to upper: Int) -> Int? {
+        var index = upper
+        while index > lower {
+            index -= 1
+            if bytes[index] == ASCII.newline { return index }
+        }
+        return nil
+    }
+
+    private static func startsWithByteOrderMark(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
 }

@@ -18,7 +18,7 @@ struct LineParser {
     var candidateScratch: [UInt8] = []
     var textScratch: [UInt8] = []
 
-    /// - Precondition: `base[count] == 0`.
+    /// - Precondition: `base[count]` is a line feed or NUL.
     init(base: UnsafePointer<UInt8>, count: Int, names: TraceFieldNames) {
         self.cursor = JSONCursor(base: base, end: count)
         self.names = names

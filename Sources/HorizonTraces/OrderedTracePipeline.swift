@@ -23,15 +23,22 @@ struct FinishedBatch<Output: Sendable>: Sendable {
     var lines: Int
     var blankLines: Int
     var bytes: Int
+    /// Whether the batch starts an input (its line numbers restart at 1).
+    var startsInput: Bool
+    /// Where the batch's bytes were, so the consumer can release them.
+    var storage: ByteStorage
+    var range: Range<Int>
 }
 
 /// Parses batches of lines on worker threads, numbers samples in input order, transforms
 /// traces on worker threads, and hands finished batches back in submission order.
 ///
-/// Stages per batch: parse (parallel) → sequence (serial, in batch order: sample indices and
-/// duplicates need every earlier line) → transform (parallel) → consume (the caller's thread,
-/// in batch order). Sequencing is done by whichever worker finishes the parse that the next
-/// batch in order was waiting for, under the lock; it is cheap (a dictionary lookup per trace).
+/// Stages per batch: parse (parallel: split the lines, parse them, numbering lines from the
+/// batch's start) → sequence (serial, in batch order: line numbers in the file, sample
+/// indices and duplicates need every earlier line) → transform (parallel) → consume (the
+/// caller's thread, in batch order). Sequencing is done by whichever worker finishes the
+/// parse that the next batch in order was waiting for, under the lock; it is cheap (a
+/// dictionary lookup per trace).
 ///
 /// `@unchecked Sendable`: every mutable property is accessed only with `condition` locked;
 /// the rest are immutable and Sendable.
@@ -44,6 +51,8 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var parsedWaiting: [Int: FinishedBatch<ParsedTrace>] = [:]
     private var nextToSequence = 0
+    /// Lines of the current input before the next batch to sequence.
+    private var linesBefore = 0
     private var indexer = SampleIndexer()
     private var finished: [Int: FinishedBatch<Output>] = [:]
     private var cancelled = false
@@ -89,7 +98,9 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
         parsedWaiting[sequence] = parsed
         var ready: [(sequence: Int, batch: FinishedBatch<ParsedTrace>)] = []
         while var next = parsedWaiting.removeValue(forKey: nextToSequence) {
-            assignSampleIndices(&next)
+            if next.startsInput { linesBefore = 0 }
+            numberLinesAndSamples(&next, linesBefore: linesBefore)
+            linesBefore += next.lines
             ready.append((nextToSequence, next))
             nextToSequence += 1
         }
@@ -99,45 +110,60 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Parses every line of `batch` (on a worker thread).
+    /// Splits `batch` into lines and parses them (on a worker thread), numbering the lines
+    /// from 1 at the batch's start.
     private func parse(_ batch: LineBatch) -> FinishedBatch<ParsedTrace> {
         var items: [PipelineItem<ParsedTrace>] = []
+        var lines = 0
         var blankLines = 0
-        batch.bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            for (offset, start) in batch.lineStarts.enumerated() {
-                let end = batch.lineEnds[offset]
-                if Self.isBlank(base + start, count: end - start) {
-                    blankLines += 1
-                    continue
+        let base = batch.storage.base
+        var start = batch.range.lowerBound
+        while start < batch.range.upperBound {
+            // The last line of an input may have no line feed; the storage then has a zero after it.
+            let rest = UnsafeRawPointer(base + start)
+            let end = memchr(rest, Int32(ASCII.newline), batch.range.upperBound - start)
+                .map { start + (UnsafeRawPointer($0) - rest) } ?? batch.range.upperBound
+            lines += 1
+            defer { start = end + 1 }
+            if Self.isBlank(base + start, count: end - start) {
+                blankLines += 1
+                continue
+            }
+            let location = SourceLocation(file: batch.file, line: lines)
+            do throws(TraceError) {
+                let traces = try parser.parse(terminated: base + start, count: end - start, at: location)
+                for parsed in traces {
+                    let tally = TraceTally(
+                        emptyTopLists: parsed.emptyTopLists, sampledNotInTop: parsed.sampledNotInTop,
+                        hasLogProbs: parsed.trace.logProbs != nil)
+                    items.append(.trace(parsed, tally))
                 }
-                let location = SourceLocation(file: batch.file, line: batch.firstLineNumber + offset)
-                do throws(TraceError) {
-                    let traces = try parser.parse(sentinelTerminated: base + start, count: end - start, at: location)
-                    for parsed in traces {
-                        let tally = TraceTally(
-                            emptyTopLists: parsed.emptyTopLists, sampledNotInTop: parsed.sampledNotInTop,
-                            hasLogProbs: parsed.trace.logProbs != nil)
-                        items.append(.trace(parsed, tally))
-                    }
-                } catch {
-                    items.append(.invalidLine(error))
-                }
+            } catch {
+                items.append(.invalidLine(error))
             }
         }
         return FinishedBatch(
-            items: items, lines: batch.lineStarts.count, blankLines: blankLines, bytes: batch.fileByteCount)
+            items: items, lines: lines, blankLines: blankLines, bytes: batch.inputByteCount,
+            startsInput: batch.startsInput, storage: batch.storage, range: batch.range)
     }
 
-    /// Gives traces their sample indices and turns duplicates into errors (under the lock,
-    /// in batch order).
-    private func assignSampleIndices(_ batch: inout FinishedBatch<ParsedTrace>) {
+    /// Turns batch-relative line numbers into file line numbers, gives traces their sample
+    /// indices and turns duplicates into errors (under the lock, in batch order).
+    private func numberLinesAndSamples(_ batch: inout FinishedBatch<ParsedTrace>, linesBefore: Int) {
         for position in batch.items.indices {
-            guard case .trace(var parsed, let tally) = batch.items[position] else { continue }
-            if let duplicate = indexer.assign(&parsed.trace) {
-                batch.items[position] = .duplicate(duplicate)
-            } else {
-                batch.items[position] = .trace(parsed, tally)
+            switch batch.items[position] {
+            case .trace(var parsed, let tally):
+                parsed.trace.source.line += linesBefore
+                if let duplicate = indexer.assign(&parsed.trace) {
+                    batch.items[position] = .duplicate(duplicate)
+                } else {
+                    batch.items[position] = .trace(parsed, tally)
+                }
+            case .invalidLine(var error):
+                error.location.line += linesBefore
+                batch.items[position] = .invalidLine(error)
+            case .duplicate, .transformFailed:
+                break
             }
         }
     }
@@ -164,7 +190,8 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
         }
         condition.lock()
         finished[sequence] = FinishedBatch(
-            items: items, lines: batch.lines, blankLines: batch.blankLines, bytes: batch.bytes)
+            items: items, lines: batch.lines, blankLines: batch.blankLines, bytes: batch.bytes,
+            startsInput: batch.startsInput, storage: batch.storage, range: batch.range)
         condition.broadcast()
         condition.unlock()
     }

@@ -28,17 +28,19 @@ public struct TraceParser: Sendable {
     /// Parses one line.
     ///
     /// - Parameters:
-    ///   - line: The line's bytes, without its line break. Whitespace around and inside the
-    ///     object is allowed, line breaks included, so a whole pretty-printed object parses too.
+    ///   - line: The line's bytes; a final line break is allowed, none elsewhere (a JSONL
+    ///     line holds none: compact pretty-printed JSON first).
     ///   - location: The line's file and 1-based line number, stamped on the traces and errors.
     /// - Returns: The traces, in the line's order, with the oddity counts of each.
     /// - Throws: ``TraceError`` when the line is malformed or breaks a validation rule.
-    /// - Complexity: O(`line.count`); the line is copied once to add the scanner's sentinel.
+    /// - Complexity: O(`line.count`); the line is copied once to add the scanner's terminator.
     public func parse(_ line: [UInt8], at location: SourceLocation) throws(TraceError) -> [ParsedTrace] {
         var terminated = line
+        if terminated.last == ASCII.newline { terminated.removeLast() }
+        let count = terminated.count
         terminated.append(0)
         let result: Result<[ParsedTrace], TraceError> = terminated.withUnsafeBufferPointer { buffer in
-            Result { () throws(TraceError) in try parse(sentinelTerminated: buffer.baseAddress!, count: line.count, at: location) }
+            Result { () throws(TraceError) in try parse(terminated: buffer.baseAddress!, count: count, at: location) }
         }
         return try result.get()
     }
@@ -48,9 +50,10 @@ public struct TraceParser: Sendable {
         try parse(line, at: location).map(\.trace)
     }
 
-    /// Parses `count` bytes at `base`, where `base[count]` is a readable NUL byte; no copy.
+    /// Parses `count` bytes at `base`, where `base[count]` is a readable line feed or NUL
+    /// (see ``JSONCursor``); no copy.
     func parse(
-        sentinelTerminated base: UnsafePointer<UInt8>, count: Int, at location: SourceLocation
+        terminated base: UnsafePointer<UInt8>, count: Int, at location: SourceLocation
     ) throws(TraceError) -> [ParsedTrace] {
         var lineParser = LineParser(base: base, count: count, names: names)
         do {

@@ -61,6 +61,7 @@ public struct TraceReader: Sendable {
         func consumeNext(wait: Bool) throws -> Bool {
             guard let batch = pipeline.takeFinished(consumed, wait: wait) else { return false }
             consumed += 1
+            batch.storage.discardPages(in: batch.range)
             summary.lines += batch.lines
             summary.blankLines += batch.blankLines
             summary.bytes += batch.bytes

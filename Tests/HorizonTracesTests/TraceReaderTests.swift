@@ -214,19 +214,54 @@ import Testing
         #expect(summary.traces == 2)
     }
 
-    @Test func standardInputIsReadForADash() throws {
-        let path = try Self.file(Self.lines([Self.line(problem: "a"), Self.line(problem: "b")]))
+    /// Standard input as a pipe: the streaming path (blocks carried over, a line longer than
+    /// the buffer grown into, a last line without a line feed).
+    @Test func standardInputIsStreamedForADash() throws {
+        let long = String(repeating: "0123456789", count: 5_000)
+        let text = "\u{FEFF}" + Self.lines([Self.line(problem: "a"), Self.line(problem: "b", text: long)])
+            + "\n" + Self.line(problem: "c").rendered()
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        let bytes = Array(text.utf8)
+        let writer = Thread {
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress! + written, min(1000, bytes.count - written)) }
+                if count <= 0 { break }
+                written += count
+            }
+            close(writeEnd)
+        }
+        writer.start()
         let saved = dup(0)
-        let input = open(path, O_RDONLY)
-        #expect(saved >= 0 && input >= 0)
-        dup2(input, 0)
-        close(input)
+        dup2(readEnd, 0)
+        close(readEnd)
         defer {
             dup2(saved, 0)
             close(saved)
         }
-        let (seen, summary) = try Self.readAll(["-"])
-        #expect(seen == [.trace("a", 0, "<stdin>", 1), .trace("b", 0, "<stdin>", 2)])
-        #expect(summary.files == 1)
+        var texts: [String] = []
+        let summary = try TraceReader(paths: ["-"], options: TraceReadOptions(readBufferSize: 700)).read(
+            transform: { "\($0.problemID):\($0.source.file):\($0.source.line):\($0.text.count)" },
+            consume: { item in if case .trace(let value) = item { texts.append(value) } })
+        #expect(texts == ["a:<stdin>:1:2", "b:<stdin>:2:\(long.count)", "c:<stdin>:4:2"])
+        #expect(summary.lines == 4 && summary.blankLines == 1)
+        #expect(summary.bytes == bytes.count - 3)
+    }
+
+    /// A file whose size is a whole number of pages and whose last line has no line feed
+    /// leaves no room for the terminator after it: it is streamed instead of mapped.
+    @Test func pageSizedFileWithoutFinalLineFeed() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let head = Self.line(problem: "a").rendered() + "\n"
+        let prefix = #"{"problem_id": "b", "text": ""#
+        let padding = String(repeating: "y", count: 2 * page - head.utf8.count - prefix.utf8.count - 2)
+        let text = head + prefix + padding + #""}"#
+        #expect(text.utf8.count == 2 * page)
+        let (traces, summary) = try TraceReader(paths: [try Self.file(text)]).readAll()
+        #expect(traces.map(\.problemID) == ["a", "b"])
+        #expect(traces.last?.text == padding)
+        #expect(summary.bytes == 2 * page)
     }
 }
