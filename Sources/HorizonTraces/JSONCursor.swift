@@ -48,7 +48,7 @@ struct JSONCursor {
         while true {
             let byte = base[position]
             guard byte == ASCII.space || byte == ASCII.carriageReturn || byte == ASCII.tab else { return }
-            position += 1
+            position &+= 1
         }
     }
 
@@ -58,7 +58,7 @@ struct JSONCursor {
         if byte > ASCII.space { return byte }
         // Most often a single space (Python's `", "` and `": "` separators).
         if byte == ASCII.space {
-            position += 1
+            position &+= 1
             byte = base[position]
             if byte > ASCII.space { return byte }
         }
@@ -69,9 +69,9 @@ struct JSONCursor {
     /// Consumes `{`; returns whether the object has members (the cursor is then at the first key).
     @inline(__always) mutating func enterObject() throws(LineFault) -> Bool {
         guard peek() == ASCII.openBrace else { throw syntaxError("expected '{'") }
-        position += 1
+        position &+= 1
         if peek() == ASCII.closeBrace {
-            position += 1
+            position &+= 1
             return false
         }
         return true
@@ -82,26 +82,26 @@ struct JSONCursor {
         guard peek() == ASCII.quote else { throw syntaxError("expected a quoted object key") }
         let key = try scanString()
         guard peek() == ASCII.colon else { throw syntaxError("expected ':' after an object key") }
-        position += 1
+        position &+= 1
         return key
     }
 
     /// After a member's value: consumes `,` (returns `true`) or the closing `}` (returns `false`).
     @inline(__always) mutating func nextMember() throws(LineFault) -> Bool {
         let byte = peek()
-        position += 1
+        position &+= 1
         if byte == ASCII.comma { return true }
         if byte == ASCII.closeBrace { return false }
-        position -= 1
+        position &-= 1
         throw syntaxError("expected ',' or '}' after an object member")
     }
 
     /// Consumes `[`; returns whether the array has elements (the cursor is then at the first).
     @inline(__always) mutating func enterArray() throws(LineFault) -> Bool {
         guard peek() == ASCII.openBracket else { throw syntaxError("expected '['") }
-        position += 1
+        position &+= 1
         if peek() == ASCII.closeBracket {
-            position += 1
+            position &+= 1
             return false
         }
         return true
@@ -110,19 +110,19 @@ struct JSONCursor {
     /// After an element: consumes `,` (returns `true`) or the closing `]` (returns `false`).
     @inline(__always) mutating func nextElement() throws(LineFault) -> Bool {
         let byte = peek()
-        position += 1
+        position &+= 1
         if byte == ASCII.comma { return true }
         if byte == ASCII.closeBracket { return false }
-        position -= 1
+        position &-= 1
         throw syntaxError("expected ',' or ']' after an array element")
     }
 
     /// Consumes `null` if it comes next; returns whether it did.
     @inline(__always) mutating func skipNull() -> Bool {
-        guard peek() == ASCII.n, base[position + 1] == ASCII.u, base[position + 2] == ASCII.l,
-            base[position + 3] == ASCII.l
+        guard peek() == ASCII.n, base[position &+ 1] == ASCII.u, base[position &+ 2] == ASCII.l,
+            base[position &+ 3] == ASCII.l
         else { return false }
-        position += 4
+        position &+= 4
         return true
     }
 
@@ -200,14 +200,14 @@ struct JSONCursor {
     private func endOfIntegerArray(at offset: Int) -> Int? {
         var offset = offset + 1
         while true {
-            if base[offset] == ASCII.space { offset += 1 }
+            if base[offset] == ASCII.space { offset &+= 1 }
             let first = offset
-            while base[offset] &- ASCII.zero <= 9 { offset += 1 }
+            while base[offset] &- ASCII.zero <= 9 { offset &+= 1 }
             // A digit run with no leading zero, then ',' or ']'.
             guard offset > first, base[first] != ASCII.zero || offset == first + 1 else { return nil }
-            if base[offset] == ASCII.space { offset += 1 }
+            if base[offset] == ASCII.space { offset &+= 1 }
             let next = base[offset]
-            offset += 1
+            offset &+= 1
             if next == ASCII.comma { continue }
             return next == ASCII.closeBracket ? offset : nil
         }
@@ -216,11 +216,11 @@ struct JSONCursor {
     /// Consumes the exact ASCII word `word` or throws.
     mutating func expectWord(_ word: StaticString) throws(LineFault) {
         let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        for (offset, byte) in bytes.enumerated() where base[position + offset] != byte {
-            position += offset
+        for (offset, byte) in bytes.enumerated() where base[position &+ offset] != byte {
+            position &+= offset
             throw syntaxError("expected '\(word)'")
         }
-        position += bytes.count
+        position &+= bytes.count
     }
 
     /// The bytes `start..<end` of the line.
