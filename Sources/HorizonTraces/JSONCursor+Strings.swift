@@ -42,7 +42,7 @@ extension JSONCursor {
                 try scanEscape()
                 hasEscapes = true
             } else if byte < 0x20 {
-                if position >= end { throw syntaxError("unterminated string") }
+                if isAtEndOfLine { throw syntaxError("unterminated string") }
                 throw syntaxError("control character inside a string (escape it)")
             } else {
                 position &+= 1

@@ -1,18 +1,20 @@
 /// A position in one JSON line, with the byte-level scanning the trace parser is built from.
 ///
-/// The cursor reads raw memory without bounds checks; it relies on a terminator at `end`:
-/// the line break that ends a JSONL line, or a NUL (the caller guarantees
-/// `base[end] == 0x0A || base[end] == 0`). A line of a JSONL file holds no raw line break,
-/// so the cursor does not count one as whitespace: neither terminator is whitespace, a
-/// digit, a quote or a bracket, and every scanning loop stops there by itself; only the rare
-/// paths that stop on one ask whether it is the end of the line.
+/// The cursor reads raw memory without bounds checks. It starts at the line's first byte
+/// and may be given more than the line: `base[0..<end]` must be readable, and the line ends
+/// at its first line feed, or at `end`, where there must be a readable NUL or line feed.
+/// (A JSONL line holds no raw line feed, and a line feed is not whitespace to the cursor.)
+/// Neither terminator is whitespace, a digit, a quote or a bracket, so every scanning loop
+/// stops there by itself without knowing where the line ends; only the rare paths that stop
+/// on one ask whether it is the end of the line. So a batch of lines is parsed line after
+/// line without first searching for the line feeds: the parse of one line says where it ended.
 ///
 /// Beyond RFC 8259 it accepts `NaN`, `Infinity` and `-Infinity` where a number may stand,
 /// because Python's `json` module writes them; the parser then rejects them where they are
 /// not allowed (a log-probability may be `-Infinity`, never `NaN` or `Infinity`).
 struct JSONCursor {
     let base: UnsafePointer<UInt8>
-    /// Offset of the terminator, i.e. the line's length.
+    /// The end of the readable bytes (at most the end of the line's batch).
     let end: Int
     var position: Int
 
@@ -20,7 +22,9 @@ struct JSONCursor {
     static let maximumDepth = 512
 
     init(base: UnsafePointer<UInt8>, end: Int) {
-        precondition(base[end] == 0 || base[end] == ASCII.newline, "JSONCursor needs a terminator after the line")
+        precondition(
+            base[end] == 0 || base[end] == ASCII.newline || (end > 0 && base[end - 1] == ASCII.newline),
+            "JSONCursor needs a terminated line")
         self.base = base
         self.end = end
         self.position = 0
@@ -34,7 +38,7 @@ struct JSONCursor {
     }
 
     private var foundDescription: String {
-        if position >= end { return "the end of the line" }
+        if isAtEndOfLine { return "the end of the line" }
         let byte = base[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         if byte == ASCII.newline { return "a line break" }
@@ -42,6 +46,9 @@ struct JSONCursor {
     }
 
     // MARK: Structure
+
+    /// Whether the cursor is at the line feed or the end that ends the line.
+    var isAtEndOfLine: Bool { position >= end || base[position] == ASCII.newline }
 
     /// Moves past spaces, tabs and carriage returns (a line feed ends the line).
     @inline(__always) mutating func skipWhitespace() {
@@ -126,10 +133,10 @@ struct JSONCursor {
         return true
     }
 
-    /// Requires that nothing but whitespace follows.
-    mutating func expectEnd() throws(LineFault) {
+    /// Requires that nothing but whitespace follows up to the end of the line, and moves there.
+    mutating func expectEndOfLine() throws(LineFault) {
         skipWhitespace()
-        guard position == end else { throw syntaxError("expected the end of the line after the object") }
+        guard isAtEndOfLine else { throw syntaxError("expected the end of the line after the object") }
     }
 
     // MARK: Skipping

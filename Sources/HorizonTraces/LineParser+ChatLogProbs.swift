@@ -67,9 +67,6 @@ extension LineParser {
             throw LineFault(.invalidField, "logprobs.content must be an array")
         }
         guard try cursor.enterArray() else { return }
-        // A candidate takes at least ~48 bytes of JSON; reserving for the rest of the line
-        // saves the copies of repeated growth (untouched capacity costs no memory pages).
-        builder.logProbs.candidateLogProbs.reserveCapacity((cursor.end - cursor.position) / 48)
         var step = 0
         repeat {
             try parseChatEntry(step: step, into: &builder)
