@@ -24,7 +24,7 @@ extension JSONCursor {
     @inline(__always) private mutating func parseShortDecimal() -> Double? {
         var offset = position
         let negative = base[offset] == ASCII.minus
-        if negative { offset += 1 }
+        if negative { offset &+= 1 }
         let integerStart = offset
         var mantissa: UInt64 = 0
         // Wrapping arithmetic: more than 19 digits are rejected below, before the value is used.
@@ -32,41 +32,45 @@ extension JSONCursor {
             let digit = base[offset] &- ASCII.zero
             guard digit <= 9 else { break }
             mantissa = mantissa &* 10 &+ UInt64(digit)
-            offset += 1
+            offset &+= 1
         }
         var digitCount = offset - integerStart
         guard digitCount > 0, digitCount == 1 || base[integerStart] != ASCII.zero else { return nil }
         var exponent = 0
         if base[offset] == ASCII.dot {
-            offset += 1
+            offset &+= 1
             let fractionStart = offset
-            while offset + 8 <= end, let eight = eightDigits(at: offset) {
+            // Zeros right after "0." only scale the value (log-probs near 0: -0.000123...).
+            if mantissa == 0 {
+                while base[offset] == ASCII.zero { offset &+= 1 }
+            }
+            let significantStart = offset
+            while offset &+ 8 <= end, let eight = eightDigits(at: offset) {
                 mantissa = mantissa &* 100_000_000 &+ eight
-                offset += 8
+                offset &+= 8
             }
             while true {
                 let digit = base[offset] &- ASCII.zero
                 guard digit <= 9 else { break }
                 mantissa = mantissa &* 10 &+ UInt64(digit)
-                offset += 1
+                offset &+= 1
             }
-            let fractionCount = offset - fractionStart
-            guard fractionCount > 0 else { return nil }
-            digitCount += fractionCount
-            exponent = -fractionCount
+            guard offset > fractionStart else { return nil }
+            digitCount &+= offset &- significantStart
+            exponent = fractionStart &- offset
         }
         guard digitCount <= 19 else { return nil }
         if base[offset] | 0x20 == ASCII.e {
-            offset += 1
+            offset &+= 1
             let exponentNegative = base[offset] == ASCII.minus
-            if exponentNegative || base[offset] == ASCII.plus { offset += 1 }
+            if exponentNegative || base[offset] == ASCII.plus { offset &+= 1 }
             let exponentStart = offset
             var written = 0
             while offset - exponentStart < 4 {
                 let digit = base[offset] &- ASCII.zero
                 guard digit <= 9 else { break }
                 written = written * 10 + Int(digit)
-                offset += 1
+                offset &+= 1
             }
             guard offset > exponentStart, base[offset] &- ASCII.zero > 9 else { return nil }
             exponent += exponentNegative ? -written : written
@@ -85,7 +89,7 @@ extension JSONCursor {
         var negative = false
         if base[position] == ASCII.minus {
             negative = true
-            position += 1
+            position &+= 1
         }
         guard base[position] &- ASCII.zero <= 9 else { return try parseNonFiniteWord(negative: negative) }
 
@@ -95,31 +99,31 @@ extension JSONCursor {
         var exponent = 0
         var inexact = false
         if base[position] == ASCII.zero {
-            position += 1
+            position &+= 1
         } else {
             accumulateDigits(into: &mantissa, exponent: &exponent, inexact: &inexact, afterPoint: false)
         }
         var byte = base[position]
         if byte == ASCII.dot {
-            position += 1
+            position &+= 1
             guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit after the decimal point") }
             accumulateDigits(into: &mantissa, exponent: &exponent, inexact: &inexact, afterPoint: true)
             byte = base[position]
         }
         if byte | 0x20 == ASCII.e {
-            position += 1
+            position &+= 1
             byte = base[position]
             var exponentNegative = false
             if byte == ASCII.minus || byte == ASCII.plus {
                 exponentNegative = byte == ASCII.minus
-                position += 1
+                position &+= 1
                 byte = base[position]
             }
             guard byte &- ASCII.zero <= 9 else { throw syntaxError("expected a digit in the exponent") }
             var written = 0
             while byte &- ASCII.zero <= 9 {
                 if written < 100_000 { written = written * 10 + Int(byte &- ASCII.zero) }
-                position += 1
+                position &+= 1
                 byte = base[position]
             }
             exponent += exponentNegative ? -written : written
@@ -140,10 +144,10 @@ extension JSONCursor {
     @inline(__always) private mutating func accumulateDigits(
         into mantissa: inout UInt64, exponent: inout Int, inexact: inout Bool, afterPoint: Bool
     ) {
-        while mantissa < 100_000_000_000, position + 8 <= end, let eight = eightDigits(at: position) {
+        while mantissa < 100_000_000_000, position &+ 8 <= end, let eight = eightDigits(at: position) {
             mantissa = mantissa &* 100_000_000 &+ eight
             if afterPoint { exponent -= 8 }
-            position += 8
+            position &+= 8
         }
         while true {
             let digit = base[position] &- ASCII.zero
@@ -155,7 +159,7 @@ extension JSONCursor {
                 if !afterPoint { exponent += 1 }
                 if digit != 0 { inexact = true }
             }
-            position += 1
+            position &+= 1
         }
     }
 
@@ -182,26 +186,26 @@ extension JSONCursor {
     /// (for skipped values such as `bytes` arrays and `text_offset`).
     mutating func skipNumber() throws(LineFault) {
         let start = position
-        if base[position] == ASCII.minus { position += 1 }
+        if base[position] == ASCII.minus { position &+= 1 }
         guard base[position] &- ASCII.zero <= 9 else {
             _ = try parseNonFiniteWord(negative: position > start)
             return
         }
         if base[position] == ASCII.zero {
-            position += 1
+            position &+= 1
         } else {
-            while base[position] &- ASCII.zero <= 9 { position += 1 }
+            while base[position] &- ASCII.zero <= 9 { position &+= 1 }
         }
         if base[position] == ASCII.dot {
-            position += 1
+            position &+= 1
             guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit after the decimal point") }
-            while base[position] &- ASCII.zero <= 9 { position += 1 }
+            while base[position] &- ASCII.zero <= 9 { position &+= 1 }
         }
         if base[position] | 0x20 == ASCII.e {
-            position += 1
-            if base[position] == ASCII.minus || base[position] == ASCII.plus { position += 1 }
+            position &+= 1
+            if base[position] == ASCII.minus || base[position] == ASCII.plus { position &+= 1 }
             guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit in the exponent") }
-            while base[position] &- ASCII.zero <= 9 { position += 1 }
+            while base[position] &- ASCII.zero <= 9 { position &+= 1 }
         }
     }
 
@@ -236,25 +240,37 @@ extension JSONCursor {
     }
 
     /// Parses an array of integers `0...255` (a token's raw bytes), appending them.
+    ///
+    /// The bytes are gathered on the stack and appended together (one uniqueness and
+    /// capacity check per token rather than per byte).
     mutating func parseByteArray(appendingTo output: inout [UInt8], field: @autoclosure () -> String) throws(LineFault) {
         guard peek() == ASCII.openBracket else { throw LineFault(.invalidField, "\(field()) must be an array") }
         guard try enterArray() else { return }
-        repeat {
-            skipWhitespace()
-            let start = position
-            var value = 0
-            var byte = base[position]
-            while byte &- ASCII.zero <= 9, value <= 255 {
-                value = value * 10 + Int(byte &- ASCII.zero)
-                position += 1
-                byte = base[position]
-            }
-            if position == start || value > 255 || byte == ASCII.dot || byte | 0x20 == ASCII.e {
-                // Not a plain small integer: let the general parser judge it.
-                position = start
-                value = try parseInteger(in: 0...255, field: field())
-            }
-            output.append(UInt8(truncatingIfNeeded: value))
-        } while try nextElement()
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { (gathered) throws(LineFault) in
+            var count = 0
+            repeat {
+                skipWhitespace()
+                let start = position
+                var value = 0
+                var byte = base[position]
+                while byte &- ASCII.zero <= 9, value <= 255 {
+                    value = value * 10 + Int(byte &- ASCII.zero)
+                    position &+= 1
+                    byte = base[position]
+                }
+                if position == start || value > 255 || byte == ASCII.dot || byte | 0x20 == ASCII.e {
+                    // Not a plain small integer: let the general parser judge it.
+                    position = start
+                    value = try parseInteger(in: 0...255, field: field())
+                }
+                if count == gathered.count {
+                    output.append(contentsOf: gathered)
+                    count = 0
+                }
+                gathered[count] = UInt8(truncatingIfNeeded: value)
+                count += 1
+            } while try nextElement()
+            output.append(contentsOf: gathered[..<count])
+        }
     }
 }

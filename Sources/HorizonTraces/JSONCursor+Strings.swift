@@ -21,20 +21,20 @@ extension JSONCursor {
     ///   closing quote.
     /// - Complexity: O(length of the string).
     @inline(__always) mutating func scanString() throws(LineFault) -> RawString {
-        position += 1
+        position &+= 1
         let start = position
         var hasEscapes = false
         let raw = UnsafeRawPointer(base)
         while true {
-            if position + 8 <= end {
+            if position &+ 8 <= end {
                 let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
                 let delimiters = Self.stringDelimiterMask(word)
                 if delimiters == 0 {
-                    position += 8
+                    position &+= 8
                     continue
                 }
                 // The lowest flagged byte is exact (false flags only follow a real one).
-                position += delimiters.trailingZeroBitCount >> 3
+                position &+= delimiters.trailingZeroBitCount >> 3
             }
             let byte = base[position]
             if byte == ASCII.quote { break }
@@ -42,14 +42,14 @@ extension JSONCursor {
                 try scanEscape()
                 hasEscapes = true
             } else if byte < 0x20 {
-                if position >= end { throw syntaxError("unterminated string") }
+                if isAtEndOfLine { throw syntaxError("unterminated string") }
                 throw syntaxError("control character inside a string (escape it)")
             } else {
-                position += 1
+                position &+= 1
             }
         }
         let string = RawString(start: start, end: position, hasEscapes: hasEscapes)
-        position += 1
+        position &+= 1
         return string
     }
 
@@ -69,18 +69,18 @@ extension JSONCursor {
 
     /// Moves past one escape sequence (the cursor is at its backslash), checking it.
     private mutating func scanEscape() throws(LineFault) {
-        let escaped = base[position + 1]
+        let escaped = base[position &+ 1]
         switch escaped {
         case ASCII.quote, ASCII.backslash, ASCII.slash, ASCII.b, ASCII.f, ASCII.n, ASCII.r, ASCII.t:
-            position += 2
+            position &+= 2
         case ASCII.u:
-            for offset in 2..<6 where Self.hexValue(base[position + offset]) == nil {
-                position += offset
+            for offset in 2..<6 where Self.hexValue(base[position &+ offset]) == nil {
+                position &+= offset
                 throw syntaxError("expected four hex digits after \\u")
             }
-            position += 6
+            position &+= 6
         default:
-            position += 1
+            position &+= 1
             throw syntaxError("invalid escape in a string")
         }
     }

@@ -1,18 +1,20 @@
 /// A position in one JSON line, with the byte-level scanning the trace parser is built from.
 ///
-/// The cursor reads raw memory without bounds checks; it relies on a terminator at `end`:
-/// the line break that ends a JSONL line, or a NUL (the caller guarantees
-/// `base[end] == 0x0A || base[end] == 0`). A line of a JSONL file holds no raw line break,
-/// so the cursor does not count one as whitespace: neither terminator is whitespace, a
-/// digit, a quote or a bracket, and every scanning loop stops there by itself; only the rare
-/// paths that stop on one ask whether it is the end of the line.
+/// The cursor reads raw memory without bounds checks. It starts at the line's first byte
+/// and may be given more than the line: `base[0..<end]` must be readable, and the line ends
+/// at its first line feed, or at `end`, where there must be a readable NUL or line feed.
+/// (A JSONL line holds no raw line feed, and a line feed is not whitespace to the cursor.)
+/// Neither terminator is whitespace, a digit, a quote or a bracket, so every scanning loop
+/// stops there by itself without knowing where the line ends; only the rare paths that stop
+/// on one ask whether it is the end of the line. So a batch of lines is parsed line after
+/// line without first searching for the line feeds: the parse of one line says where it ended.
 ///
 /// Beyond RFC 8259 it accepts `NaN`, `Infinity` and `-Infinity` where a number may stand,
 /// because Python's `json` module writes them; the parser then rejects them where they are
 /// not allowed (a log-probability may be `-Infinity`, never `NaN` or `Infinity`).
 struct JSONCursor {
     let base: UnsafePointer<UInt8>
-    /// Offset of the terminator, i.e. the line's length.
+    /// The end of the readable bytes (at most the end of the line's batch).
     let end: Int
     var position: Int
 
@@ -20,7 +22,9 @@ struct JSONCursor {
     static let maximumDepth = 512
 
     init(base: UnsafePointer<UInt8>, end: Int) {
-        precondition(base[end] == 0 || base[end] == ASCII.newline, "JSONCursor needs a terminator after the line")
+        precondition(
+            base[end] == 0 || base[end] == ASCII.newline || (end > 0 && base[end - 1] == ASCII.newline),
+            "JSONCursor needs a terminated line")
         self.base = base
         self.end = end
         self.position = 0
@@ -34,7 +38,7 @@ struct JSONCursor {
     }
 
     private var foundDescription: String {
-        if position >= end { return "the end of the line" }
+        if isAtEndOfLine { return "the end of the line" }
         let byte = base[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         if byte == ASCII.newline { return "a line break" }
@@ -43,12 +47,15 @@ struct JSONCursor {
 
     // MARK: Structure
 
+    /// Whether the cursor is at the line feed or the end that ends the line.
+    var isAtEndOfLine: Bool { position >= end || base[position] == ASCII.newline }
+
     /// Moves past spaces, tabs and carriage returns (a line feed ends the line).
     @inline(__always) mutating func skipWhitespace() {
         while true {
             let byte = base[position]
             guard byte == ASCII.space || byte == ASCII.carriageReturn || byte == ASCII.tab else { return }
-            position += 1
+            position &+= 1
         }
     }
 
@@ -58,7 +65,7 @@ struct JSONCursor {
         if byte > ASCII.space { return byte }
         // Most often a single space (Python's `", "` and `": "` separators).
         if byte == ASCII.space {
-            position += 1
+            position &+= 1
             byte = base[position]
             if byte > ASCII.space { return byte }
         }
@@ -69,9 +76,9 @@ struct JSONCursor {
     /// Consumes `{`; returns whether the object has members (the cursor is then at the first key).
     @inline(__always) mutating func enterObject() throws(LineFault) -> Bool {
         guard peek() == ASCII.openBrace else { throw syntaxError("expected '{'") }
-        position += 1
+        position &+= 1
         if peek() == ASCII.closeBrace {
-            position += 1
+            position &+= 1
             return false
         }
         return true
@@ -82,26 +89,26 @@ struct JSONCursor {
         guard peek() == ASCII.quote else { throw syntaxError("expected a quoted object key") }
         let key = try scanString()
         guard peek() == ASCII.colon else { throw syntaxError("expected ':' after an object key") }
-        position += 1
+        position &+= 1
         return key
     }
 
     /// After a member's value: consumes `,` (returns `true`) or the closing `}` (returns `false`).
     @inline(__always) mutating func nextMember() throws(LineFault) -> Bool {
         let byte = peek()
-        position += 1
+        position &+= 1
         if byte == ASCII.comma { return true }
         if byte == ASCII.closeBrace { return false }
-        position -= 1
+        position &-= 1
         throw syntaxError("expected ',' or '}' after an object member")
     }
 
     /// Consumes `[`; returns whether the array has elements (the cursor is then at the first).
     @inline(__always) mutating func enterArray() throws(LineFault) -> Bool {
         guard peek() == ASCII.openBracket else { throw syntaxError("expected '['") }
-        position += 1
+        position &+= 1
         if peek() == ASCII.closeBracket {
-            position += 1
+            position &+= 1
             return false
         }
         return true
@@ -110,26 +117,26 @@ struct JSONCursor {
     /// After an element: consumes `,` (returns `true`) or the closing `]` (returns `false`).
     @inline(__always) mutating func nextElement() throws(LineFault) -> Bool {
         let byte = peek()
-        position += 1
+        position &+= 1
         if byte == ASCII.comma { return true }
         if byte == ASCII.closeBracket { return false }
-        position -= 1
+        position &-= 1
         throw syntaxError("expected ',' or ']' after an array element")
     }
 
     /// Consumes `null` if it comes next; returns whether it did.
     @inline(__always) mutating func skipNull() -> Bool {
-        guard peek() == ASCII.n, base[position + 1] == ASCII.u, base[position + 2] == ASCII.l,
-            base[position + 3] == ASCII.l
+        guard peek() == ASCII.n, base[position &+ 1] == ASCII.u, base[position &+ 2] == ASCII.l,
+            base[position &+ 3] == ASCII.l
         else { return false }
-        position += 4
+        position &+= 4
         return true
     }
 
-    /// Requires that nothing but whitespace follows.
-    mutating func expectEnd() throws(LineFault) {
+    /// Requires that nothing but whitespace follows up to the end of the line, and moves there.
+    mutating func expectEndOfLine() throws(LineFault) {
         skipWhitespace()
-        guard position == end else { throw syntaxError("expected the end of the line after the object") }
+        guard isAtEndOfLine else { throw syntaxError("expected the end of the line after the object") }
     }
 
     // MARK: Skipping
@@ -200,14 +207,14 @@ struct JSONCursor {
     private func endOfIntegerArray(at offset: Int) -> Int? {
         var offset = offset + 1
         while true {
-            if base[offset] == ASCII.space { offset += 1 }
+            if base[offset] == ASCII.space { offset &+= 1 }
             let first = offset
-            while base[offset] &- ASCII.zero <= 9 { offset += 1 }
+            while base[offset] &- ASCII.zero <= 9 { offset &+= 1 }
             // A digit run with no leading zero, then ',' or ']'.
             guard offset > first, base[first] != ASCII.zero || offset == first + 1 else { return nil }
-            if base[offset] == ASCII.space { offset += 1 }
+            if base[offset] == ASCII.space { offset &+= 1 }
             let next = base[offset]
-            offset += 1
+            offset &+= 1
             if next == ASCII.comma { continue }
             return next == ASCII.closeBracket ? offset : nil
         }
@@ -216,11 +223,11 @@ struct JSONCursor {
     /// Consumes the exact ASCII word `word` or throws.
     mutating func expectWord(_ word: StaticString) throws(LineFault) {
         let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        for (offset, byte) in bytes.enumerated() where base[position + offset] != byte {
-            position += offset
+        for (offset, byte) in bytes.enumerated() where base[position &+ offset] != byte {
+            position &+= offset
             throw syntaxError("expected '\(word)'")
         }
-        position += bytes.count
+        position &+= bytes.count
     }
 
     /// The bytes `start..<end` of the line.

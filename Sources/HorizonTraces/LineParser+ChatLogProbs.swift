@@ -67,9 +67,6 @@ extension LineParser {
             throw LineFault(.invalidField, "logprobs.content must be an array")
         }
         guard try cursor.enterArray() else { return }
-        // A candidate takes at least ~48 bytes of JSON; reserving for the rest of the line
-        // saves the copies of repeated growth (untouched capacity costs no memory pages).
-        builder.logProbs.candidateLogProbs.reserveCapacity((cursor.end - cursor.position) / 48)
         var step = 0
         repeat {
             try parseChatEntry(step: step, into: &builder)
@@ -101,7 +98,9 @@ extension LineParser {
                     }
                 case .bytes:
                     if !cursor.skipNull() {
-                        builder.logProbs.tokenBytes.removeSubrange(tokenStart...)
+                        if builder.logProbs.tokenBytes.count > tokenStart {  // a second `bytes`
+                            builder.logProbs.tokenBytes.removeSubrange(tokenStart...)
+                        }
                         try cursor.parseByteArray(appendingTo: &builder.logProbs.tokenBytes, field: "bytes of token \(step)")
                         hasBytes = true
                     }
@@ -159,6 +158,10 @@ extension LineParser {
             sampledBytesScratch.append(contentsOf: builder.logProbs.tokenBytes[sampledBytes])
         }
         let comparesBytes = sampledBytes != nil
+        if let token, token.hasEscapes {
+            sampledScratch.removeAll(keepingCapacity: true)
+            cursor.decode(token, into: &sampledScratch)
+        }
         // Candidates are gathered on the stack and appended once per step: one uniqueness
         // and capacity check instead of one per candidate.
         return try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.candidateBatch) {
@@ -226,20 +229,23 @@ extension LineParser {
         return logProb
     }
 
-    /// Whether a candidate's token string decodes to the same bytes as the sampled one.
+    /// Whether a candidate's token string decodes to the same bytes as the sampled one
+    /// (whose decoded bytes are in ``sampledScratch`` when it has escapes).
     ///
-    /// Strings without escapes (nearly all) are compared where they stand in the line;
-    /// otherwise both are decoded into reused buffers.
+    /// Strings without escapes (nearly all) are compared where they stand in the line.
     private mutating func sampledToken(_ sampled: RawString, equals candidate: RawString) -> Bool {
-        if !sampled.hasEscapes && !candidate.hasEscapes {
-            return sampled.count == candidate.count
-                && memoryEqual(cursor.base + sampled.start, cursor.base + candidate.start, sampled.count)
+        if !candidate.hasEscapes {
+            let candidateBytes = cursor.base + candidate.start
+            if !sampled.hasEscapes {
+                return sampled.count == candidate.count && memoryEqual(cursor.base + sampled.start, candidateBytes, sampled.count)
+            }
+            return sampledScratch.count == candidate.count
+                && sampledScratch.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(start: candidateBytes, count: candidate.count)) }
         }
-        sampledScratch.removeAll(keepingCapacity: true)
         candidateScratch.removeAll(keepingCapacity: true)
-        cursor.decode(sampled, into: &sampledScratch)
         cursor.decode(candidate, into: &candidateScratch)
-        return sampledScratch == candidateScratch
+        if sampled.hasEscapes { return candidateScratch == sampledScratch }
+        return candidateScratch.elementsEqual(UnsafeBufferPointer(start: cursor.base + sampled.start, count: sampled.count))
     }
 
     /// A string value, or `nil` for `null`.

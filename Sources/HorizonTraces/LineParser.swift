@@ -17,14 +17,17 @@ struct LineParser {
     var sampledBytesScratch: [UInt8] = []
     var candidateScratch: [UInt8] = []
     var textScratch: [UInt8] = []
+    /// The line's length (up to its line feed), once ``parseTraces(at:)`` succeeded.
+    private(set) var lineLength = 0
 
-    /// - Precondition: `base[count]` is a line feed or NUL.
-    init(base: UnsafePointer<UInt8>, count: Int, names: TraceFieldNames) {
-        self.cursor = JSONCursor(base: base, end: count)
+    /// - Precondition: as for ``JSONCursor``: `base[0..<readable]` is readable and the line
+    ///   ends at its first line feed, or at `readable`, where a NUL or line feed is.
+    init(base: UnsafePointer<UInt8>, readable: Int, names: TraceFieldNames) {
+        self.cursor = JSONCursor(base: base, end: readable)
         self.names = names
     }
 
-    /// Parses the line.
+    /// Parses the line and records its length in ``lineLength``.
     ///
     /// - Parameter location: The line's place, stamped on its traces (with the choice or
     ///   response position added for lines holding several).
@@ -32,7 +35,7 @@ struct LineParser {
     mutating func parseTraces(at location: SourceLocation) throws(LineFault) -> [ParsedTrace] {
         guard cursor.peek() == ASCII.openBrace else {
             try cursor.skipValue()
-            try cursor.expectEnd()
+            try cursor.expectEndOfLine()
             throw LineFault(.notAnObject, "a trace line must be a JSON object")
         }
         var fields = [JSONValueSpan?](repeating: nil, count: names.entries.count)
@@ -54,7 +57,8 @@ struct LineParser {
                 }
             } while try cursor.nextMember()
         }
-        try cursor.expectEnd()
+        try cursor.expectEndOfLine()
+        lineLength = cursor.position
 
         if let choices {
             // A response object's `id` names the completion, not the problem.

@@ -14,7 +14,7 @@ extension JSONCursor {
     /// - Complexity: O(1) for the known keys, O(key length) otherwise.
     @inline(__always) mutating func readLogProbKey() throws(LineFault) -> LogProbKey {
         guard peek() == ASCII.quote else { throw syntaxError("expected a quoted object key") }
-        if position + 17 <= end {
+        if position &+ 17 <= end {
             let raw = UnsafeRawPointer(base)
             let word = raw.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self)
             let sixBytes: UInt64 = 0xFFFF_FFFF_FFFF
@@ -32,9 +32,9 @@ extension JSONCursor {
                 (key, length) = (.topLogprobs, 13)
             }
             if key != .other {
-                position += 1 + length
+                position &+= 1 + length
                 guard peek() == ASCII.colon else { throw syntaxError("expected ':' after an object key") }
-                position += 1
+                position &+= 1
                 return key
             }
         }

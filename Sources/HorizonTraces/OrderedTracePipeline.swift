@@ -110,36 +110,39 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Splits `batch` into lines and parses them (on a worker thread), numbering the lines
-    /// from 1 at the batch's start.
+    /// Parses the lines of `batch` one after the other (on a worker thread), numbering them
+    /// from 1 at the batch's start. The parse of a line says where it ended, so line feeds
+    /// are only searched for after blank and invalid lines.
     private func parse(_ batch: LineBatch) -> FinishedBatch<ParsedTrace> {
         var items: [PipelineItem<ParsedTrace>] = []
         var lines = 0
         var blankLines = 0
         let base = batch.storage.base
+        let upper = batch.range.upperBound
         var start = batch.range.lowerBound
-        while start < batch.range.upperBound {
-            // The last line of an input may have no line feed; the storage then has a zero after it.
-            let rest = UnsafeRawPointer(base + start)
-            let end = memchr(rest, Int32(ASCII.newline), batch.range.upperBound - start)
-                .map { start + (UnsafeRawPointer($0) - rest) } ?? batch.range.upperBound
+        while start < upper {
             lines += 1
-            defer { start = end + 1 }
-            if Self.isBlank(base + start, count: end - start) {
+            let firstByte = Self.firstNonBlank(base, from: start, to: upper)
+            if firstByte == upper || base[firstByte] == ASCII.newline {
                 blankLines += 1
+                start = firstByte + 1
                 continue
             }
             let location = SourceLocation(file: batch.file, line: lines)
             do throws(TraceError) {
-                let traces = try parser.parse(terminated: base + start, count: end - start, at: location)
-                for parsed in traces {
+                let parsed = try parser.parse(line: base + start, readable: upper - start, at: location)
+                for trace in parsed.traces {
                     let tally = TraceTally(
-                        emptyTopLists: parsed.emptyTopLists, sampledNotInTop: parsed.sampledNotInTop,
-                        hasLogProbs: parsed.trace.logProbs != nil)
-                    items.append(.trace(parsed, tally))
+                        emptyTopLists: trace.emptyTopLists, sampledNotInTop: trace.sampledNotInTop,
+                        hasLogProbs: trace.trace.logProbs != nil)
+                    items.append(.trace(trace, tally))
                 }
+                start += parsed.length + 1
             } catch {
                 items.append(.invalidLine(error))
+                let rest = UnsafeRawPointer(base + start)
+                let lineFeed = memchr(rest, Int32(ASCII.newline), upper - start)
+                start = lineFeed.map { start + (UnsafeRawPointer($0) - rest) + 1 } ?? upper
             }
         }
         return FinishedBatch(
@@ -196,11 +199,15 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    private static func isBlank(_ line: UnsafePointer<UInt8>, count: Int) -> Bool {
-        for index in 0..<count {
-            let byte = line[index]
-            if byte != ASCII.space && byte != ASCII.tab && byte != ASCII.carriageReturn { return false }
+    /// The offset of the first byte in `from..<to` that is not a space, tab or carriage
+    /// return (`to` if none).
+    private static func firstNonBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var offset = start
+        while offset < end {
+            let byte = base[offset]
+            guard byte == ASCII.space || byte == ASCII.tab || byte == ASCII.carriageReturn else { break }
+            offset += 1
         }
-        return true
+        return offset
     }
 }

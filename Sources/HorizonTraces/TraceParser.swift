@@ -39,10 +39,17 @@ public struct TraceParser: Sendable {
         if terminated.last == ASCII.newline { terminated.removeLast() }
         let count = terminated.count
         terminated.append(0)
-        let result: Result<[ParsedTrace], TraceError> = terminated.withUnsafeBufferPointer { buffer in
-            Result { () throws(TraceError) in try parse(terminated: buffer.baseAddress!, count: count, at: location) }
+        let result: Result<(traces: [ParsedTrace], length: Int), TraceError> = terminated.withUnsafeBufferPointer { buffer in
+            Result { () throws(TraceError) in try parse(line: buffer.baseAddress!, readable: count, at: location) }
         }
-        return try result.get()
+        let parsed = try result.get()
+        guard parsed.length == count else {
+            throw TraceError(
+                .malformedJSON, at: location,
+                "malformed JSON at byte \(parsed.length + 1): a line break inside the line (one object per line)",
+                column: parsed.length + 1)
+        }
+        return parsed.traces
     }
 
     /// Parses one line, returning only the traces (see ``parse(_:at:)``).
@@ -50,14 +57,17 @@ public struct TraceParser: Sendable {
         try parse(line, at: location).map(\.trace)
     }
 
-    /// Parses `count` bytes at `base`, where `base[count]` is a readable line feed or NUL
-    /// (see ``JSONCursor``); no copy.
+    /// Parses the line starting at `base`, without copying: the line ends at its first line
+    /// feed, or at `readable`, where a NUL or line feed must be (see ``JSONCursor``).
+    ///
+    /// - Returns: The traces, and the line's length (the offset of its line feed or end).
     func parse(
-        terminated base: UnsafePointer<UInt8>, count: Int, at location: SourceLocation
-    ) throws(TraceError) -> [ParsedTrace] {
-        var lineParser = LineParser(base: base, count: count, names: names)
+        line base: UnsafePointer<UInt8>, readable: Int, at location: SourceLocation
+    ) throws(TraceError) -> (traces: [ParsedTrace], length: Int) {
+        var lineParser = LineParser(base: base, readable: readable, names: names)
         do {
-            return try lineParser.parseTraces(at: location)
+            let traces = try lineParser.parseTraces(at: location)
+            return (traces, lineParser.lineLength)
         } catch {
             throw error.traceError(at: location)
         }

@@ -54,6 +54,18 @@ import Testing
         #expect(error.message.hasSuffix("found the end of the line"))
     }
 
+    @Test func aLineHoldsOneObject() throws {
+        let error = try Self.error("{\"id\": \"p\", \"text\": \"t\"}\n{\"id\": \"q\", \"text\": \"u\"}")
+        #expect(error.reason == .malformedJSON)
+        #expect(error.column == 25)
+        #expect(error.message == "malformed JSON at byte 25: a line break inside the line (one object per line)")
+        // A raw line break inside a string ends the line there.
+        let cut = try Self.error("{\"id\": \"p\", \"text\": \"two\nlines\"}")
+        #expect(cut.message == "malformed JSON at byte 25: unterminated string, found the end of the line")
+        // One final line break is allowed.
+        #expect(try Self.parse("{\"id\": \"p\", \"text\": \"t\"}\n").count == 1)
+    }
+
     @Test func nestingIsBounded() throws {
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
         let error = try Self.error(#"{"id": "p", "text": "t", "x": \#(deep)}"#)

@@ -127,9 +127,13 @@ import Testing
         #"{"text": "no id"}"#, Self.line(problem: "d").rendered(), #"{"id": "e"}"#, Self.line(problem: "f").rendered(),
     ].map { $0 + "\n" }.joined()
 
-    @Test func skippedInvalidLinesArriveInPlaceAndAreCounted() throws {
+    /// With one line per batch and with all lines in one batch (where the reader resumes
+    /// after a bad line by finding its line feed).
+    @Test(arguments: [64, 1 << 20])
+    func skippedInvalidLinesArriveInPlaceAndAreCounted(readBufferSize: Int) throws {
         let path = try Self.file(Self.mixed)
-        let (seen, summary) = try Self.readAll([path], options: TraceReadOptions(skipInvalid: true, readBufferSize: 64, maxRecordedErrors: 2))
+        let options = TraceReadOptions(skipInvalid: true, readBufferSize: readBufferSize, maxRecordedErrors: 2)
+        let (seen, summary) = try Self.readAll([path], options: options)
         #expect(seen == [
             .trace("a", 0, path, 1), .invalid(.malformedJSON, 2), .trace("c", 0, path, 3), .invalid(.missingID, 4),
             .trace("d", 0, path, 5), .invalid(.missingText, 6), .trace("f", 0, path, 7),
@@ -137,6 +141,7 @@ import Testing
         #expect(summary.invalidLines == 3)
         #expect(summary.traces == 4)
         #expect(summary.errors.map(\.reason) == [.malformedJSON, .missingID])  // capped at 2
+        #expect(summary.errors.first?.message == "malformed JSON at byte 29: expected a value, found the end of the line")
     }
 
     @Test func withoutSkippingTheFirstInvalidLineStopsAfterWhatCameBefore() throws {
