@@ -1,0 +1,74 @@
+import Foundation
+import HorizonTestSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The built `horizon` binary (`.build/debug/horizon`, built by `swift build --build-tests`),
+/// run as a child process the way a user runs it.
+enum HorizonExecutable {
+    /// Where `swift build` puts the debug binary.
+    static let url = SharedData.packageRoot.appendingPathComponent(".build/debug/horizon")
+
+    /// Whether the binary exists; prints a note when it does not, so skipped tests say why.
+    static let isBuilt: Bool = {
+        if FileManager.default.isExecutableFile(atPath: url.path) { return true }
+        FileHandle.standardError.write(Data("note: skipping CLI tests, \(url.path) is missing; run `swift build --build-tests`\n".utf8))
+        return false
+    }()
+
+    /// A finished run: its exit status and what it printed.
+    struct Outcome: Sendable {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// A running `horizon` process whose output goes to files.
+    struct Running: @unchecked Sendable {
+        // `Process` is not Sendable; the tests touch it from one task at a time.
+        let process: Process
+        let standardOutput: URL
+        let standardError: URL
+
+        /// Waits for the process to exit (polling, so no thread blocks) and collects its output.
+        func finish() async throws -> Outcome {
+            while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+            return Outcome(
+                status: process.terminationStatus,
+                standardOutput: (try? String(contentsOf: standardOutput, encoding: .utf8)) ?? "",
+                standardError: (try? String(contentsOf: standardError, encoding: .utf8)) ?? "")
+        }
+
+        /// Kills the process with SIGKILL, which it cannot catch, and waits until it is gone.
+        func kill9() async throws {
+            kill(process.processIdentifier, SIGKILL)
+            while process.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+        }
+    }
+
+    /// Starts `horizon ARGUMENTS`; standard output and error go to fresh files.
+    static func start(_ arguments: [String]) throws -> Running {
+        let directory = try SharedData.temporaryDirectory("horizon-cli")
+        let outURL = directory.appendingPathComponent("stdout")
+        let errURL = directory.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        return Running(process: process, standardOutput: outURL, standardError: errURL)
+    }
+
+    /// Runs `horizon ARGUMENTS` to completion.
+    static func run(_ arguments: [String]) async throws -> Outcome {
+        try await start(arguments).finish()
+    }
+}
