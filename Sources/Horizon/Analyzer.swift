@@ -34,7 +34,7 @@ public struct Analyzer: Sendable {
     ) throws -> Analysis {
         var builder = AnalysisBuilder(options: analysisOptions)
         builder.inputs = paths.map { path in
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
             return AnalysisInput(path: path, bytes: size ?? 0)
         }
         let recordOptions = self.recordOptions

@@ -55,8 +55,8 @@ enum HorizonExecutable {
         let directory = try SharedData.temporaryDirectory("horizon-cli")
         let outURL = directory.appendingPathComponent("stdout")
         let errURL = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
