@@ -53,21 +53,23 @@ struct Probe: AsyncParsableCommand {
 
     func run() async throws {
         let segmenter = try segmentation.segmenter()
-        var perProblem: [String: Int] = [:]
-        var targets: [ProbeTarget] = []
-        var profileForcing: String?
+        // Candidates per problem, so the chosen traces (the lowest sample indices) do not depend
+        // on the order concurrent sampling wrote the lines in.
+        var candidates: [String: [(trace: Trace, thinking: Range<Int>, profile: String)]] = [:]
         _ = try TraceReader(paths: traces).read(
             transform: { trace in (trace, try segmenter.segment(trace)) },
             consume: { item in
                 guard case .trace(let (trace, segmented)) = item, trace.logProbs != nil,
-                      let thinking = segmented.thinkingTokens,
-                      perProblem[trace.problemID, default: 0] < tracesPerProblem else { return }
-                perProblem[trace.problemID, default: 0] += 1
-                targets.append(try ProbeTarget(trace: trace, thinkingTokens: thinking))
-                if profileForcing == nil {
-                    profileForcing = (try? SegmentationProfile.named(segmented.profileName))?.answerForcingText
-                }
+                      let thinking = segmented.thinkingTokens else { return }
+                // Keep only the lowest indices, so memory stays bounded by what will be probed.
+                var kept = candidates[trace.problemID, default: []]
+                kept.append((trace, thinking, segmented.profileName))
+                kept.sort { ($0.trace.sampleIndex ?? 0) < ($1.trace.sampleIndex ?? 0) }
+                candidates[trace.problemID] = Array(kept.prefix(tracesPerProblem))
             })
+        let chosen = candidates.keys.sorted().flatMap { candidates[$0]! }
+        let targets = try chosen.map { try ProbeTarget(trace: $0.trace, thinkingTokens: $0.thinking) }
+        let profileForcing = chosen.first.flatMap { (try? SegmentationProfile.named($0.profile))?.answerForcingText }
         guard !targets.isEmpty else {
             throw ValidationError("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe")
         }

@@ -56,7 +56,15 @@ public struct AnalysisBuilder: Sendable {
     /// Computes every metric.
     public func finish(horizonVersion: String) -> Analysis {
         var random = SplitMix64(seed: options.seed)
-        let ordered = problemOrder.compactMap { problems[$0] }
+        // Problems by id and samples by index: the numbers, intervals included, must not depend
+        // on the order concurrent sampling happened to write the lines in.
+        let ordered = problemOrder.sorted().compactMap { id in
+            problems[id].map { problem in
+                var problem = problem
+                problem.samples.sort { $0.index < $1.index }
+                return problem
+            }
+        }
         var analysis = Analysis(
             horizonVersion: horizonVersion,
             label: options.label ?? (models.count == 1 ? models.first! : inputs.first.map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent } ?? "run"),

@@ -9,7 +9,7 @@ import Testing
 /// | problem (gold) | samples' answers | clusters (size) | correct |
 /// |---|---|---|---|
 /// | q-half (1/2) | 3, \frac{1}{2}, 0.5, 7 | {1/2, 0.5} 2, {3} 1, {7} 1 | 2 of 4 |
-/// | q-five (5) | 4, 4, 5, none ("I give up."), none (boxed 5 inside unclosed thinking) | {4} 2, {none} 2, {5} 1 | 1 of 5 |
+/// | q-five (5) | 4, 4, 5, none ("I give up."), none (boxed 5 inside unclosed thinking) | {4} 2, {5} 1, {none} 2 | 1 of 5 |
 /// | q-ten (10) | 10, 10.0, 12 | {10, 10.0} 2, {12} 1 | 2 of 3 |
 @Suite("analyze: answers end to end")
 struct AnalyzeAnswersTests {
@@ -38,8 +38,9 @@ struct AnalyzeAnswersTests {
     @Test("accuracy and agreement per problem and per set")
     func accuracyAndAgreement() throws {
         let analysis = try Self.analysis()
-        let rows = analysis.problems
-        try #require(rows.map(\.problemID) == ["q-half", "q-five", "q-ten"])
+        // Rows come sorted by id; the checks below read them in the file's order.
+        try #require(analysis.problems.map(\.problemID) == ["q-five", "q-half", "q-ten"])
+        let rows = Self.inputOrder(analysis.problems)
         // The boxed 5 inside unclosed thinking is not graded: q-five is 1/5, not 2/5.
         #expect(rows.map(\.accuracy) == [0.5, 0.2, 2.0 / 3])
         // Modal cluster share: 2/4, 2/5 ({4}: no-answer samples are never modal), 2/3.
@@ -56,27 +57,28 @@ struct AnalyzeAnswersTests {
         let half = -(0.5 * log(0.5) + 2 * 0.25 * log(0.25))  // split 2/1/1 of 4
         let five = -(2 * 0.4 * log(0.4) + 0.2 * log(0.2))  // 2/2/1 of 5, the no-answer group counted
         let ten = -(2.0 / 3 * log(2.0 / 3) + 1.0 / 3 * log(1.0 / 3))  // 2/1 of 3
-        #expect(isClose(analysis.problems[0].answerEntropy, half))
-        #expect(isClose(analysis.problems[1].answerEntropy, five))
-        #expect(isClose(analysis.problems[2].answerEntropy, ten))
+        let rows = Self.inputOrder(analysis.problems)
+        #expect(isClose(rows[0].answerEntropy, half))
+        #expect(isClose(rows[1].answerEntropy, five))
+        #expect(isClose(rows[2].answerEntropy, ten))
         #expect(isClose(analysis.answers?.answerEntropy, (half + five + ten) / 3))
     }
 
     @Test("clusters: equivalent forms together, largest first, majority answer")
     func clusters() throws {
-        let rows = try Self.analysis().problems
+        let rows = Self.inputOrder(try Self.analysis().problems)
         #expect(rows[0].majorityAnswer == #"\frac{1}{2}"#)
         #expect(rows[0].clusters == [
             ClusterSummary(answer: #"\frac{1}{2}"#, count: 2, sampleIndices: [1, 2], correct: true),
             ClusterSummary(answer: "3", count: 1, sampleIndices: [0], correct: false),
             ClusterSummary(answer: "7", count: 1, sampleIndices: [3], correct: false),
         ])
-        // Ties in size go to the earlier first member: {4} (sample 0) before {none} (sample 3).
+        // The no-answer group comes last whatever its size, and is never the majority.
         #expect(rows[1].majorityAnswer == "4")
         #expect(rows[1].clusters == [
             ClusterSummary(answer: "4", count: 2, sampleIndices: [0, 1], correct: false),
-            ClusterSummary(answer: nil, count: 2, sampleIndices: [3, 4], correct: false),
             ClusterSummary(answer: "5", count: 1, sampleIndices: [2], correct: true),
+            ClusterSummary(answer: nil, count: 2, sampleIndices: [3, 4], correct: false),
         ])
         #expect(rows[2].clusters.map(\.count) == [2, 1])
         #expect(rows[2].clusters.first?.correct == true)
@@ -108,7 +110,7 @@ struct AnalyzeAnswersTests {
         let analysis = try Self.analysis()
         #expect(analysis.answers?.unextracted == 2)
         #expect(analysis.counts.truncated == 1)
-        #expect(analysis.problems.map(\.truncated) == [0, 1, 0])
+        #expect(Self.inputOrder(analysis.problems).map(\.truncated) == [0, 1, 0])
         #expect(analysis.counts.traces == 12)
         #expect(analysis.counts.tracesWithLogProbs == 0)
         #expect(analysis.bf.overall == nil && analysis.bf.thinking == nil)
@@ -144,5 +146,10 @@ struct AnalyzeAnswersTests {
         #expect(intervals(seven) != intervals(other))
         #expect(other.accuracy == seven.accuracy)
         #expect(try encoder.encode(other) != first)
+    }
+
+    /// The rows in the order the problems appear in the test file.
+    static func inputOrder(_ rows: [ProblemAnalysis]) -> [ProblemAnalysis] {
+        ["q-half", "q-five", "q-ten"].compactMap { id in rows.first { $0.problemID == id } }
     }
 }
