@@ -22,8 +22,9 @@ struct JSONCursor {
     static let maximumDepth = 512
 
     init(base: UnsafePointer<UInt8>, end: Int) {
+        // Checked in this order: after a final line feed, `base[end]` may lie beyond the input.
         precondition(
-            base[end] == 0 || base[end] == ASCII.newline || (end > 0 && base[end - 1] == ASCII.newline),
+            (end > 0 && base[end - 1] == ASCII.newline) || base[end] == 0 || base[end] == ASCII.newline,
             "JSONCursor needs a terminated line")
         self.base = base
         self.end = end
@@ -41,7 +42,6 @@ struct JSONCursor {
         if isAtEndOfLine { return "the end of the line" }
         let byte = base[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        if byte == ASCII.newline { return "a line break" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
 
@@ -272,7 +272,6 @@ enum ASCII {
     static let zero: UInt8 = 0x30
     static let nine: UInt8 = 0x39
     static let colon: UInt8 = 0x3A
-    static let upperE: UInt8 = 0x45
     static let upperI: UInt8 = 0x49
     static let upperN: UInt8 = 0x4E
     static let openBracket: UInt8 = 0x5B

@@ -11,6 +11,9 @@ import Foundation
 /// batches in flight plus the longest line, never by the size of the input.
 ///
 /// A UTF-8 byte-order mark at the start of the input is skipped.
+///
+/// A mapped file must not shrink while it is read (the system would stop the process on
+/// reading the lost pages); trace files are written before they are analysed.
 struct LineBatchReader: ~Copyable {
     /// The name used in locations: the path, or `<stdin>` for `-`.
     let file: String

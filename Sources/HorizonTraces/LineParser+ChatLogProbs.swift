@@ -208,14 +208,21 @@ extension LineParser {
                     if !cursor.skipNull() {
                         logProb = try LogProbsBuilder.stored(cursor.parseDouble(), "candidate \(index) of token \(step)")
                     }
-                case .token where rank < 0 && token != nil && cursor.peek() == ASCII.quote:
-                    tokenMatches = sampledToken(token!, equals: try cursor.scanString())
-                case .bytes where rank < 0 && tokenMatches != false && comparesBytes
-                    && cursor.peek() == ASCII.openBracket:
-                    candidateScratch.removeAll(keepingCapacity: true)
-                    try cursor.parseByteArray(appendingTo: &candidateScratch, field: "bytes of candidate \(index)")
-                    bytesMatch = candidateScratch == sampledBytesScratch
-                default:
+                case .token:
+                    if rank < 0, let token, cursor.peek() == ASCII.quote {
+                        tokenMatches = sampledToken(token, equals: try cursor.scanString())
+                    } else {
+                        try cursor.skipValue()
+                    }
+                case .bytes:
+                    if rank < 0, tokenMatches != false, comparesBytes, cursor.peek() == ASCII.openBracket {
+                        candidateScratch.removeAll(keepingCapacity: true)
+                        try cursor.parseByteArray(appendingTo: &candidateScratch, field: "bytes of candidate \(index)")
+                        bytesMatch = candidateScratch == sampledBytesScratch
+                    } else {
+                        try cursor.skipValue()
+                    }
+                case .topLogprobs, .other:
                     try cursor.skipValue()
                 }
             } while try cursor.nextMember()

@@ -33,7 +33,7 @@ struct FinishedBatch<Output: Sendable>: Sendable {
 /// Parses batches of lines on worker threads, numbers samples in input order, transforms
 /// traces on worker threads, and hands finished batches back in submission order.
 ///
-/// Stages per batch: parse (parallel: split the lines, parse them, numbering lines from the
+/// Stages per batch: parse (parallel: the lines one after the other, numbered from the
 /// batch's start) → sequence (serial, in batch order: line numbers in the file, sample
 /// indices and duplicates need every earlier line) → transform (parallel) → consume (the
 /// caller's thread, in batch order). Sequencing is done by whichever worker finishes the

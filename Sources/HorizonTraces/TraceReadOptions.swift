@@ -19,8 +19,10 @@ public struct TraceReadOptions: Sendable, Equatable {
     /// ``TraceReadItem/invalid(_:)`` and reading goes on; when `false`, reading stops at the
     /// first one by throwing it.
     public var skipInvalid: Bool
-    /// The size of each read from a file, in bytes; it is also the unit of work handed to a
-    /// worker thread. Memory use is about (2 × cores + 2) × (this + the longest line).
+    /// The size of the blocks of whole lines handed to worker threads, in bytes (a block runs
+    /// on to the end of the line it ends in), and of each read from a stream. Buffered input
+    /// takes about (2 × cores + 2) × (this + the longest line) of memory; mapped files cost
+    /// only their pages in flight.
     public var readBufferSize: Int
     /// How many errors ``TraceReadSummary/errors`` keeps (all are counted).
     public var maxRecordedErrors: Int

@@ -13,12 +13,13 @@ import Foundation
 /// print("\(summary.traces) traces, \(summary.invalidLines) invalid lines")
 /// ```
 ///
-/// Files are read in large blocks (``TraceReadOptions/readBufferSize``); each block of whole
-/// lines is parsed by a worker thread, its traces get sample indices and are checked for
-/// duplicates in input order, then `transform` runs on a worker thread, and `consume` sees
-/// the results on the calling thread in input order. At most `2 × cores + 2` blocks are in
-/// flight, so memory stays bounded by that many blocks plus the longest line, whatever the
-/// size of the files.
+/// Regular files are mapped into memory and cut, in place, into blocks of whole lines
+/// (``TraceReadOptions/readBufferSize``); standard input and other streams are read block by
+/// block. Each block is parsed by a worker thread, its traces get sample indices and are
+/// checked for duplicates in input order, then `transform` runs on a worker thread, and
+/// `consume` sees the results on the calling thread in input order. At most `2 × cores + 2`
+/// blocks are in flight and the pages of consumed blocks are released, so memory stays
+/// bounded by that many blocks plus the longest line, whatever the size of the files.
 public struct TraceReader: Sendable {
     /// The inputs, read one after the other; `-` is standard input.
     public var paths: [String]

@@ -269,4 +269,17 @@ import Testing
         #expect(traces.last?.text == padding)
         #expect(summary.bytes == 2 * page)
     }
+
+    /// A file of a whole number of pages ending in its line feed is mapped; nothing may be
+    /// read past its end.
+    @Test func pageSizedFileEndingInALineFeed() throws {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let prefix = #"{"problem_id": "a", "text": ""#
+        let padding = String(repeating: "z", count: page - prefix.utf8.count - 3)
+        let text = prefix + padding + "\"}\n"
+        #expect(text.utf8.count == page)
+        let (traces, summary) = try TraceReader(paths: [try Self.file(text)], options: TraceReadOptions(readBufferSize: 100)).readAll()
+        #expect(traces.map(\.text) == [padding])
+        #expect(summary.bytes == page)
+    }
 }
