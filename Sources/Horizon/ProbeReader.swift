@@ -54,7 +54,8 @@ public enum ProbeReader {
         }
         let measures = trace.logProbs.flatMap { $0.count > 0 ? TokenStatistics($0, options: options.tokenOptions).measures : nil }
         return ProbeRecord(
-            kind: kind, problemID: trace.problemID, sampleIndex: trace.sampleIndex ?? 0, gold: trace.gold,
+            kind: kind, problemID: trace.problemID, sampleIndex: trace.sampleIndex ?? 0,
+            index: probe["index"]?.intValue ?? 0, gold: trace.gold,
             keptTokens: probe["kept_tokens"]?.intValue ?? 0, answer: options.extractor.extract(from: answerText),
             measures: measures,
             tokensSpent: json["usage"]?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0)

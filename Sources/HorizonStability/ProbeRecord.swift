@@ -16,6 +16,9 @@ public struct ProbeRecord: Sendable {
     public var problemID: String
     /// The probed trace's sample index: continuations of one trace form one group.
     public var sampleIndex: Int
+    /// The continuation's index among the K of its probe point (orders the group, so results
+    /// do not depend on the order concurrent sampling wrote the lines in).
+    public var index: Int
     public var gold: String?
     /// Thinking tokens kept before the forced answer (truncation only).
     public var keptTokens: Int
@@ -24,11 +27,12 @@ public struct ProbeRecord: Sendable {
     public var measures: SegmentMeasures?
     public var tokensSpent: Int
 
-    public init(kind: Kind, problemID: String, sampleIndex: Int, gold: String?, keptTokens: Int,
+    public init(kind: Kind, problemID: String, sampleIndex: Int, index: Int = 0, gold: String?, keptTokens: Int,
                 answer: ExtractedAnswer?, measures: SegmentMeasures?, tokensSpent: Int) {
         self.kind = kind
         self.problemID = problemID
         self.sampleIndex = sampleIndex
+        self.index = index
         self.gold = gold
         self.keptTokens = keptTokens
         self.answer = answer
@@ -52,7 +56,7 @@ public enum ProbeAggregation {
         }
         var summary = ProbeSummary()
         for kind in kindOrder {
-            let groups = byKind[kind]!.keys.sorted().map { byKind[kind]![$0]! }
+            let groups = byKind[kind]!.keys.sorted().map { byKind[kind]![$0]!.sorted { $0.index < $1.index } }
             let measured = groups.map { measure($0) }
             let problems = Set(groups.map { $0[0].problemID }).count
             let samples = groups.reduce(0) { $0 + $1.count }
