@@ -134,7 +134,7 @@ for size in "${sizes[@]}"; do
     /usr/bin/time -v -o "$data/python.time" "$PYTHON" "$repo/scripts/bench/baseline_bf.py" "$python_file" \
         --top-p 0.9 > "$data/python.out" 2> "$data/python.log"
     read -r p_wall p_cpu p_rss < <(time_fields "$data/python.time")
-    # "set BF 2.345678 over P problems, S samples, T tokens"
+    # "set BF 2.3456789012345 over P problems, S samples, T tokens"
     read -r p_bf p_problems p_traces p_tokens < <(awk '{ print $3, $5, $7, $9 }' "$data/python.out")
     p_megabytes=$(awk -v b="$(stat -c %s "$python_file")" 'BEGIN { printf "%.1f", b / 1e6 }')
     echo "  python: ${p_wall} s wall, ${p_cpu} s CPU, $((p_rss / 1024)) MiB peak RSS" >&2
@@ -146,10 +146,9 @@ for size in "${sizes[@]}"; do
             --bootstrap-resamples 200 --json "$data/analysis-prefix.json" 2> /dev/null
         read -r c_bf c_tokens c_problems c_traces < <(analysis_fields "$data/analysis-prefix.json")
     fi
-    # The baseline prints 6 decimals: allow that rounding on top of the 1e-6 relative tolerance.
     verdict=$(awk -v a="$c_bf" -v b="$p_bf" 'BEGIN {
         d = a - b; if (d < 0) d = -d
-        printf "%s %.2e", (d <= 1e-6 * b + 5e-7) ? "agree" : "DISAGREE", d / b }')
+        printf "%s %.2e", (d <= 1e-6 * b) ? "agree" : "DISAGREE", d / b }')
     echo "  set BF: horizon $c_bf, python $p_bf ($verdict relative)" >&2
     if [ "${verdict%% *}" != agree ] || [ "$c_tokens" != "$p_tokens" ] || [ "$c_problems" != "$p_problems" ] \
         || [ "$c_traces" != "$p_traces" ]; then
