@@ -3,10 +3,10 @@
 
 The baseline `horizon analyze` is compared with. For every token: the candidates' log-probs
 (the top list) are sorted, those with p < 1e-12 dropped, kept from the most probable down
-until their cumulative probability reaches top_p (the one that crosses it kept), the sampled
-token added if it is not among them, the kept probabilities renormalised, and the entropy
-taken in nats. A sample's value is the mean entropy over its tokens; a problem's BF is
-exp(mean over its samples); the set's BF is the mean over problems.
+until their cumulative probability reaches top_p (within 1e-6, as Horizon; the one that
+crosses it kept), the sampled token added if it is not among them, the kept probabilities
+renormalised, and the entropy taken in nats. A sample's value is the mean entropy over its
+tokens; a problem's BF is exp(mean over its samples); the set's BF is the mean over problems.
 
 The sampled token is found in its top list as the trace reader does: equal token strings
 and, when both carry `bytes`, equal bytes. An empty top list makes the sampled token the
@@ -60,7 +60,9 @@ def mean_truncated_entropy(content, top_p):
     probabilities = np.exp(sorted_logprobs)
     present = probabilities >= 1e-12
     before = np.cumsum(probabilities * present, axis=1) - probabilities * present
-    keep = present & (before < top_p)
+    # A running sum within 1e-6 of top_p counts as reaching it, as in Horizon
+    # (docs/branching-factor.md, step 3: 32-bit log-probs make 0.9 arrive as 0.8999999).
+    keep = present & (before < top_p - 1e-6)
     # Always keep the sampled token.
     sampled_position = np.argmax(order == ranks[:, None], axis=1)
     keep[np.arange(steps), sampled_position] = True
@@ -97,7 +99,7 @@ def main():
     set_bf = sum(problem_bfs) / len(problem_bfs) if problem_bfs else float("nan")
     elapsed = time.perf_counter() - started
     megabytes = os.path.getsize(args.traces) / 1e6
-    print(f"set BF {set_bf:.6f} over {len(problem_bfs)} problems, {samples} samples, {tokens} tokens")
+    print(f"set BF {set_bf!r} over {len(problem_bfs)} problems, {samples} samples, {tokens} tokens")
     print(f"{megabytes:.1f} MB in {elapsed:.2f} s = {megabytes / elapsed:.1f} MB/s", file=sys.stderr)
 
 
