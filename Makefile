@@ -39,5 +39,5 @@ $(VENV)/.installed: scripts/testmodel/requirements.txt
 	@touch $@
 
 ## bench: the benchmarks of docs/benchmarks.md
-bench: system-deps venv build
+bench: system-deps venv
 	bash scripts/bench/run-all.sh
