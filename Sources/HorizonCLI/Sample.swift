@@ -32,6 +32,16 @@ struct Sample: AsyncParsableCommand {
     @Option(help: "Output JSONL of traces.")
     var out: String
 
+    /// Samples per problem beyond which a run is a typo rather than a plan.
+    static let maximumSamples = 100_000
+
+    func validate() throws {
+        if !(1...Self.maximumSamples).contains(samples) {
+            throw ValidationError("--samples must be in 1...\(Self.maximumSamples).")
+        }
+        if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
+    }
+
     func run() async throws {
         let problems = try ProblemSet.load(path: dataset)
         let config = SamplingConfig(

@@ -124,7 +124,7 @@ public enum ProbeRun {
                     label: "\(point.label), continuation \(index)",
                     request: request
                 ) { [point, description] completion in
-                    line(point: point, probe: description, request: request, completion: completion, configuredKind: kind)
+                    line(point: point, probe: description, request: request, completion: completion, configuredKind: kind).serialized()
                 })
             }
         }
@@ -169,7 +169,7 @@ public enum ProbeRun {
             ],
             force: config.force,
             key: { key(ofLine: $0) },
-            items: items,
+            items: RunItems(items),
             baseURL: config.baseURL,
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             concurrency: config.concurrency,
