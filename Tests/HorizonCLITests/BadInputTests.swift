@@ -40,22 +40,41 @@ struct BadInputTests {
         #expect(outcome.standardOutput.isEmpty)
     }
 
-    @Test("an input without traces (empty, /dev/null, blank lines) is exit 2 naming the file", arguments: ["empty", "blank", "/dev/null"])
+    @Test("an input without traces (empty, blank lines, a stream that ends at once like /dev/null) is exit 2 naming it",
+          arguments: ["empty", "blank", "stream"])
     func inputWithoutTraces(_ kind: String) async throws {
-        let path: String
-        switch kind {
-        case "empty":
-            path = try SharedData.temporaryDirectory("empty").appendingPathComponent("empty.jsonl").path
-            FileManager.default.createFile(atPath: path, contents: Data())
-        case "blank": path = try TraceFile.write(["", "   ", ""], name: "blank.jsonl")
-        default: path = kind
-        }
+        let directory = try SharedData.temporaryDirectory("no-traces")
         for command in ["analyze", "segment"] {
-            let outcome = try await HorizonExecutable.run([command, path])
+            let path = directory.appendingPathComponent("\(command)-\(kind).jsonl").path
+            let outcome: HorizonExecutable.Outcome
+            switch kind {
+            case "empty":
+                FileManager.default.createFile(atPath: path, contents: Data())
+                outcome = try await HorizonExecutable.run([command, path])
+            case "blank":
+                FileManager.default.createFile(atPath: path, contents: Data("\n   \n\n".utf8))
+                outcome = try await HorizonExecutable.run([command, path])
+            default:
+                // A FIFO whose writer closes at once reads like /dev/null (the stream path), without
+                // depending on the shared /dev/null of the machine the tests run on.
+                #expect(mkfifo(path, 0o600) == 0)
+                let running = try HorizonExecutable.start([command, path])
+                close(open(path, O_WRONLY))
+                outcome = try await running.finish()
+            }
             #expect(outcome.status == 2, "\(command) \(kind): \(outcome.standardError)")
             #expect(outcome.standardError.contains("\(path): no traces"), "\(outcome.standardError)")
             #expect(outcome.standardOutput.isEmpty)
         }
+    }
+
+    @Test("an empty probe file is exit 2 naming it, not an analysis without probes")
+    func emptyProbeFile() async throws {
+        let traces = try GeneratedTraces.file()
+        let probes = try TraceFile.write(["", " "], name: "probes.jsonl")
+        let outcome = try await HorizonExecutable.run(["analyze", traces, "--probes", probes])
+        #expect(outcome.status == 2, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("\(probes): no probe lines"), "\(outcome.standardError)")
     }
 
     @Test("--json through a symbolic link (like /dev/null) writes through it and leaves it in place")

@@ -123,8 +123,10 @@ public enum ProbeRun {
                     key: JSONValue.array(point.identity + [.integer(index)]).jsonText,
                     label: "\(point.label), continuation \(index)",
                     request: request
-                ) { [point, description] completion in
-                    line(point: point, probe: description, request: request, completion: completion, configuredKind: kind).serialized()
+                ) { [point, description] completion throws(ClientError) in
+                    try TraceLine.checked(
+                        line(point: point, probe: description, request: request, completion: completion, configuredKind: kind),
+                        request: request, completion: completion)
                 })
             }
         }

@@ -1,5 +1,3 @@
-import HorizonTraces
-
 /// `horizon sample`: draws N samples per problem from a server and appends them to a JSONL trace
 /// file, resumably.
 ///
@@ -45,23 +43,6 @@ public enum SamplingRun {
         JSONValue.array([.string(problemID), .integer(sampleIndex)]).jsonText
     }
 
-    /// The serialized `line`, once it is known that `analyze` will accept it: a run must not
-    /// write what a later step refuses, nor succeed without the log-probs it asked for.
-    static func checkedLine(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> [UInt8] {
-        if let asked = request.parameters.topLogprobs, completion.logprobs == nil {
-            throw ClientError(
-                .unusableCompletion,
-                "the server answered without the log-probs it was asked for (top \(asked)); check that it supports them, or pass --top-logprobs 0 to sample text only")
-        }
-        let bytes = line.serialized()
-        do {
-            _ = try TraceParser().traces(in: bytes, at: SourceLocation(file: "response", line: 1))
-        } catch {
-            throw ClientError(.unusableCompletion, "the server's answer is not a valid trace: \(error.message)")
-        }
-        return bytes
-    }
-
     private static func plan(for config: SamplingConfig) -> RunPlan {
         let samples = config.samplesPerProblem
         let items = RunItems(count: config.dataset.problems.count * samples) { offset in
@@ -74,7 +55,7 @@ public enum SamplingRun {
                 label: "problem \(problem.id) sample \(index)",
                 request: request
             ) { completion throws(ClientError) in
-                try checkedLine(
+                try TraceLine.checked(
                     TraceLine.json(problem: problem, sampleIndex: index, request: request, completion: completion, configuredKind: kind),
                     request: request, completion: completion)
             }
