@@ -80,15 +80,17 @@ struct SilentAcceptanceTests {
         let secret = "sk-live-\(UUID().uuidString)"
         setenv(variable, secret, 1)
         defer { unsetenv(variable) }
-        // 460 bytes of padding put the key across the 500-byte cut of a plain-text error body.
+        // 460 bytes of padding put the key across the 500-character cut of an error message.
         let padding = String(repeating: "x", count: 460)
         try await FaultyServer.with({ index, request in
             let authorization = request.header("Authorization") ?? ""
-            return index % 2 == 0
-                ? .json(#"{"error":{"message":"invalid key in header Authorization: \#(authorization)"}}"#, status: 401)
-                : [.head(status: 403, headers: [("Content-Type", "text/plain")]), .body(Array("\(padding) \(authorization)".utf8)), .end]
+            switch index % 3 {
+            case 0: return .json(#"{"error":{"message":"invalid key in header Authorization: \#(authorization)"}}"#, status: 401)
+            case 1: return [.head(status: 403, headers: [("Content-Type", "text/plain")]), .body(Array("\(padding) \(authorization)".utf8)), .end]
+            default: return .json(#"{"error":{"message":"\#(padding) \#(authorization)"}}"#, status: 200)
+            }
         }) { server in
-            for _ in 0..<2 {
+            for _ in 0..<3 {
                 let error = await failure(config(server, out: out, apiKeyVariable: variable))
                 let message = try #require(error).description
                 #expect(!message.contains(secret) && !message.contains(String(secret.prefix(12))), "\(message)")

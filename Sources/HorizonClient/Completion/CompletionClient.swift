@@ -121,6 +121,8 @@ public struct CompletionClient: Sendable {
                     throw ClientError(.malformedResponse, "\(http.url) sent a body larger than \(limit) bytes")
                 }
             }
+            // Before decoding: an error message or preview cut short could keep part of the key.
+            if let apiKey { bytes = apiKey.redacting(bytes) }
             return try CompletionDecoder.decode(bytes, endpoint: endpoint)
         }
     }
