@@ -33,7 +33,12 @@ public struct ExactSum: Sendable, Equatable, Codable {
             nonFinite += term.isNaN ? term : (term < 0 ? -.infinity : .infinity)
             return
         }
-        fixed += Int128((term * Self.scale).rounded())
+        // Int128(Double) is generic and slow. The scaled magnitude (an integer below 2¹⁰⁴)
+        // splits exactly into its multiples of 2⁶⁴ and the rest: the rest is its low bits.
+        let magnitude = (term.magnitude * Self.scale).rounded()
+        let high = (magnitude / Self.scale).rounded(.down)
+        let fixedMagnitude = Int128(UInt64(high)) << 64 | Int128(UInt64(magnitude - high * Self.scale))
+        fixed += term < 0 ? -fixedMagnitude : fixedMagnitude
     }
 
     /// Adds every term another sum has seen.

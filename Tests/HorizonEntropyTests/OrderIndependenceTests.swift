@@ -29,6 +29,19 @@ struct OrderIndependenceTests {
         #expect(tenths.value == 1)
     }
 
+    @Test("each term is its value rounded to a multiple of 2⁻⁶⁴, of either sign and any size below 2⁴⁰")
+    func termsRoundToTheGrid() {
+        let terms: [Double] = [0, -0.0, 1, -1, 0x1p-64, -0x1p-64, 0x1p-65, 0x1.8p-65, -0x1.8p-65, 0x1p39, -0x1p39,
+                               0x1.fffffffffffffp39, 1e-300, -1e-300, 0.5, -0.5, 3.141592653589793, -2.718281828459045e9]
+        var sum = ExactSum()
+        var expected: Int128 = 0
+        for term in terms {
+            sum.add(term)
+            expected += Int128((term * 0x1p64).rounded())
+        }
+        #expect(sum.value == Double(expected) / 0x1p64)
+    }
+
     @Test("non-finite and absurd terms: infinity and NaN whatever the order")
     func nonFinite() {
         var sum = ExactSum()
