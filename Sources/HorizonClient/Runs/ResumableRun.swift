@@ -17,8 +17,9 @@ enum ResumableRun {
         let existing = try ExistingOutput.scan(path: plan.outputPath, key: plan.key)
         let total = plan.items.count
         // Items are made again when requested rather than kept: memory stays flat in the run size.
-        let resumed = existing.keys.isEmpty ? 0 : (0..<total).count(where: { existing.keys.contains(plan.items.item($0).key) })
-        let work = (0..<total).lazy.map(plan.items.item).filter { !existing.keys.contains($0.key) }
+        let isPresent = { (index: Int) in existing.keys.contains(plan.items.key(index)) }
+        let resumed = existing.keys.isEmpty ? 0 : (0..<total).count(where: isPresent)
+        let work = (0..<total).lazy.filter { !isPresent($0) }.map(plan.items.item)
         manifest.beginSession(commandLine: plan.commandLine, sessionSettings: plan.sessionSettings, startedAt: startedAt)
         try manifest.write(to: plan.manifestPath)
 

@@ -15,16 +15,19 @@ struct RunItem: Sendable {
 struct RunItems: Sendable {
     /// How many lines the run must produce.
     var count: Int
+    /// The key of item `index`, without making its request (resuming checks every key).
+    var key: @Sendable (Int) -> String
     /// Item `index` (0..<count), in the order to request them.
     var item: @Sendable (Int) -> RunItem
 
-    init(count: Int, item: @escaping @Sendable (Int) -> RunItem) {
+    init(count: Int, key: @escaping @Sendable (Int) -> String, item: @escaping @Sendable (Int) -> RunItem) {
         self.count = count
+        self.key = key
         self.item = item
     }
 
     init(_ items: [RunItem]) {
-        self.init(count: items.count) { items[$0] }
+        self.init(count: items.count, key: { items[$0].key }, item: { items[$0] })
     }
 }
 

@@ -46,6 +46,8 @@ public enum SamplingRun {
     private static func plan(for config: SamplingConfig) -> RunPlan {
         let samples = config.samplesPerProblem
         let items = RunItems(count: config.dataset.problems.count * samples) { offset in
+            key(problemID: config.dataset.problems[offset / samples].id, sampleIndex: offset % samples)
+        } item: { offset in
             let problem = config.dataset.problems[offset / samples]
             let index = offset % samples
             let request = config.request(for: problem, sampleIndex: index)
