@@ -25,7 +25,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Window width of the windowed BF curve, tokens.")
     var window = 5
 
-    @Option(help: "Bootstrap resamples for every interval.")
+    @Option(help: "Bootstrap resamples for every interval (1 to 1000000).")
     var bootstrapResamples = 1000
 
     @Option(help: "Confidence level of the intervals.")

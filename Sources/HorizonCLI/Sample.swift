@@ -17,7 +17,7 @@ struct Sample: AsyncParsableCommand {
     @Option(help: "Problem set (JSONL): MATH-500, GSM8K, AIME-style, or your own.")
     var dataset: String
 
-    @Option(help: "Samples per problem.")
+    @Option(help: "Samples per problem (1 to 100000; requests are made as they are sent, so memory stays flat).")
     var samples = 8
 
     @Option(help: "Maximum tokens per sample.")

@@ -40,7 +40,7 @@ struct ServerOptions: ParsableArguments {
     @Flag(help: "Start over when the output exists with other settings (deletes it).")
     var force = false
 
-    @Option(help: "Extra JSON merged into every request body, e.g. '{\"top_k\":0,\"repeat_penalty\":1}'.")
+    @Option(help: "Extra JSON merged into every request body, e.g. '{\"top_k\":0,\"repeat_penalty\":1}'; it may not set the log-prob members (use --top-logprobs).")
     var extraBody: String?
 
     @Option(help: "Whether the server returns raw or processed log-probs (vLLM V1 and llama.cpp: raw).")
@@ -49,10 +49,10 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Environment variable holding the API key (sent as a bearer token, never written).")
     var apiKeyEnv = "OPENAI_API_KEY"
 
-    @Option(help: "Seconds without a byte before a request is abandoned and retried.")
+    @Option(help: "Seconds without a byte before a request is abandoned and retried (at most a week).")
     var readTimeout = 120.0
 
-    @Option(help: "Total seconds a request may take.")
+    @Option(help: "Total seconds a request may take (at most a week).")
     var requestTimeout = 1800.0
 
     /// Timeouts longer than a week are a typo, and much larger ones overflow a `Duration`.
