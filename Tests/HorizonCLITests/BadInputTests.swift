@@ -125,6 +125,24 @@ struct BadInputTests {
         #expect(first.standardOutput.contains("\"windowed\""))
     }
 
+    @Test("one core or every core: the same bytes", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset")))
+    func coreCountDoesNotChangeAnyDigit() async throws {
+        let path = try TraceFile.write(GeneratedTraces.lines(problems: 4, samples: 8))
+        let arguments = ["analyze", path, "--label", "run"]
+        let everyCore = try await HorizonExecutable.run(arguments)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+        process.arguments = ["-c", "0", HorizonExecutable.url.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let oneCore = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && everyCore.status == 0)
+        #expect(String(decoding: oneCore, as: UTF8.self) == everyCore.standardOutput)
+    }
+
     @Test("the report's reproduce block is the commands as typed, with --out, and it reproduces")
     func reproduceBlock() async throws {
         let directory = try SharedData.temporaryDirectory("reproduce")
