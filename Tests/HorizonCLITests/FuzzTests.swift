@@ -43,7 +43,7 @@ struct FuzzTests {
     func traceLines() throws {
         var random = SplitMix64(seed: 1)
         let valid = GeneratedTraces.lines(problems: 2, samples: 3).map { Array($0.utf8) }
-        for round in 0..<40 {
+        for round in 0..<20 {
             var lines: [[UInt8]] = []
             for _ in 0..<25 {
                 let line = valid.randomElement(using: &random)!
@@ -81,7 +81,7 @@ struct FuzzTests {
             "10\\text{ cm}", "\\{1, 2, 3\\}", "-\\frac{\\sqrt{3}}{2}", "x^2 - 5x + 6 = 0", "\\log_2 8", "0.\\overline{3}",
         ]
         let grader = AnswerGrader()
-        for _ in 0..<1500 {
+        for _ in 0..<600 {
             let reference = valid.randomElement(using: &random)!
             let candidate = String(decoding: Self.mutate(Array(reference.utf8), fragments: Self.latexFragments, using: &random), as: UTF8.self)
             let graded = grader.grade(AnswerPair(reference: reference, candidate: "The answer is $\\boxed{\(candidate)}$"))
@@ -108,7 +108,7 @@ struct FuzzTests {
         var random = SplitMix64(seed: 3)
         let (analysisData, baselineData) = try analysisAndBaseline()
         let directory = try SharedData.temporaryDirectory("fuzz-json")
-        for round in 0..<300 {
+        for round in 0..<150 {
             let analysisURL = directory.appendingPathComponent("analysis-\(round).json")
             let baselineURL = directory.appendingPathComponent("baseline-\(round).json")
             try Data(Self.mutate(Array(analysisData), fragments: Self.jsonFragments, using: &random)).write(to: analysisURL)
