@@ -68,6 +68,19 @@ struct BadInputTests {
         }
     }
 
+    @Test("an empty problem set is exit 2 naming it, before anything is sent")
+    func emptyProblemSet() async throws {
+        let directory = try SharedData.temporaryDirectory("empty-set")
+        let dataset = directory.appendingPathComponent("problems.jsonl").path
+        FileManager.default.createFile(atPath: dataset, contents: Data("\n\n".utf8))
+        let outcome = try await HorizonExecutable.run([
+            "sample", "--base-url", "http://127.0.0.1:9", "--model", "m", "--dataset", dataset,
+            "--out", directory.appendingPathComponent("out.jsonl").path,
+        ])
+        #expect(outcome.status == 2, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("\(dataset): no problems"), "\(outcome.standardError)")
+    }
+
     @Test("an empty probe file is exit 2 naming it, not an analysis without probes")
     func emptyProbeFile() async throws {
         let traces = try GeneratedTraces.file()
