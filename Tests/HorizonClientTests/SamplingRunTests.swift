@@ -28,7 +28,7 @@ struct SamplingRunTests {
             promptTemplate: "Q: {question}",
             extraBody: ["repeat_penalty": 1],
             apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY",
-            timeouts: shortTimeouts,
+            timeouts: relaxedTimeouts,
             retryPolicy: fastRetries,
             commandLine: ["horizon", "sample", "--out", out]
         )
