@@ -63,7 +63,13 @@ extension ReportComposer {
     func reproduceCommands() -> [String] {
         var commands = analyses.indices.map { index -> String in
             let analysis = analyses[index]
-            if let commandLine = analysis.commandLine { return commandLine.map(Self.shellQuoted).joined(separator: " ") }
+            if var commandLine = analysis.commandLine {
+                // Written to standard output and redirected: name the file the report read.
+                if !commandLine.contains(where: { $0 == "--json" || $0.hasPrefix("--json=") }) {
+                    commandLine += ["--json", analysisFile(index)]
+                }
+                return commandLine.map(Self.shellQuoted).joined(separator: " ")
+            }
             let settings = analysis.settings
             let inputs = analysis.inputs.isEmpty ? ["TRACES.jsonl"] : analysis.inputs.map(\.path)
             let truncation = ["--" + settings.truncation.replacingOccurrences(of: "_", with: "-"), String(describing: settings.truncationValue)]

@@ -251,6 +251,23 @@ import Testing
             """))
     }
 
+    @Test("an analysis that recorded its command is reproduced by it, as typed, plus --json when it wrote to stdout")
+    func reproduceRecordedCommand() throws {
+        var typed = AnalysisFixtures.base()
+        typed.commandLine = ["horizon", "analyze", "runs/a b.jsonl", "--probes", "probes.jsonl", "--json", "out/a.json"]
+        var redirected = AnalysisFixtures.sharpened()
+        redirected.commandLine = ["horizon", "analyze", "runs/s.jsonl", "--top-p", "1"]
+        let options = ReportOptions(title: "A vs S", analysisFiles: ["out/a.json", "out/s.json"], reportDirectory: "reports/ab")
+        let settings = try #require(Reading.section(try render([typed, redirected], options: options).markdown, "Settings"))
+        #expect(settings.contains("""
+            ```sh
+            horizon analyze 'runs/a b.jsonl' --probes probes.jsonl --json out/a.json
+            horizon analyze runs/s.jsonl --top-p 1 --json out/s.json
+            horizon report out/a.json out/s.json --title 'A vs S' --out reports/ab
+            ```
+            """))
+    }
+
     // MARK: Missing data
 
     @Test func withoutLogProbsBranchingFactorSectionsSayWhy() throws {
