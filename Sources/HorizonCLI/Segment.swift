@@ -48,10 +48,11 @@ final class LineSink {
 
     init(path: String?) throws {
         if let path, path != "-" {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw InputError("cannot create \(path)")
-            }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            // open(2) rather than FileManager.createFile, which replaces the path atomically:
+            // that turned `--out /dev/null` (run as root) into a regular file.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw InputError("\(path): cannot create: \(String(cString: strerror(errno)))") }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsHandle = true
         } else {
             handle = .standardOutput

@@ -90,7 +90,7 @@ struct BadInputTests {
         #expect(outcome.standardError.contains("\(probes): no probe lines"), "\(outcome.standardError)")
     }
 
-    @Test("--json through a symbolic link (like /dev/null) writes through it and leaves it in place")
+    @Test("--json and --out through a symbolic link (like /dev/null) write through it and leave it in place")
     func jsonThroughALink() async throws {
         let traces = try GeneratedTraces.file()
         let directory = try SharedData.temporaryDirectory("json-link")
@@ -98,11 +98,17 @@ struct BadInputTests {
         let link = directory.appendingPathComponent("link.json").path
         FileManager.default.createFile(atPath: target, contents: Data())
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        let outcome = try await HorizonExecutable.run(["analyze", traces, "--json", link])
-        #expect(outcome.status == 0, "\(outcome.standardError)")
         // An atomic write renames over the path: as root, `--json /dev/null` replaced the device.
-        #expect(try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType == .typeSymbolicLink)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: target)).count > 100)
+        let pairs = directory.appendingPathComponent("pairs.jsonl")
+        try Data(String(repeating: #"{"gold":"4","pred":"4"}"# + "\n", count: 3).utf8).write(to: pairs)
+        let commands = [["analyze", traces, "--json", link], ["segment", traces, "--out", link], ["grade", "--pairs", pairs.path, "--out", link]]
+        for arguments in commands {
+            try Data().write(to: URL(fileURLWithPath: target))
+            let outcome = try await HorizonExecutable.run(arguments)
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            #expect(try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType == .typeSymbolicLink)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: target)).count > 100)
+        }
     }
 
     @Test("ids that differ only in invalid UTF-8 are refused with FILE:LINE, not merged")
