@@ -61,6 +61,15 @@ struct SilentAcceptanceTests {
         }
     }
 
+    @Test("an empty output without log-probs is written: it has no token to give them for")
+    func emptyOutputWithoutLogProbs() async throws {
+        let out = try outputPath()
+        try await FaultyServer.with({ _, _ in .json(Self.completion(logprobs: "null", content: "")) }) { server in
+            let summary = try await SamplingRun.run(config: config(server, out: out))
+            #expect(summary.written == 2)
+        }
+    }
+
     @Test("a positive log-prob is refused when sampled, not later by analyze")
     func positiveLogProb() async throws {
         let out = try outputPath()

@@ -43,7 +43,9 @@ enum TraceLine {
     /// accept it: a run must not write what a later step refuses, nor succeed without the
     /// log-probs it asked for.
     static func checked(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> [UInt8] {
-        if let asked = request.parameters.topLogprobs, completion.logprobs == nil {
+        // An empty output has no tokens to give log-probs for; some servers then send none.
+        let isEmpty = completion.text.isEmpty && (completion.reasoning ?? "").isEmpty
+        if let asked = request.parameters.topLogprobs, completion.logprobs == nil, !isEmpty {
             throw ClientError(
                 .unusableCompletion,
                 "the server answered without the log-probs it was asked for (top \(asked)); check that it supports them, or pass --top-logprobs 0 to sample text only")
