@@ -63,9 +63,9 @@ public struct SegmentedTrace: Sendable, Hashable {
     public var answerTokens: Range<Int>?
     /// Every token of the output, markers included.
     public var overallTokens: Range<Int>?
-    /// The thinking text (invalid UTF-8 decoded as U+FFFD).
+    /// The thinking text (invalid UTF-8 decoded as U+FFFD), without the profile's inline markup.
     public var thinking: String
-    /// The answer text (invalid UTF-8 decoded as U+FFFD).
+    /// The answer text (invalid UTF-8 decoded as U+FFFD), without the profile's inline markup.
     public var answer: String
     /// How the spans were found.
     public var flags: Flags
