@@ -154,8 +154,13 @@ extension SegmentationProfile {
         autoDetectionSignature: builtInPattern(#"<\|(?:START|END)_(?:THINKING|RESPONSE)\|>"#)
     )
 
-    /// MiniMax-M2: no opening marker; everything before `</think>` is thinking.
-    public static let minimaxM2 = endTagOnly(name: "minimax-m2")
+    /// MiniMax-M2: no opening marker; everything before `</think>` is thinking. A `</think>` the
+    /// model writes again later is markup, left out of the answer text (vLLM's `minimax_m2`).
+    public static let minimaxM2: SegmentationProfile = {
+        var profile = endTagOnly(name: "minimax-m2")
+        profile.inlineMarkup = InlineMarkup(builtInPattern("</think>"))
+        return profile
+    }()
 
     /// Step3: no opening marker; everything before `</think>` is thinking.
     public static let step3 = endTagOnly(name: "step3")
