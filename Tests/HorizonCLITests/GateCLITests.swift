@@ -50,6 +50,15 @@ struct GateCLITests {
         }
     }
 
+    @Test("baseline into a missing folder exits 2 and names the path")
+    func unwritableBaselineExitsTwo() async throws {
+        let (directory, _, analysis) = try await baselineAndAnalysis()
+        let out = directory.appendingPathComponent("no/such/dir/baseline.json").path
+        let outcome = try await HorizonExecutable.run(["baseline", analysis, "--out", out])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("\(out): cannot write"), "\(outcome.standardError)")
+    }
+
     @Test("an invalid threshold exits 2 and names the option",
           arguments: [("--max-bf-rise", "-5%"), ("--max-accuracy-drop", "abc"), ("--max-agreement-drop", "nan"),
                       ("--max-entropy-rise", "inf"), ("--max-maj-drop", "0x10")])
