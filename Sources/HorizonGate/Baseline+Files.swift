@@ -55,8 +55,8 @@ extension Baseline {
     /// rules as ``Gate/validate(_:)``), an interval upside down, a confidence level outside
     /// (0, 1), and the per-problem faults ``Gate/validate(_:)`` refuses in an analysis.
     var inconsistency: String? {
-        if let why = Gate.versionProblem(schemaVersion, current: Baseline.currentSchemaVersion)
-            ?? Gate.confidenceProblem(settings.confidence) {
+        if let why = Gate.versionFault(schemaVersion, current: Baseline.currentSchemaVersion)
+            ?? Gate.confidenceFault(settings.confidence) {
             return why
         }
         if metrics.isEmpty { return "it holds no metrics" }
@@ -68,7 +68,7 @@ extension Baseline {
                 return "metric '\(metric.id)': \(why)"
             }
         }
-        return Gate.problemListProblem(problems, bfKey: "bf")
+        return Gate.problemsFault(problems, bfKey: "bf")
     }
 
     private struct SchemaHeader: Decodable {

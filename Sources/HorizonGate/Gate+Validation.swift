@@ -11,24 +11,24 @@ extension Gate {
     ///   JSON path and what is wrong.
     /// - Complexity: O(m + p) in metrics and problems.
     public static func validate(_ analysis: Analysis) throws(GateError) {
-        if let why = versionProblem(analysis.schemaVersion, current: Analysis.currentSchemaVersion)
-            ?? confidenceProblem(analysis.settings.confidence) {
+        if let why = versionFault(analysis.schemaVersion, current: Analysis.currentSchemaVersion)
+            ?? confidenceFault(analysis.settings.confidence) {
             throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
         }
         _ = try GateMetric.all(in: analysis)
-        if let why = problemListProblem(analysis.problems.map(BaselineProblem.init), bfKey: "bf.overall") {
+        if let why = problemsFault(analysis.problems.map(BaselineProblem.init), bfKey: "bf.overall") {
             throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
         }
     }
 
     /// Why `version` cannot be a schema version this horizon reads, or `nil`. Versions above
     /// `current` are left to the readers, which say "newer" and suggest upgrading.
-    static func versionProblem(_ version: Int, current: Int) -> String? {
+    static func versionFault(_ version: Int, current: Int) -> String? {
         version >= 1 ? nil : "schema_version \(version) is not a version horizon writes (1 to \(current))"
     }
 
     /// Why `confidence` cannot be an interval level, or `nil`.
-    static func confidenceProblem(_ confidence: Double) -> String? {
+    static func confidenceFault(_ confidence: Double) -> String? {
         confidence > 0 && confidence < 1
             ? nil : "settings.confidence is \(GateFormat.compact(confidence)); a confidence level lies strictly between 0 and 1"
     }
@@ -36,7 +36,7 @@ extension Gate {
     /// Why a list of per-problem values is unusable, or `nil`: it is empty, repeats an id, has a
     /// problem without samples, or a value out of its family's range. Paths read `problems[i]`;
     /// `bfKey` is where the file keeps a problem's BF (`bf.overall` in an analysis, `bf` in a baseline).
-    static func problemListProblem(_ problems: [BaselineProblem], bfKey: String) -> String? {
+    static func problemsFault(_ problems: [BaselineProblem], bfKey: String) -> String? {
         if problems.isEmpty { return "problems is empty; an analysis measures at least one problem" }
         var seen = Set<String>()
         for (index, problem) in problems.enumerated() {
