@@ -74,6 +74,7 @@ public struct Segmenter: Sendable, Hashable {
                 split.answer = max(split.thinking.upperBound, byteCount - textCount)..<byteCount
             }
             flags = SegmentedTrace.Flags(thinkingFromServer: true)
+            split.markerFound = false
         }
 
         let thinking = try spanText(split.thinking, of: subject, profile: profile)
@@ -91,7 +92,8 @@ public struct Segmenter: Sendable, Hashable {
             overallTokens: tokens.map { 0..<$0.count },
             thinking: thinking,
             answer: try spanText(split.answer, of: subject, profile: profile),
-            flags: flags
+            flags: flags,
+            markersFound: split.markerFound
         )
     }
 

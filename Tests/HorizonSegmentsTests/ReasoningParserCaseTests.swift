@@ -254,6 +254,23 @@ struct ParserCase: Sendable, CustomTestStringConvertible {
         #expect(segmented.thinkingBytes.upperBound <= segmented.answerBytes.lowerBound)
     }
 
+    /// The analysis tells an output the model marked from one the profile's rule filled in.
+    @Test func markersFoundTellsMarkedOutputsFromRuleFilledOnes() throws {
+        func found(_ profile: SegmentationProfile, _ output: String) throws -> Bool {
+            try Segmenter(profile: profile).segment(Trace(problemID: "p", text: output)).markersFound
+        }
+        #expect(try found(.qwen3, "Adding.</think>4"))
+        #expect(try found(.qwen3, "<think>Adding"))
+        #expect(try !found(.qwen3, "Adding"))
+        #expect(try !found(.qwen3ThinkingOff, "Adding"))
+        #expect(try !found(.minimaxM2, "Adding"))
+        #expect(try found(.minimaxM2, "</think>4"))
+        #expect(try !found(.gptOSS, "Adding"))
+        #expect(try found(.gptOSS, "<|channel|>final<|message|>4"))
+        let fromServer = try Segmenter(profile: .qwen3).segment(Trace(problemID: "p", text: "4", reasoning: "Adding."))
+        #expect(fromServer.flags.thinkingFromServer && !fromServer.markersFound)
+    }
+
     @Test func inlineMarkupLeavesTheTextsButNotTheRanges() throws {
         let output = "<|START_THINKING|>See <co>doc</co: 0:[1]><|END_THINKING|><|START_RESPONSE|>4<|END_RESPONSE|>"
         let segmented = try Segmenter(profile: .cohere).segment(Trace(problemID: "p", text: output))
