@@ -52,11 +52,12 @@ extension Baseline {
 
     /// The first thing that makes the baseline unusable, or `nil`: a `schema_version` below 1, no
     /// metrics, a repeated metric id, a value or interval out of its family's range (the same
-    /// rules as ``Gate/validate(_:)``), an interval upside down, a confidence level outside
-    /// (0, 1), and the per-problem faults ``Gate/validate(_:)`` refuses in an analysis.
+    /// rules as ``Gate/validate(_:)``), an interval upside down, settings no measurement has (a
+    /// confidence level outside (0, 1), ...), and the per-problem faults ``Gate/validate(_:)``
+    /// refuses in an analysis.
     var inconsistency: String? {
         if let why = Gate.versionFault(schemaVersion, current: Baseline.currentSchemaVersion)
-            ?? Gate.confidenceFault(settings.confidence) {
+            ?? Gate.settingsFault(settings) {
             return why
         }
         if metrics.isEmpty { return "it holds no metrics" }

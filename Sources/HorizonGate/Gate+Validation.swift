@@ -4,7 +4,8 @@ extension Gate {
     /// Refuses an analysis the gate cannot trust, so `baseline` never holds what `check` would
     /// refuse and `check` never judges nonsense: a `schema_version` below 1, a metric or interval
     /// out of its range (``GateMetric/all(in:)``), no problems, a repeated problem id, a problem
-    /// with no samples or a per-problem value out of range, a confidence level outside (0, 1).
+    /// with no samples or a per-problem value out of range, a confidence level outside (0, 1), a
+    /// top-p or min-p value outside [0, 1].
     ///
     /// - Parameter analysis: an analysis read from a file or built in memory.
     /// - Throws: ``GateError`` with ``GateError/Reason/invalidAnalysis(_:)`` whose text names the
@@ -12,7 +13,7 @@ extension Gate {
     /// - Complexity: O(m + p) in metrics and problems.
     public static func validate(_ analysis: Analysis) throws(GateError) {
         if let why = versionFault(analysis.schemaVersion, current: Analysis.currentSchemaVersion)
-            ?? confidenceFault(analysis.settings.confidence) {
+            ?? settingsFault(analysis.settings) {
             throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
         }
         _ = try GateMetric.all(in: analysis)
@@ -27,10 +28,18 @@ extension Gate {
         version >= 1 ? nil : "schema_version \(version) is not a version horizon writes (1 to \(current))"
     }
 
-    /// Why `confidence` cannot be an interval level, or `nil`.
-    static func confidenceFault(_ confidence: Double) -> String? {
-        confidence > 0 && confidence < 1
-            ? nil : "settings.confidence is \(GateFormat.compact(confidence)); a confidence level lies strictly between 0 and 1"
+    /// Why `settings` cannot describe a measurement, or `nil`: the confidence level lies strictly
+    /// between 0 and 1, the top-p or min-p value in [0, 1].
+    static func settingsFault(_ settings: AnalysisSettings) -> String? {
+        if !(settings.confidence > 0 && settings.confidence < 1) {
+            return "settings.confidence is \(GateFormat.compact(settings.confidence)); "
+                + "a confidence level lies strictly between 0 and 1"
+        }
+        if !(0...1).contains(settings.truncationValue) {
+            return "settings.truncation_value is \(GateFormat.compact(settings.truncationValue)); "
+                + "a top-p or min-p value lies in [0, 1]"
+        }
+        return nil
     }
 
     /// Why a list of per-problem values is unusable, or `nil`: it is empty, repeats an id, has a

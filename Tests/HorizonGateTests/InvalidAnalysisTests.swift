@@ -70,6 +70,12 @@ import Testing
         Fault("confidence 1", "settings.confidence is 1; a confidence level lies strictly between 0 and 1") {
             $0.settings.confidence = 1
         },
+        Fault("a NaN top-p", "settings.truncation_value is nan; a top-p or min-p value lies in [0, 1]") {
+            $0.settings.truncationValue = .nan
+        },
+        Fault("top-p 1.5", "settings.truncation_value is 1.5; a top-p or min-p value lies in [0, 1]") {
+            $0.settings.truncationValue = 1.5
+        },
     ]
 
     @Test(arguments: faults)
