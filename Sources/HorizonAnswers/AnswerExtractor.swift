@@ -41,11 +41,15 @@ public struct AnswerExtractor: Sendable {
         return anchoredAnswer(in: s) ?? Self.bareExpression(in: s) ?? Self.lastMathItem(in: s[...])
     }
 
+    /// The longest text read whole as a bare expression: the grader's default normalised length,
+    /// so that any answer it can parse (a 31-deep `\frac`) is taken whole, not by its last number.
+    static let longestBareExpression = GradingLimits().maximumAnswerLength
+
     /// A short text that is nothing but maths, with no delimiters (`\frac{10}{9}`, `-5`,
     /// `28 percent`, `(1, 4.5)`): the whole text, rather than its last number.
     static func bareExpression(in s: [Unicode.Scalar]) -> ExtractedAnswer? {
         let trimmed = LatexText.trimmed(s[...])
-        guard !trimmed.isEmpty, trimmed.count <= 300, !trimmed.contains("$"), !trimmed.contains("\n") else { return nil }
+        guard !trimmed.isEmpty, trimmed.count <= Self.longestBareExpression, !trimmed.contains("$"), !trimmed.contains("\n") else { return nil }
         let scalars = Array(trimmed)
         for i in scalars.indices where scalars[i] == "\\" && LatexText.mathSpan(in: scalars, at: i) != nil {
             return nil
@@ -67,6 +71,8 @@ public struct AnswerExtractor: Sendable {
         if let found = Self.phraseAnswer(in: s, phrase: "final answer is", rule: .minerva) { return found }
         if let found = Self.boxedAnswer(in: s) { return found }
         if let found = Self.phraseAnswer(in: s, phrase: "the answer is", rule: .theAnswerIs) { return found }
+        // "The correct answer is 7", "so our answer is 0.25 + 3".
+        if let found = Self.phraseAnswer(in: s, phrase: "answer is", rule: .theAnswerIs) { return found }
         if let found = Self.phraseAnswer(in: s, phrase: "final answer", rule: .finalAnswerLabel, needsColon: true) {
             return found
         }
@@ -201,7 +207,7 @@ public struct AnswerExtractor: Sendable {
         var content: Range<Int>
     }
 
-    /// The last box, or the last run of boxes joined by "and"/"or"/commas/spacing (as a set).
+    /// The last box, or the last run of boxes joined by "and"/"or"/commas/spacing (as a list).
     static func boxedAnswer(in s: [Unicode.Scalar], maximumSetSize: Int = 16) -> ExtractedAnswer? {
         let boxes = allBoxes(in: s)
         guard let last = boxes.last else { return nil }
@@ -217,7 +223,8 @@ public struct AnswerExtractor: Sendable {
         if contents.count == 1 {
             return contents[0].isEmpty ? nil : ExtractedAnswer(text: contents[0], rule: .boxed)
         }
-        return ExtractedAnswer(text: "\\{" + contents.joined(separator: ", ") + "\\}", rule: .boxedSet)
+        // A list in text order: it matches a tuple in order and a set in any order.
+        return ExtractedAnswer(text: contents.joined(separator: ", "), rule: .boxedSet)
     }
 
     /// Every balanced `\boxed{...}` / `\fbox{...}` / `\boxed X`, in text order (nested boxes

@@ -39,9 +39,13 @@ public enum AnswerNormalizer {
         let plain = answer.rule == .bareNumber
             || (![.boxed, .boxedSet, .latexSpan].contains(answer.rule) && !original.contains(where: isLatexMarker))
         var s = rewritingCommands(unifyingUnicode(LatexText.collapsingEscapedCommands(original)))
+        // Degree marks matter only inside trigonometric functions (`\sin 30^\circ`); elsewhere
+        // `90^\circ` is 90.
+        if !containsTrigonometricName(s) { s.removeAll { $0 == "\u{00B0}" } }
+        s = canonicalClockTimes(s)
         s = trimmingTrailingPunctuation(s)
         let isPercent = removeTrailingPercent(&s)
-        removeTrailingUnits(&s)
+        removeTrailingUnits(&s, keepsGluedUnits: answer.rule != .bareNumber)
         s = trimmingTrailingPunctuation(s)
         if s.count <= 64, s.allSatisfy({ LatexText.isLetter($0) || $0 == " " || $0 == "-" }),
            let value = NumberWords.value(ofPhrase: LatexText.string(s)) {
@@ -51,6 +55,60 @@ public enum AnswerNormalizer {
         let text = collapsingWhitespace(s)
         let key = LatexText.string(s.filter { !LatexText.isWhitespace($0) })
         return NormalizedAnswer(text: text, key: key, isPercent: isPercent, isPlainText: plain)
+    }
+
+    static let trigonometricNames = ["sin", "cos", "tan", "sec", "csc", "cot"].map { Array($0.unicodeScalars) }
+
+    static func containsTrigonometricName(_ s: [Unicode.Scalar]) -> Bool {
+        s.indices.contains { i in trigonometricNames.contains { LatexText.hasPrefix(s, $0, at: i) } }
+    }
+
+    /// Rewrites 12-hour clock times in 24-hour form without a leading zero (`8:34 P.M.` →
+    /// `20:34`, `08:05 am` → `8:05`, `12:15 a.m.` → `0:15`), so that times compare as text.
+    static func canonicalClockTimes(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.contains(":") else { return s }
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < s.count {
+            guard LatexText.isDigit(s[i]), i == 0 || !LatexText.isDigit(s[i - 1]) else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            var colon = i
+            while colon < s.count, LatexText.isDigit(s[colon]) { colon += 1 }
+            guard colon - i <= 2, colon + 2 < s.count, s[colon] == ":", LatexText.isDigit(s[colon + 1]),
+                  LatexText.isDigit(s[colon + 2]), colon + 3 == s.count || !LatexText.isDigit(s[colon + 3]),
+                  var hour = Int(LatexText.string(s[i..<colon])), hour <= 24 else {
+                out.append(contentsOf: s[i..<colon])
+                i = colon
+                continue
+            }
+            var end = colon + 3
+            if let (isAfternoon, markerEnd) = meridiemMarker(s, from: end), (1...12).contains(hour) {
+                hour = hour % 12 + (isAfternoon ? 12 : 0)
+                end = markerEnd
+            }
+            out.append(contentsOf: "\(hour):".unicodeScalars)
+            out.append(contentsOf: s[(colon + 1)...(colon + 2)])
+            i = end
+        }
+        return out
+    }
+
+    /// `am`, `a.m.`, `PM`, `p.m.` (spaces before allowed) at `i`: whether it is afternoon, and the
+    /// index after the marker.
+    static func meridiemMarker(_ s: [Unicode.Scalar], from i: Int) -> (Bool, Int)? {
+        var j = LatexText.skipWhitespace(s, from: i)
+        guard j < s.count, "aApP".unicodeScalars.contains(s[j]) else { return nil }
+        let isAfternoon = s[j] == "p" || s[j] == "P"
+        j += 1
+        if j < s.count, s[j] == "." { j += 1 }
+        guard j < s.count, s[j] == "m" || s[j] == "M" else { return nil }
+        j += 1
+        if j < s.count, s[j] == "." { j += 1 }
+        guard j == s.count || !LatexText.isLetter(s[j]) else { return nil }
+        return (isAfternoon, j)
     }
 
     static func isLatexMarker(_ c: Unicode.Scalar) -> Bool {
@@ -105,9 +163,10 @@ public enum AnswerNormalizer {
         while i < s.count {
             let c = s[i]
             switch c {
-            case "$", "\u{00B0}":
+            case "$":
                 i += 1
             case "^" where degreeMarkEnd(s, afterCaretAt: i) != nil:
+                out.append("\u{00B0}")
                 i = degreeMarkEnd(s, afterCaretAt: i)!
             case "{" where thousandsBraceEnd(s, at: i) != nil:
                 i = thousandsBraceEnd(s, at: i)!
@@ -233,8 +292,10 @@ public enum AnswerNormalizer {
     }
 
     /// Drops trailing unit words (`125 miles`, `15 square feet`, `3 m/s` stays: `s` is bare),
-    /// keeping at least one scalar of the answer.
-    static func removeTrailingUnits(_ s: inout [Unicode.Scalar]) {
+    /// keeping at least one scalar of the answer. With `keepsGluedUnits`, letters glued to a
+    /// digit stay (`10cm` is 10·c·m, not 10 cm, as a written answer); a number the extractor
+    /// took out of prose (`1,000.99m²`) drops them.
+    static func removeTrailingUnits(_ s: inout [Unicode.Scalar], keepsGluedUnits: Bool) {
         while true {
             var end = exponentStart(s) ?? s.count
             var start = end
@@ -243,7 +304,8 @@ public enum AnswerNormalizer {
             let word = LatexText.string(s[start..<end]).lowercased()
             guard word.unicodeScalars.count >= 2, UnitWords.units.contains(word) else { return }
             let previous = s[start - 1]
-            guard LatexText.isWhitespace(previous) || LatexText.isDigit(previous) || previous == "}" else { return }
+            guard LatexText.isWhitespace(previous) || (LatexText.isDigit(previous) && !keepsGluedUnits) || previous == "}"
+            else { return }
             end = start
             let rest = Array(LatexText.trimmed(s[..<end]))
             guard let last = rest.last, LatexText.isDigit(last) || last == "}" || last == ")" || LatexText.isLetter(last)

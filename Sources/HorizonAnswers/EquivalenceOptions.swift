@@ -9,6 +9,15 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         case fractionOnly = "fraction-only"
     }
 
+    /// How two bare comma lists (`4, 10, -2`) compare with each other.
+    public enum ListOrder: String, Sendable, Hashable, Codable, CaseIterable {
+        /// In order, like a tuple: `4, 10, -2` is not `10, 4, -2` (hendrycks/math compares the
+        /// strings; a list answers the questions in the order asked).
+        case ordered
+        /// In any order, like a set (a grader for "find all solutions" questions).
+        case unordered
+    }
+
     /// Relative tolerance for values computed in floating point (irrational numbers, random-point
     /// evaluation); it absorbs rounding noise only. Written decimals follow the rounding rule
     /// instead (see ``AnswerEquivalence``).
@@ -19,6 +28,9 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
     /// matches `1/3`, `0.3` does not).
     public var minimumSignificantDigitsForRounding: Int
     public var percentPolicy: PercentPolicy
+    /// How a bare list compares with a bare list (against a set a list is always unordered,
+    /// against a tuple always ordered).
+    public var listOrder: ListOrder
     /// How many random points the symbolic check evaluates both sides at.
     public var symbolicPointCount: Int
     /// Seed of the random points; the same seed gives the same verdicts.
@@ -31,6 +43,7 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         acceptsRoundedDecimals: Bool = true,
         minimumSignificantDigitsForRounding: Int = 2,
         percentPolicy: PercentPolicy = .fractionOrNumber,
+        listOrder: ListOrder = .ordered,
         symbolicPointCount: Int = 3,
         seed: UInt64 = 0x5EED_2025,
         limits: GradingLimits = GradingLimits()
@@ -39,6 +52,7 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         self.acceptsRoundedDecimals = acceptsRoundedDecimals
         self.minimumSignificantDigitsForRounding = minimumSignificantDigitsForRounding
         self.percentPolicy = percentPolicy
+        self.listOrder = listOrder
         self.symbolicPointCount = symbolicPointCount
         self.seed = seed
         self.limits = limits

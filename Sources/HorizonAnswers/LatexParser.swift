@@ -28,6 +28,9 @@ struct LatexParser {
     var depth = 0
     var nodes = 0
     var absoluteDepth = 0
+    /// How many function arguments enclose the current position: a degree mark there turns
+    /// its value into radians (`\sin 30^\circ` is sin(π/6)).
+    var functionArgumentDepth = 0
     let limits: GradingLimits
 
     /// A parsed operand: an expression, or a structure that cannot take part in arithmetic.
@@ -88,17 +91,22 @@ struct LatexParser {
 
     // MARK: Items, relations, sets
 
-    /// Items separated by commas or semicolons, up to a closing token or the end.
+    /// Items separated by commas or semicolons, up to a closing token or the end. Semicolons
+    /// between comma groups separate the groups (`p=5, q=2; p=7, q=2` is two lists of two).
     mutating func parseItems() throws(AnswersError) -> [MathAnswer] {
-        var items = [try parseItem()]
+        var groups = [[try parseItem()]]
+        var count = 1
         while current == .comma || current == .semicolon {
+            if current == .semicolon { groups.append([]) }
             advance()
-            items.append(try parseItem())
-            guard items.count <= limits.maximumCollectionSize else {
+            groups[groups.count - 1].append(try parseItem())
+            count += 1
+            guard count <= limits.maximumCollectionSize else {
                 throw AnswersError(.answerTooComplex, "too many items")
             }
         }
-        return items
+        guard groups.count > 1, groups.contains(where: { $0.count > 1 }) else { return groups.flatMap { $0 } }
+        return groups.map { $0.count == 1 ? $0[0] : .list($0) }
     }
 
     mutating func parseItem() throws(AnswersError) -> MathAnswer {
@@ -200,7 +208,8 @@ struct LatexParser {
                 let left = try requireExpression(node)
                 let right = try requireExpression(try parseUnary())
                 node = .expression(try counted(token == .symbol("*") ? .product([left, right]) : .quotient(left, right)))
-            } else if startsImplicitFactor(token) {
+            } else if startsImplicitFactor(token) || (Self.isNumber(token) && Self.endsWithPower(node)) {
+                // A number after a power is a factor: `2^6 3^5` is 2^6 · 3^5.
                 let left = try requireExpression(node)
                 let right = try requireExpression(try parsePower())
                 if token == .command("frac"), Self.isMixedNumber(left, right) {
@@ -231,6 +240,18 @@ struct LatexParser {
             return .expression(try counted(.plusMinus(nil, try requireExpression(try parseMultiplicative()))))
         default:
             return try parsePower()
+        }
+    }
+
+    static func isNumber(_ token: LatexToken) -> Bool {
+        if case .number = token { true } else { false }
+    }
+
+    static func endsWithPower(_ node: Node) -> Bool {
+        switch node {
+        case .expression(.power): true
+        case .expression(.product(let factors)): if case .power? = factors.last { true } else { false }
+        default: false
         }
     }
 
@@ -278,6 +299,11 @@ struct LatexParser {
             case .symbol("%"):
                 advance()
                 e = try counted(.quotient(e, .integer(100)))
+            case .symbol("°"):
+                advance()
+                if functionArgumentDepth > 0 {
+                    e = try counted(.product([e, .quotient(.constant(.pi), .integer(180))]))
+                }
             case .symbol("'"):
                 advance()
                 guard case .symbol(let name) = e else { throw AnswersError(.unparsableAnswer, "prime on a non-symbol") }
@@ -437,6 +463,8 @@ struct LatexParser {
             let n = try parseCommandArgument()
             let k = try parseCommandArgument()
             return try counted(.binomial(n, k))
+        case "abs":
+            return try counted(.absoluteValue(try parseFunctionArgument()))
         case "sqrt":
             var index = MathExpression.integer(2)
             if current == .open("[") {
@@ -488,6 +516,8 @@ struct LatexParser {
     /// A function's argument: a bracketed group, or the juxtaposed factors that follow
     /// (`\sin 2x` is sin(2x); `\sin b \cos a` stops at the next function).
     mutating func parseFunctionArgument() throws(AnswersError) -> MathExpression {
+        functionArgumentDepth += 1
+        defer { functionArgumentDepth -= 1 }
         if current == .open("(") || current == .open("{") {
             // `\sin(x)^2` is (sin x)^2: the caller applies the power to the function's value.
             return try requireExpression(try parsePrimary())

@@ -88,8 +88,54 @@ struct LatexTokenizer {
         guard let literal = NumberLiteral(integerDigits: integerDigits, fractionDigits: fractionDigits) else {
             throw AnswersError(.unparsableAnswer, "malformed number")
         }
+        if fractionDigits.isEmpty, !previousIsScript, let time = clockTimeEnd(from: j, hourDigits: integerDigits) {
+            // `20:34`: a clock time is a word, compared as text (the normaliser has made it 24-hour).
+            emit(.word(LatexText.string(s[i..<time])))
+            i = time
+            return
+        }
         i = j
         emit(.number(literal))
+        if fractionDigits.isEmpty, !previousIsScript, let fraction = mixedFractionSpan(from: j) {
+            // `1 1/2` is the mixed number 1 + 1/2, grouped so that `-1 1/2` is -(1 + 1/2).
+            tokens.removeLast()
+            emit(.open("("))
+            emit(.number(literal))
+            emit(.symbol("+"))
+            emit(.number(fraction.numerator))
+            emit(.symbol("/"))
+            emit(.number(fraction.denominator))
+            emit(.close(")"))
+            i = fraction.end
+        }
+    }
+
+    /// For `H:MM` after an hour of one or two digits at `colon` (hour at most 24, minutes two
+    /// digits below 60, no digit after): the index after the minutes.
+    func clockTimeEnd(from colon: Int, hourDigits: String) -> Int? {
+        guard colon + 2 < s.count, s[colon] == ":", hourDigits.unicodeScalars.count <= 2, let hour = Int(hourDigits),
+              hour <= 24, LatexText.isDigit(s[colon + 1]), LatexText.isDigit(s[colon + 2]),
+              colon + 3 == s.count || !LatexText.isDigit(s[colon + 3]),
+              let minutes = Int(LatexText.string(s[(colon + 1)...(colon + 2)])), minutes < 60 else { return nil }
+        return colon + 3
+    }
+
+    /// For ` p/q` after an integer at `start` (spaces, then integers around a slash, then no
+    /// further digit, letter or script): the fraction's parts and the index after it.
+    func mixedFractionSpan(from start: Int) -> (numerator: NumberLiteral, denominator: NumberLiteral, end: Int)? {
+        guard start < s.count, LatexText.isWhitespace(s[start]) else { return nil }
+        let top = LatexText.skipWhitespace(s, from: start)
+        var slash = top
+        while slash < s.count, LatexText.isDigit(s[slash]) { slash += 1 }
+        guard slash > top, slash < s.count, s[slash] == "/" else { return nil }
+        var end = slash + 1
+        while end < s.count, LatexText.isDigit(s[end]) { end += 1 }
+        guard end > slash + 1 else { return nil }
+        if end < s.count, LatexText.isLetter(s[end]) || s[end] == "^" || s[end] == "." || s[end] == "\\" { return nil }
+        guard let numerator = NumberLiteral(integerDigits: LatexText.string(s[top..<slash]), fractionDigits: ""),
+              let denominator = NumberLiteral(integerDigits: LatexText.string(s[(slash + 1)..<end]), fractionDigits: "")
+        else { return nil }
+        return (numerator, denominator, end)
     }
 
     /// In plain text at the top level, a comma between digits (not a thousands separator) is a
@@ -111,6 +157,9 @@ struct LatexTokenizer {
         names["ln"] = .logarithm(natural: true)
         names["log"] = .logarithm(natural: false)
         names["lg"] = .logarithm(natural: false)
+        // Plain-text spellings (`sqrt(2)`, `abs(x - 1)`), as models and Python graders write them.
+        names["sqrt"] = .command("sqrt")
+        names["abs"] = .command("abs")
         return names
     }()
 
@@ -186,7 +235,7 @@ struct LatexTokenizer {
     ]
 
     static let matrixEnvironments: Set<String> = [
-        "pmatrix", "bmatrix", "Bmatrix", "matrix", "smallmatrix", "array",
+        "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array",
     ]
 
     /// `\begin{name}` / `\end{name}`; an `array`'s column specification is skipped.
@@ -252,6 +301,8 @@ struct LatexTokenizer {
         case "&": emit(.ampersand)
         case "|": emit(.bar)
         case "~": break
+        case ":": emit(.symbol("/"))  // a ratio `V_1:V_2` (clock times were read as numbers)
+        case "\u{00B0}": emit(.symbol("°"))
         case "\u{00B2}", "\u{00B3}":
             emit(.symbol("^"))
             emit(.number(NumberLiteral(c == "\u{00B2}" ? 2 : 3)))
