@@ -137,6 +137,18 @@ extension AnswerComparer {
                 ]))
             }
             guard op.isOrder else { return nil }
+            if case .expression(.absoluteValue(.symbol(let name))) = relation.sides[0], let bound = isConstant(relation.sides[1]) {
+                // `|x| < a` is (-a, a); `|x| > a` is (-∞, -a) ∪ (a, ∞).
+                if op == .less || op == .lessOrEqual {
+                    return intervalForm(of: MathRelation(
+                        sides: [.expression(.negation(bound)), .expression(.symbol(name)), .expression(bound)], operators: [op, op]))
+                }
+                let closed = op == .greaterOrEqual
+                return (name, .union([
+                    .interval(MathInterval(lower: .negation(infinity), upper: .negation(bound), lowerClosed: false, upperClosed: closed)),
+                    .interval(MathInterval(lower: bound, upper: infinity, lowerClosed: closed, upperClosed: false)),
+                ]))
+            }
             if case .expression(.symbol(let name)) = relation.sides[0], let bound = isConstant(relation.sides[1]) {
                 let below = op == .less || op == .lessOrEqual
                 return (name, .interval(below

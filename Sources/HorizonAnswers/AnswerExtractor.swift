@@ -325,16 +325,17 @@ public struct AnswerExtractor: Sendable {
     // MARK: Last math item
 
     /// The last LaTeX span or bare number of `s`, whichever ends later. Numbers inside spans
-    /// belong to their span.
-    static func lastMathItem(in s: ArraySlice<Unicode.Scalar>) -> ExtractedAnswer? {
+    /// belong to their span. Spans joined only by "and"/"or"/commas before the last one are
+    /// part of the answer, as a list (`$x = 2$ and $x = 3$`).
+    static func lastMathItem(in s: ArraySlice<Unicode.Scalar>, maximumListSize: Int = 16) -> ExtractedAnswer? {
         let scalars = Array(s)
-        var lastSpan: (content: Range<Int>, end: Int)?
+        var spans: [(start: Int, content: Range<Int>, end: Int)] = []
         var lastNumber: Range<Int>?
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
             if c == "$" || c == "\\", let span = LatexText.mathSpan(in: scalars, at: i) {
-                if !LatexText.trimmed(scalars[span.content]).isEmpty { lastSpan = span }
+                if !LatexText.trimmed(scalars[span.content]).isEmpty { spans.append((i, span.content, span.end)) }
                 i = span.end
                 continue
             }
@@ -350,8 +351,14 @@ public struct AnswerExtractor: Sendable {
             }
             i += 1
         }
-        if let span = lastSpan, span.end > (lastNumber?.upperBound ?? -1) {
-            return ExtractedAnswer(text: LatexText.string(LatexText.trimmed(scalars[span.content])), rule: .latexSpan)
+        if let span = spans.last, span.end > (lastNumber?.upperBound ?? -1) {
+            var first = spans.count - 1
+            while first > 0, spans.count - first < maximumListSize,
+                  isJoiner(scalars[spans[first - 1].end..<spans[first].start]) {
+                first -= 1
+            }
+            let items = spans[first...].map { LatexText.string(LatexText.trimmed(scalars[$0.content])) }
+            return ExtractedAnswer(text: items.joined(separator: ", "), rule: .latexSpan)
         }
         if let number = lastNumber {
             return ExtractedAnswer(text: LatexText.string(scalars[number]), rule: .bareNumber)

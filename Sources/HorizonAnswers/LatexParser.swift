@@ -400,6 +400,13 @@ struct LatexParser {
                 advance()
                 return .structure(.set([]))
             }
+            if case .letter? = current, position + 1 < tokens.count, tokens[position + 1] == .bar {
+                // Set-builder `\{x \mid x > 1\}` is the set its condition describes.
+                position += 2
+                let condition = try parseItems()
+                try expect(.setClose)
+                return .structure(condition.count == 1 ? condition[0] : .list(condition))
+            }
             let items = try parseItems()
             try expect(.setClose)
             return .structure(.set(items))
@@ -416,6 +423,7 @@ struct LatexParser {
         case .command(let name): return .expression(try parseCommand(name))
         case .function(let function): return .expression(try parseFunction(function))
         case .logarithm(let natural): return .expression(try parseLogarithm(natural: natural))
+        case .beginEnvironment("cases"): return .structure(try parseCases())
         case .beginEnvironment(let name): return .expression(try parseMatrix(environment: name))
         default: throw AnswersError(.unparsableAnswer, "unexpected token")
         }
@@ -532,6 +540,31 @@ struct LatexParser {
             }
         }
         return factors.count == 1 ? factors[0] : try counted(.product(factors))
+    }
+
+    /// `\begin{cases} a & x \ge 0 \\ b & x < 0 \end{cases}`: rows of one item (a system of
+    /// equations, read as a list: `x = 1 \\ y = 2` is `x = 1, y = 2`) or rows of a value and
+    /// its condition (a piecewise definition, read as a tuple of pairs, compared in order).
+    mutating func parseCases() throws(AnswersError) -> MathAnswer {
+        var rows: [[MathAnswer]] = [[]]
+        while current != .endEnvironment("cases") {
+            guard current != nil else { throw AnswersError(.unparsableAnswer, "unclosed cases") }
+            rows[rows.count - 1].append(try parseItem())
+            switch current {
+            case .ampersand: advance()
+            case .rowBreak:
+                advance()
+                rows.append([])
+            case .endEnvironment("cases"): continue
+            default: throw AnswersError(.unparsableAnswer, "bad cases row")
+            }
+            guard rows.count <= limits.maximumCollectionSize else { throw AnswersError(.answerTooComplex, "too many rows") }
+        }
+        advance()
+        rows.removeAll { $0.isEmpty }
+        guard !rows.isEmpty else { throw AnswersError(.unparsableAnswer, "empty cases") }
+        if rows.allSatisfy({ $0.count == 1 }) { return rows.count == 1 ? rows[0][0] : .list(rows.map { $0[0] }) }
+        return .tuple(rows.map { .tuple($0) })
     }
 
     /// `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` (also bmatrix, matrix, array, ...).

@@ -174,11 +174,18 @@ struct LatexTokenizer {
             emit(.constant(.infinity))
         } else if run == "pi" {
             emit(.constant(.pi))
-        } else if run.unicodeScalars.count >= 3 {
+        } else if run.unicodeScalars.count >= 3, !Self.namesPoints(run, after: tokens.last) {
             emit(.word(run))
         } else {
             for letter in run.unicodeScalars { emit(Self.letterToken(letter)) }
         }
+    }
+
+    /// Capitals after a geometric command are points, not a word (`\triangle ABC`, `\angle PQR`).
+    static func namesPoints(_ run: String, after previous: LatexToken?) -> Bool {
+        guard case .letter(let command)? = previous, ["triangle", "angle", "measuredangle", "odot", "parallelogram"].contains(command)
+        else { return false }
+        return run.unicodeScalars.allSatisfy { $0.properties.isUppercase }
     }
 
     static func letterToken(_ letter: Unicode.Scalar) -> LatexToken {
