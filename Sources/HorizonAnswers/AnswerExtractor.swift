@@ -46,7 +46,8 @@ public struct AnswerExtractor: Sendable {
     static let longestBareExpression = GradingLimits().maximumAnswerLength
 
     /// A short text that is nothing but maths, with no delimiters (`\frac{10}{9}`, `-5`,
-    /// `28 percent`, `(1, 4.5)`): the whole text, rather than its last number.
+    /// `28 percent`, `(1, 4.5)`), or a single word (`yes`): the whole text, rather than its
+    /// last number.
     static func bareExpression(in s: [Unicode.Scalar]) -> ExtractedAnswer? {
         let trimmed = LatexText.trimmed(s[...])
         guard !trimmed.isEmpty, trimmed.count <= Self.longestBareExpression, !trimmed.contains("$"), !trimmed.contains("\n") else { return nil }
@@ -56,7 +57,9 @@ public struct AnswerExtractor: Sendable {
         }
         let words = wordCount(trimmed)
         let hasCommand = scalars.indices.contains { LatexText.command(in: scalars, at: $0) != nil }
-        guard words == 0 || (words == 1 && hasCommand) else { return nil }
+        // A lone word is an answer too (`yes`, `odd`, `Evelyn`).
+        let isOneWord = scalars.count <= 32 && scalars.allSatisfy { LatexText.isLetter($0) }
+        guard words == 0 || (words == 1 && (hasCommand || isOneWord)) else { return nil }
         return ExtractedAnswer(text: LatexText.string(trimmed), rule: .wholeText)
     }
 

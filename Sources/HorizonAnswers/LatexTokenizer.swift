@@ -85,6 +85,12 @@ struct LatexTokenizer {
                 j += 1
             }
         }
+        if let (shifted, end) = scientificNotation(from: j, integerDigits: integerDigits, fractionDigits: fractionDigits) {
+            // `1e20`, `2.5E-3`.
+            i = end
+            emit(.number(shifted))
+            return
+        }
         guard let literal = NumberLiteral(integerDigits: integerDigits, fractionDigits: fractionDigits) else {
             throw AnswersError(.unparsableAnswer, "malformed number")
         }
@@ -108,6 +114,29 @@ struct LatexTokenizer {
             emit(.close(")"))
             i = fraction.end
         }
+    }
+
+    /// For an exponent `e20`, `E-3`, `e+5` at `mark` (at most three digits): the number with its
+    /// decimal point moved, and the index after the exponent. In LaTeX only an unsigned exponent
+    /// counts: `3e-2` there is 3e − 2 (Euler's number), while `1e20` has no other reading.
+    func scientificNotation(from mark: Int, integerDigits: String, fractionDigits: String) -> (NumberLiteral, Int)? {
+        guard mark < s.count, s[mark] == "e" || s[mark] == "E" else { return nil }
+        var j = mark + 1
+        let negative = j < s.count && s[j] == "-"
+        if isPlainText, j < s.count, s[j] == "-" || s[j] == "+" { j += 1 }
+        let start = j
+        while j < s.count, LatexText.isDigit(s[j]) { j += 1 }
+        guard j > start, j - start <= 3, j == s.count || !LatexText.isLetter(s[j]),
+              let exponent = Int(LatexText.string(s[start..<j])) else { return nil }
+        // Move the point: digits stay, only where the integer part ends changes.
+        let digits = integerDigits + fractionDigits
+        let point = integerDigits.count + (negative ? -exponent : exponent)
+        let padded = point < 0 ? String(repeating: "0", count: -point) + digits
+            : digits + String(repeating: "0", count: max(0, point - digits.count))
+        let split = max(point, 0)
+        let literal = NumberLiteral(integerDigits: String(padded.prefix(split)),
+                                    fractionDigits: String(padded.dropFirst(split)))
+        return literal.map { ($0, j) }
     }
 
     /// For `H:MM` after an hour of one or two digits at `colon` (hour at most 24, minutes two

@@ -19,6 +19,12 @@ struct MarioEvalRegressionTests {
         RegressionCase(#"$\arctan 1$"#, #"$\boxed{\frac{\pi}{4}}$"#, true),
         RegressionCase(#"$\sin 45^{\circ}$"#, #"$\boxed{\frac{\sqrt2}{2}}$"#, true),
         RegressionCase(#"$\cos(\pi/3)$"#, #"$\boxed{0.5}$"#, true),
+        RegressionCase(#"$\frac{\sqrt{3}}{3}$"#, #"$\boxed{\frac{1}{\sqrt{2}}}$"#, false),
+        RegressionCase(#"$\tan 60^\circ$"#, #"$\boxed{\sqrt{2}}$"#, false),
+        RegressionCase(#"$\sin(2x)$"#, #"$\boxed{2\sin x}$"#, false),
+        RegressionCase(#"$\log_2 8$"#, #"$\boxed{\log_3 8}$"#, false),
+        RegressionCase(#"$8^{2/3}$"#, #"$\boxed{8^{3/2}}$"#, false),
+        RegressionCase(#"$\cos(\pi/3)$"#, #"$\boxed{0.6}$"#, false),
     ]
 
     static let structures: [RegressionCase] = [
@@ -27,6 +33,13 @@ struct MarioEvalRegressionTests {
         RegressionCase(#"$\begin{cases} x = 1 \\ y = 2 \end{cases}$"#, #"$\boxed{(2, 1)}$"#, false),
         RegressionCase(#"$\begin{pmatrix} 1 \\ -2 \\ 3 \end{pmatrix}$"#, #"$\boxed{\begin{bmatrix} 1 \\ -2 \\ 3 \end{bmatrix}}$"#, true),
         RegressionCase(#"$\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}$"#, #"$\boxed{\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}}$"#, true),
+        RegressionCase(#"$\begin{cases} x^2 & x \ge 0 \\ -x & x < 0 \end{cases}$"#, #"$\boxed{\begin{cases} x^2 & x > 0 \\ -x & x < 0 \end{cases}}$"#, false),
+        RegressionCase(#"$\begin{cases} x^2 & x \ge 0 \\ -x & x < 0 \end{cases}$"#, #"$\boxed{\begin{cases} x^2 & 0 \le x \\ -x & x < 0 \end{cases}}$"#, true),
+        RegressionCase(#"$\begin{cases} x = 1 \\ y = 2 \end{cases}$"#, #"$\boxed{x = 1, y = 2}$"#, true),
+        RegressionCase(#"$\begin{cases} x = 1 \\ y = 2 \end{cases}$"#, #"$\boxed{\begin{cases} y = 2 \\ x = 1 \end{cases}}$"#, true),
+        RegressionCase(#"$\begin{pmatrix} 1 \\ -2 \\ 3 \end{pmatrix}$"#, #"$\boxed{(1, -2, 3)}$"#, true),
+        RegressionCase(#"$\begin{pmatrix} 1 \\ -2 \\ 3 \end{pmatrix}$"#, #"$\boxed{(1, 2, 3)}$"#, false),
+        RegressionCase(#"$\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}$"#, #"$\boxed{(1, 2, 3, 4)}$"#, false),
     ]
 
     static let named: [RegressionCase] = [
@@ -43,6 +56,18 @@ struct MarioEvalRegressionTests {
         RegressionCase(#"$\overline{AB} = 5$"#, #"$\boxed{5}$"#, true),
         RegressionCase(#"$AB = 5$"#, #"$\boxed{5}$"#, true),
         RegressionCase(#"$E = mc^2$"#, #"$\boxed{mc^2}$"#, true),
+        RegressionCase(#"$S_{\triangle ABC}=6$"#, #"$\boxed{8}$"#, false),
+        RegressionCase(#"$P(A) = \frac{1}{3}$"#, #"$\boxed{\frac23}$"#, false),
+        RegressionCase(#"$k=-\frac{1}{2}$"#, #"$\boxed{0.5}$"#, false),
+        RegressionCase(#"$f(x) = 2x+1$"#, #"$\boxed{f(x) = 2x + 1}$"#, true),
+        RegressionCase(#"$f(x) = 2x+1$"#, #"$\boxed{g(x) = 2x + 1}$"#, true),
+        RegressionCase(#"$f(x) = 2x+1$"#, #"$\boxed{f(x) = 2x - 1}$"#, false),
+        RegressionCase(#"$x = 3$"#, #"$\boxed{x = 3}$"#, true),
+        RegressionCase(#"$x=3$"#, #"$\boxed{3}$"#, true),
+        RegressionCase(#"$x=3$"#, #"$\boxed{-3}$"#, false),
+        RegressionCase(#"$m = 2$ or $m = -3$"#, #"$\boxed{2, -3}$"#, true),
+        RegressionCase(#"$m = 2$ or $m = -3$"#, #"$\boxed{-3, 2}$"#, true),
+        RegressionCase(#"$m = 2$ or $m = -3$"#, #"$\boxed{2}$"#, false),
     ]
 
     static let intervals: [RegressionCase] = [
@@ -54,6 +79,14 @@ struct MarioEvalRegressionTests {
         RegressionCase(#"$x \in [1, 3)$"#, #"$\boxed{[1, 3)}$"#, true),
         RegressionCase(#"$(-2, 2)$"#, #"$\boxed{-2 < x < 2}$"#, true),
         RegressionCase(#"$(-2, 2)$"#, #"$\boxed{|x| < 2}$"#, true),
+        RegressionCase(#"$[2, +\infty)$"#, #"$\boxed{x > 2}$"#, false),
+        RegressionCase(#"$(-\infty, 0) \cup (1, +\infty)$"#, #"$\boxed{(-\infty, 0) \cup (1, +\infty)}$"#, true),
+        RegressionCase(#"$(-\infty, 0) \cup (1, +\infty)$"#, #"$\boxed{(1, +\infty) \cup (-\infty, 0)}$"#, true),
+        RegressionCase(#"$(-\infty, 0) \cup (1, +\infty)$"#, #"$\boxed{(-\infty, 0] \cup (1, +\infty)}$"#, false),
+        RegressionCase(#"$\{x | x > 1\}$"#, #"$\boxed{[1, +\infty)}$"#, false),
+        RegressionCase(#"$\{x \mid x > 1\}$"#, #"$\boxed{x>1}$"#, true),
+        RegressionCase(#"$(-2, 2)$"#, #"$\boxed{|x| \le 2}$"#, false),
+        RegressionCase(#"$(-\infty,-2)\cup(2,\infty)$"#, #"$\boxed{|x| > 2}$"#, true),
     ]
 
     @Test(arguments: identities) func identity(_ c: RegressionCase) { c.check() }
