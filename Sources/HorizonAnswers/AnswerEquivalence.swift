@@ -66,6 +66,10 @@ public enum AnswerEquivalence {
         } catch {
             return EquivalenceVerdict(error.reason == .answerTooComplex ? .beyondLimits : .unparsableCandidate)
         }
+        if options.formPolicy == .simplifiedFractions, parsedCandidate.containsUnreducedFraction,
+           !parsedReference.containsUnreducedFraction {
+            return EquivalenceVerdict(.unsimplifiedForm)
+        }
         var options = options
         if reference.rule == .boxedSet || candidate.rule == .boxedSet {
             // Separate boxes are separate answers whose order nobody stated (`\boxed{-2}` and

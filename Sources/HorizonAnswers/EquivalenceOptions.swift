@@ -9,6 +9,16 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         case fractionOnly = "fraction-only"
     }
 
+    /// Whether the written form matters beyond the value.
+    public enum FormPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Only the value counts: `\frac{2}{4}` matches `\frac{1}{2}` (Math-Verify, MARIO_EVAL).
+        case valueOnly = "value-only"
+        /// A candidate's fraction of integers must be in lowest terms, as string-comparing
+        /// graders (hendrycks/math) and "simplify" instructions require: `\frac{2}{4}` and `6/3`
+        /// do not match `\frac{1}{2}` and `2` (unless the reference is written the same way).
+        case simplifiedFractions = "simplified-fractions"
+    }
+
     /// How two bare comma lists (`4, 10, -2`) compare with each other.
     public enum ListOrder: String, Sendable, Hashable, Codable, CaseIterable {
         /// In order, like a tuple: `4, 10, -2` is not `10, 4, -2` (hendrycks/math compares the
@@ -31,6 +41,7 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
     /// How a bare list compares with a bare list (against a set a list is always unordered,
     /// against a tuple always ordered).
     public var listOrder: ListOrder
+    public var formPolicy: FormPolicy
     /// How many random points the symbolic check evaluates both sides at.
     public var symbolicPointCount: Int
     /// Seed of the random points; the same seed gives the same verdicts.
@@ -44,6 +55,7 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         minimumSignificantDigitsForRounding: Int = 2,
         percentPolicy: PercentPolicy = .fractionOrNumber,
         listOrder: ListOrder = .ordered,
+        formPolicy: FormPolicy = .valueOnly,
         symbolicPointCount: Int = 3,
         seed: UInt64 = 0x5EED_2025,
         limits: GradingLimits = GradingLimits()
@@ -53,6 +65,7 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         self.minimumSignificantDigitsForRounding = minimumSignificantDigitsForRounding
         self.percentPolicy = percentPolicy
         self.listOrder = listOrder
+        self.formPolicy = formPolicy
         self.symbolicPointCount = symbolicPointCount
         self.seed = seed
         self.limits = limits

@@ -24,6 +24,19 @@ indirect enum MathAnswer: Sendable, Hashable {
         if case .expression(let e) = self { return e }
         return nil
     }
+
+    /// Whether some fraction of two integers in the answer is not in lowest terms (`\frac{2}{4}`,
+    /// `6/3`).
+    var containsUnreducedFraction: Bool {
+        switch self {
+        case .expression(let e): e.containsUnreducedFraction
+        case .text: false
+        case .tuple(let items), .set(let items), .list(let items), .union(let items): items.contains { $0.containsUnreducedFraction }
+        case .interval(let interval): interval.lower.containsUnreducedFraction || interval.upper.containsUnreducedFraction
+        case .relation(let relation): relation.sides.contains { $0.containsUnreducedFraction }
+        case .membership(let element, let domain): element.containsUnreducedFraction || domain.containsUnreducedFraction
+        }
+    }
 }
 
 /// An interval with its bracket kinds: `[0, 1)` is closed below and open above.
@@ -64,6 +77,14 @@ struct MathRelation: Sendable, Hashable {
 }
 
 extension MathExpression {
+    var containsUnreducedFraction: Bool {
+        if case .quotient(.number(let top), .number(let bottom)) = self, top.decimalPlaces == 0, bottom.decimalPlaces == 0,
+           let a = top.exact?.numerator, let b = bottom.exact?.numerator, b != 0 {
+            return b == 1 || BoundedRational.greatestCommonDivisor(a.magnitude, b.magnitude) > 1
+        }
+        return children.contains { $0.containsUnreducedFraction }
+    }
+
     /// Whether the expression reads as the name of a quantity rather than a formula: variables
     /// combined without numbers (`AB`, `\Delta p`, `|AB|`, `V_1/V_2`, `a+b`), or a one-letter
     /// function applied to something (`f(x)`, `P(2)`, `\sin A`).

@@ -28,6 +28,22 @@ struct HendrycksMathRegressionTests {
         RegressionCase("8:05", "8:50", false),
     ]
 
+    /// Unsimplified fractions: a value match by default, refused under `simplifiedFractions`.
+    static let simplified = EquivalenceOptions(formPolicy: .simplifiedFractions)
+    static let forms: [RegressionCase] = [
+        RegressionCase("\\frac{1}{2}", "\\frac{2}{4}", true),
+        RegressionCase("\\frac{1}{2}", "\\frac{2}{4}", false, options: simplified),
+        RegressionCase("2", "6/3", false, options: simplified),
+        RegressionCase("2", "\\frac{4}{1}", false, options: simplified),
+        RegressionCase("\\frac{1}{2}", "\\frac{1}{2}", true, options: simplified),
+        RegressionCase("\\frac{1}{2}", "0.5", true, options: simplified),
+        RegressionCase("\\frac{2}{4}", "\\frac{2}{4}", true, options: simplified),
+        RegressionCase("\\frac{2}{4}", "\\frac{1}{2}", true, options: simplified),
+        RegressionCase("(\\frac{1}{3}, 2)", "(\\frac{3}{9}, 2)", false, options: simplified),
+        RegressionCase("(\\frac{1}{3}, 2)", "(\\frac{1}{3}, 2)", true, options: simplified),
+    ]
+
+    @Test(arguments: forms) func unsimplifiedForm(_ c: RegressionCase) { c.check() }
     @Test(arguments: lists) func list(_ c: RegressionCase) { c.check() }
     @Test(arguments: plainText) func plainTextNumber(_ c: RegressionCase) { c.check() }
 }
