@@ -188,6 +188,9 @@ struct LatexTokenizer {
         names["lg"] = .logarithm(natural: false)
         // Plain-text spellings (`sqrt(2)`, `abs(x - 1)`), as models and Python graders write them.
         names["sqrt"] = .command("sqrt")
+        names["asin"] = .function(.arcsin)
+        names["acos"] = .function(.arccos)
+        names["atan"] = .function(.arctan)
         names["abs"] = .command("abs")
         return names
     }()
