@@ -28,6 +28,20 @@ struct BoundedInputRegressionTests {
         RegressionCase("\\binom{4000000000}{2000000000}", "\\binom{4000000000}{2000000000}+1", false),
         RegressionCase("2^{2^{2^{100}}}", "2^{2^{2^{100}}}+1", false),
         RegressionCase("(-1)^{9223372036854775807}", "-1", true),
+        RegressionCase("(" + Array(repeating: "2^{16000}", count: 100).joined(separator: "+") + ")^{3}", "1", false),
+        RegressionCase("0!*1!*" + Array(repeating: "1000!", count: 50).joined(separator: "*"), "1", false),
+        RegressionCase("\\binom{1000000}{500000}", "\\binom{1000000}{500000}+1", false),
+        // The new readings on long or nested input.
+        RegressionCase((0..<60).map { "x_{\($0)}=\($0)" }.joined(separator: ", "),
+                       (0..<60).reversed().map { "x_{\($0)}=\($0)" }.joined(separator: ", "), true),
+        RegressionCase(Array(repeating: "p=1, q=2", count: 30).joined(separator: "; "),
+                       Array(repeating: "(1,2)", count: 30).joined(separator: ", "), true),
+        RegressionCase(String(repeating: "\\begin{cases}", count: 15) + "1" + String(repeating: "\\end{cases}", count: 15), "1", true),
+        RegressionCase(String(repeating: "\\{x | ", count: 15) + "x>1" + String(repeating: "\\}", count: 15), "(1,\\infty)", true),
+        RegressionCase(Array(repeating: "11", count: 500).joined(separator: ":"), Array(repeating: "11", count: 500).joined(separator: ":") + "1", false),
+        RegressionCase(Array(repeating: "1 1/2", count: 300).joined(separator: " "), "1", false),
+        RegressionCase(String(repeating: "\\sin ", count: 200) + "30^\\circ", "0", false),
+        RegressionCase("1e999", "1e998", false),
     ]
 
     @Test(arguments: cases)
