@@ -131,10 +131,11 @@ struct AnswerComparer {
             let relations = compareRelations(a, b)
             if relations.isEquivalent { return relations }
             if let domains = compareDomains(reference, candidate) { return domains }
-            // Two names for one quantity (`|AB| = 5`, `AB = 5`; `f(x) = x^2`, `y = x^2`) compare
-            // by value; two plain variables (`x = 5`, `y = 5`) stay different equations.
+            // Two names for one quantity (`|AB| = 5`, `AB = 5`; `f(x) = x^2`, `y = x^2`; `v_0 = 10`,
+            // `v = 10`) compare by value; two one-letter variables (`x = 5`, `y = 5`) stay
+            // different equations.
             guard let value = a.assignedValue, let otherValue = b.assignedValue,
-                  a.assignedVariable == nil || b.assignedVariable == nil else { return relations }
+                  !a.assignsOneLetter || !b.assignsOneLetter else { return relations }
             let values = compare(value, otherValue)
             return values.isEquivalent ? .assignedValue : relations
         case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
@@ -149,10 +150,8 @@ struct AnswerComparer {
         }
         if let values = Self.assignedValues(reference) { return compare(values, candidate) }
         if let values = Self.assignedValues(candidate) { return compare(reference, values) }
-        if let vector = Self.vectorItems(reference), case .tuple(let items) = candidate { return compareOrdered(vector, items) }
-        if let vector = Self.vectorItems(reference), case .list(let items) = candidate { return compareOrdered(vector, items) }
-        if let vector = Self.vectorItems(candidate), case .tuple(let items) = reference { return compareOrdered(items, vector) }
-        if let vector = Self.vectorItems(candidate), case .list(let items) = reference { return compareOrdered(items, vector) }
+        if let vector = Self.vectorItems(reference), let items = Self.bracketedItems(candidate) { return compareOrdered(vector, items) }
+        if let vector = Self.vectorItems(candidate), let items = Self.bracketedItems(reference) { return compareOrdered(items, vector) }
         if case .relation(let relation) = reference, let value = relation.assignedValue {
             let inner = compare(value, candidate)
             return inner.isEquivalent ? .assignedValue : inner
@@ -221,10 +220,20 @@ struct AnswerComparer {
         return reason.isEquivalent ? .assignedValue : reason
     }
 
-    /// The cells of a one-row or one-column matrix, which compare in order with a tuple or list.
+    /// The cells of a one-row or one-column matrix, which compare in order with a tuple, a list,
+    /// or a closed pair `[a, b]` (a list as Python prints it).
     static func vectorItems(_ answer: MathAnswer) -> [MathAnswer]? {
         guard case .expression(.matrix(let rows)) = answer, rows.count == 1 || rows[0].count == 1 else { return nil }
         return rows.joined().map { .expression($0) }
+    }
+
+    static func bracketedItems(_ answer: MathAnswer) -> [MathAnswer]? {
+        switch answer {
+        case .tuple(let items), .list(let items): items
+        case .interval(let interval) where interval.lowerClosed && interval.upperClosed:
+            [.expression(interval.lower), .expression(interval.upper)]
+        default: nil
+        }
     }
 
     /// Items in order.

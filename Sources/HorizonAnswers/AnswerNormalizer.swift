@@ -45,7 +45,7 @@ public enum AnswerNormalizer {
         s = canonicalClockTimes(s)
         s = trimmingTrailingPunctuation(s)
         let isPercent = removeTrailingPercent(&s)
-        removeTrailingUnits(&s, keepsGluedUnits: answer.rule != .bareNumber)
+        removeTrailingUnits(&s, keepsGluedUnits: answer.rule != .bareNumber, dropsLabels: plain)
         s = trimmingTrailingPunctuation(s)
         if s.count <= 64, s.allSatisfy({ LatexText.isLetter($0) || $0 == " " || $0 == "-" }),
            let value = NumberWords.value(ofPhrase: LatexText.string(s)) {
@@ -294,16 +294,20 @@ public enum AnswerNormalizer {
     /// Drops trailing unit words (`125 miles`, `15 square feet`, `3 m/s` stays: `s` is bare),
     /// keeping at least one scalar of the answer. With `keepsGluedUnits`, letters glued to a
     /// digit stay (`10cm` is 10·c·m, not 10 cm, as a written answer); a number the extractor
-    /// took out of prose (`1,000.99m²`) drops them.
-    static func removeTrailingUnits(_ s: inout [Unicode.Scalar], keepsGluedUnits: Bool) {
+    /// took out of prose (`1,000.99m²`) drops them. With `dropsLabels` (plain text), any word
+    /// of three or more letters after a number and a space is a label and goes too
+    /// (`12 apples`), as `\text{ apples}` would in LaTeX.
+    static func removeTrailingUnits(_ s: inout [Unicode.Scalar], keepsGluedUnits: Bool, dropsLabels: Bool) {
         while true {
             var end = exponentStart(s) ?? s.count
             var start = end
             while start > 0, LatexText.isLetter(s[start - 1]) { start -= 1 }
             guard start < end, start > 0, s[start - 1] != "\\" else { return }
             let word = LatexText.string(s[start..<end]).lowercased()
-            guard word.unicodeScalars.count >= 2, UnitWords.units.contains(word) else { return }
             let previous = s[start - 1]
+            let isLabel = dropsLabels && end - start >= 3 && !UnitWords.isNeutralWord(word) && LatexText.isWhitespace(previous)
+                && LatexText.trimmed(s[..<start]).last.map(LatexText.isDigit) == true
+            guard word.unicodeScalars.count >= 2, UnitWords.units.contains(word) || isLabel else { return }
             guard LatexText.isWhitespace(previous) || (LatexText.isDigit(previous) && !keepsGluedUnits) || previous == "}"
             else { return }
             end = start

@@ -60,11 +60,14 @@ struct MathRelation: Sendable, Hashable {
         return sides[1]
     }
 
-    /// The assigned name when it is a single plain variable (`x`, `k`, `x_1`).
+    /// The assigned name when it is a single variable (`x`, `k`, `x_1`).
     var assignedVariable: String? {
         guard assignedValue != nil, case .expression(.symbol(let name)) = sides[0] else { return nil }
         return name
     }
+
+    /// Whether the assignment is to a one-letter variable without subscript (`x = 5`).
+    var assignsOneLetter: Bool { assignedVariable.map { $0.unicodeScalars.count == 1 } ?? false }
 
     static func isName(_ side: MathAnswer) -> Bool {
         switch side {
