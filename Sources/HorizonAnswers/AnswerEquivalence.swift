@@ -106,6 +106,17 @@ struct AnswerComparer {
     func compareTopLevel(
         reference: MathAnswer, referenceIsPercent: Bool, candidate: MathAnswer, candidateIsPercent: Bool
     ) -> Reason {
+        if options.percentPolicy == .anyScale, referenceIsPercent == candidateIsPercent,
+           let referenceValue = reference.expression, let candidateValue = candidate.expression {
+            let direct = compareExpressions(referenceValue, candidateValue)
+            if direct.isEquivalent { return direct }
+            let hundred = MathExpression.integer(100)
+            if compareExpressions(.quotient(referenceValue, hundred), candidateValue).isEquivalent
+                || compareExpressions(referenceValue, .quotient(candidateValue, hundred)).isEquivalent {
+                return .percentAsFraction
+            }
+            return direct
+        }
         guard referenceIsPercent != candidateIsPercent,
               let referenceValue = reference.expression, let candidateValue = candidate.expression else {
             return compare(reference, candidate)
@@ -116,7 +127,7 @@ struct AnswerComparer {
             ? compareExpressions(hundredth(referenceValue), candidateValue)
             : compareExpressions(referenceValue, hundredth(candidateValue))
         if scaled.isEquivalent { return .percentAsFraction }
-        guard options.percentPolicy == .fractionOrNumber else { return scaled }
+        guard options.percentPolicy != .fractionOnly else { return scaled }
         return compareExpressions(referenceValue, candidateValue).isEquivalent ? .percentSignDropped : scaled
     }
 

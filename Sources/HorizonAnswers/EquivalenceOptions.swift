@@ -7,6 +7,10 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         case fractionOrNumber = "fraction-or-number"
         /// `28\%` equals `0.28` only.
         case fractionOnly = "fraction-only"
+        /// Any number also matches a hundred times or a hundredth of itself, with or without a
+        /// sign (`0.5` and `50`), as the `include_percentage` setting of Qwen2.5-Math's and
+        /// MARIO_EVAL's graders does.
+        case anyScale = "any-scale"
     }
 
     /// Whether the written form matters beyond the value.

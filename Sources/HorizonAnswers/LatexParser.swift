@@ -445,6 +445,10 @@ struct LatexParser {
             guard sameKind else { throw AnswersError(.unparsableAnswer, "mismatched bracket") }
             return Self.node(items[0])
         }
+        if opening == "[", closing == "]", items.contains(where: { if case .relation = $0 { true } else { false } }) {
+            // `[x = 1, x = 2]`: a list of relations, as Maxima and Python print one.
+            return .structure(.list(items))
+        }
         if items.count == 2, opening == "[" || closing == "]" {
             guard case .expression(let lower) = items[0], case .expression(let upper) = items[1] else {
                 throw AnswersError(.unparsableAnswer, "interval endpoints must be values")

@@ -311,6 +311,17 @@ struct LatexTokenizer {
         let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
         i += 1
         switch c {
+        case "%" where next.map(LatexText.isLetter) == true:
+            // Maxima's constants `%pi`, `%e`, `%i` (STACK answers).
+            var end = i
+            while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
+            switch LatexText.string(s[i..<end]) {
+            case "pi": emit(.constant(.pi))
+            case "e": emit(.constant(.e))
+            case "i": emit(.constant(.i))
+            default: throw AnswersError(.unparsableAnswer, "unknown Maxima constant")
+            }
+            i = end
         case "+", "-", "/", "^", "_", "'", "%": emit(.symbol(c))
         case "*":
             if next == "*" {
