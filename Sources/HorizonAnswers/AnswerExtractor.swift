@@ -328,22 +328,21 @@ public struct AnswerExtractor: Sendable {
     // MARK: Last math item
 
     /// The last LaTeX span or bare number of `s`, whichever ends later. Numbers inside spans
-    /// belong to their span. Spans joined only by "and"/"or"/commas before the last one are
-    /// part of the answer, as a list (`$x = 2$ and $x = 3$`).
+    /// belong to their span. Items of the same kind joined only by "and"/"or"/commas before the
+    /// last one are part of the answer, as a list (`$x = 2$ and $x = 3$`, `-1 and 4`).
     static func lastMathItem(in s: ArraySlice<Unicode.Scalar>, maximumListSize: Int = 16) -> ExtractedAnswer? {
         let scalars = Array(s)
-        var spans: [(start: Int, content: Range<Int>, end: Int)] = []
-        var lastNumber: Range<Int>?
+        var items: [(start: Int, content: Range<Int>, end: Int, isSpan: Bool)] = []
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
             if c == "$" || c == "\\", let span = LatexText.mathSpan(in: scalars, at: i) {
-                if !LatexText.trimmed(scalars[span.content]).isEmpty { spans.append((i, span.content, span.end)) }
+                if !LatexText.trimmed(scalars[span.content]).isEmpty { items.append((i, span.content, span.end, true)) }
                 i = span.end
                 continue
             }
             if let number = BareNumber.match(in: scalars, at: i) {
-                lastNumber = number
+                items.append((number.lowerBound, number, number.upperBound, false))
                 i = number.upperBound
                 continue
             }
@@ -354,18 +353,13 @@ public struct AnswerExtractor: Sendable {
             }
             i += 1
         }
-        if let span = spans.last, span.end > (lastNumber?.upperBound ?? -1) {
-            var first = spans.count - 1
-            while first > 0, spans.count - first < maximumListSize,
-                  isJoiner(scalars[spans[first - 1].end..<spans[first].start]) {
-                first -= 1
-            }
-            let items = spans[first...].map { LatexText.string(LatexText.trimmed(scalars[$0.content])) }
-            return ExtractedAnswer(text: items.joined(separator: ", "), rule: .latexSpan)
+        guard let last = items.last else { return nil }
+        var first = items.count - 1
+        while first > 0, items.count - first < maximumListSize, items[first - 1].isSpan == last.isSpan,
+              isJoiner(scalars[items[first - 1].end..<items[first].start]) {
+            first -= 1
         }
-        if let number = lastNumber {
-            return ExtractedAnswer(text: LatexText.string(scalars[number]), rule: .bareNumber)
-        }
-        return nil
+        let texts = items[first...].map { LatexText.string(LatexText.trimmed(scalars[$0.content])) }
+        return ExtractedAnswer(text: texts.joined(separator: ", "), rule: last.isSpan ? .latexSpan : .bareNumber)
     }
 }

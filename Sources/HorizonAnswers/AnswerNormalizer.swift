@@ -214,6 +214,11 @@ public enum AnswerNormalizer {
                 return end
             }
             let content = Array(s[(open + 1)..<close])
+            if name == "mathbb", content == ["R"] {
+                // The real numbers, as an interval: `x \in \mathbb{R}` is `(-\infty, \infty)`.
+                out.append(contentsOf: "(-\\infty,\\infty)".unicodeScalars)
+                return close + 1
+            }
             let followsValue = out.contains { !LatexText.isWhitespace($0) }
             if textCommands.contains(name), followsValue {
                 // After a value, a unit in \text{} is dropped with an exponent right after it

@@ -48,7 +48,8 @@ struct AnswerNormalizerTests {
         Case("11,\\! 111,\\! 100", "11,111,100"),
         Case("\\$10", "10"),
         Case("\\boxed{5}.", "5"),
-        Case("x \\in \\mathbb{R}", "x \\in R"),
+        Case("x \\in \\mathbb{R}", "x \\in (-\\infty,\\infty)"),
+        Case("\\mathbb{Z}", "Z"),
         Case("= 7", "7"),
     ]
 

@@ -34,6 +34,9 @@ struct MathVerifyRegressionTests {
         RegressionCase("$(-\\infty, -1) \\cup (2, \\infty)$", "$\\boxed{x \\le -1 \\text{ or } x > 2}$", false),
         RegressionCase("$(-\\infty, -1) \\cup (2, \\infty)$", "$\\boxed{x < -1 \\text{ or } y > 2}$", false),
         RegressionCase("$x \\neq 3$", "$\\boxed{(-\\infty, 3) \\cup (3, \\infty)}$", true),
+        RegressionCase("$(-\\infty, \\infty)$", "$\\boxed{\\mathbb{R}}$", true),
+        RegressionCase("$(-\\infty, \\infty)$", "$\\boxed{x \\in \\mathbb{R}}$", true),
+        RegressionCase("$(0, \\infty)$", "$\\boxed{\\mathbb{R}}$", false),
         RegressionCase("$x \\neq 3$", "$\\boxed{(-\\infty, 3] \\cup (3, \\infty)}$", false),
         RegressionCase("$1 < x \\le 4$", "$\\boxed{(1, 4]}$", true),
         RegressionCase("$1 < x \\le 4$", "$\\boxed{[1, 4]}$", false),
@@ -56,6 +59,10 @@ struct MathVerifyRegressionTests {
         RegressionCase("$\\{3, 5\\}$", "the roots are $\\boxed{5}$ and $\\boxed{3}$", true),
         RegressionCase("$\\{3, 5\\}$", "the roots are $\\boxed{5}$ and $\\boxed{4}$", false),
         RegressionCase("$3, 5$", "The answer is 3 and 5.", true),
+        RegressionCase("$\\{-1, 4\\}$", "The roots are -1 and 4.", true),
+        RegressionCase("$\\{-1, 4\\}$", "The roots are -1 and 5.", false),
+        RegressionCase("$4$", "I have 3 apples and then 4", true),
+        RegressionCase("$-1, 4$", "so we get $-1$, and $4$", true),
         RegressionCase("$(3, 5)$", "The answer is $3$ and $5$.", true),
     ]
 
