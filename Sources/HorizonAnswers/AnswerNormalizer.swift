@@ -38,11 +38,11 @@ public enum AnswerNormalizer {
         let original = LatexText.scalars(answer.text)
         let plain = answer.rule == .bareNumber
             || (![.boxed, .boxedSet, .latexSpan].contains(answer.rule) && !original.contains(where: isLatexMarker))
-        var s = rewritingCommands(unifyingUnicode(LatexText.collapsingEscapedCommands(original)))
+        // Clock times first: a `\text{ P.M.}` after them is part of the time, not a label to drop.
+        var s = rewritingCommands(canonicalClockTimes(unifyingUnicode(LatexText.collapsingEscapedCommands(original))))
         // Degree marks matter only inside trigonometric functions (`\sin 30^\circ`); elsewhere
         // `90^\circ` is 90.
         if !containsTrigonometricName(s) { s.removeAll { $0 == "\u{00B0}" } }
-        s = canonicalClockTimes(s)
         s = trimmingTrailingPunctuation(s)
         let isPercent = removeTrailingPercent(&s)
         removeTrailingUnits(&s, keepsGluedUnits: answer.rule != .bareNumber, dropsLabels: plain)
@@ -96,10 +96,25 @@ public enum AnswerNormalizer {
         return out
     }
 
-    /// `am`, `a.m.`, `PM`, `p.m.` (spaces before allowed) at `i`: whether it is afternoon, and the
-    /// index after the marker.
-    static func meridiemMarker(_ s: [Unicode.Scalar], from i: Int) -> (Bool, Int)? {
-        var j = LatexText.skipWhitespace(s, from: i)
+    /// `am`, `a.m.`, `PM`, `p.m.` at `i`, after spaces (`\,`, `\ `, `~` too) and possibly inside
+    /// a text command (`\text{ P.M.}`): whether it is afternoon, and the index after the marker.
+    static func meridiemMarker(_ s: [Unicode.Scalar], from i: Int, insideCommand: Bool = false) -> (Bool, Int)? {
+        var j = i
+        while j < s.count {
+            if LatexText.isWhitespace(s[j]) || s[j] == "~" {
+                j += 1
+            } else if s[j] == "\\", j + 1 < s.count, s[j + 1] == "," || s[j + 1] == " " || s[j + 1] == ";" {
+                j += 2
+            } else {
+                break
+            }
+        }
+        if !insideCommand, let (name, end) = LatexText.command(in: s, at: j), textCommands.contains(name), end < s.count,
+           s[end] == "{", let close = LatexText.closingBrace(in: s, openingAt: end),
+           let (isAfternoon, markerEnd) = meridiemMarker(Array(s[(end + 1)..<close]), from: 0, insideCommand: true),
+           LatexText.skipWhitespace(Array(s[(end + 1)..<close]), from: markerEnd) == close - end - 1 {
+            return (isAfternoon, close + 1)
+        }
         guard j < s.count, "aApP".unicodeScalars.contains(s[j]) else { return nil }
         let isAfternoon = s[j] == "p" || s[j] == "P"
         j += 1
