@@ -53,7 +53,7 @@ public enum AnswerNormalizer {
         }
         s = replacingJoinerWords(s)
         let text = collapsingWhitespace(s)
-        let key = LatexText.string(s.filter { !LatexText.isWhitespace($0) })
+        let key = compactKey(text)
         return NormalizedAnswer(text: text, key: key, isPercent: isPercent, isPlainText: plain)
     }
 
@@ -124,6 +124,23 @@ public enum AnswerNormalizer {
         if j < s.count, s[j] == "." { j += 1 }
         guard j == s.count || !LatexText.isLetter(s[j]) else { return nil }
         return (isAfternoon, j)
+    }
+
+    /// The text without whitespace, except one space between two digits: `1 1/2` (a mixed
+    /// number) and `11/2` must not look identical.
+    static func compactKey(_ text: String) -> String {
+        let s = LatexText.scalars(text)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        for (index, c) in s.enumerated() {
+            if LatexText.isWhitespace(c) {
+                let between = index > 0 && index + 1 < s.count && LatexText.isDigit(s[index - 1]) && LatexText.isDigit(s[index + 1])
+                if between { out.append(" ") }
+                continue
+            }
+            out.append(c)
+        }
+        return LatexText.string(out)
     }
 
     static func isLatexMarker(_ c: Unicode.Scalar) -> Bool {

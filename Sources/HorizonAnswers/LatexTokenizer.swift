@@ -200,7 +200,13 @@ struct LatexTokenizer {
         while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
         let run = LatexText.string(s[i..<end])
         i = end
-        if let token = Self.functionNames[run] {
+        if run == "log", let base = logarithmBaseEnd(from: end) {
+            // `log10(x)`, `log2(x)`: Python's logarithms with a base in the name.
+            emit(.logarithm(natural: false))
+            emit(.symbol("_"))
+            emit(.number(NumberLiteral(integerDigits: LatexText.string(s[end..<base]), fractionDigits: "")!))
+            i = base
+        } else if let token = Self.functionNames[run] {
             emit(token)
         } else if ["inf", "infinity", "infty", "oo"].contains(run.lowercased()) {
             emit(.constant(.infinity))
@@ -218,6 +224,13 @@ struct LatexTokenizer {
         guard case .letter(let command)? = previous, ["triangle", "angle", "measuredangle", "odot", "parallelogram"].contains(command)
         else { return false }
         return run.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// For `10(` or `2(` right after `log`: the index after the base's digits.
+    func logarithmBaseEnd(from start: Int) -> Int? {
+        var end = start
+        while end < s.count, end - start < 3, LatexText.isDigit(s[end]) { end += 1 }
+        return end > start && end < s.count && s[end] == "(" ? end : nil
     }
 
     static func letterToken(_ letter: Unicode.Scalar) -> LatexToken {
