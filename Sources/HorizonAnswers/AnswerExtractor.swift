@@ -37,8 +37,32 @@ public struct AnswerExtractor: Sendable {
     /// - Complexity: O(n) in the length of `answerSpan`.
     public func extract(from answerSpan: String) -> ExtractedAnswer? {
         if let custom = customAnswer(in: answerSpan) { return custom }
-        let s = LatexText.collapsingEscapedCommands(LatexText.scalars(answerSpan))
+        var s = LatexText.collapsingEscapedCommands(LatexText.scalars(answerSpan))
+        // An `<answer>...</answer>` tag (the RL reward format) holds the answer: read only it.
+        if let tagged = Self.answerTagContent(in: s) { s = tagged }
         return anchoredAnswer(in: s) ?? Self.bareExpression(in: s) ?? Self.lastMathItem(in: s[...])
+    }
+
+    /// The trimmed content of the last `<answer>...</answer>` (case-insensitive), if any.
+    static func answerTagContent(in s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let open = LatexText.scalars("<answer>")
+        let close = LatexText.scalars("</answer>")
+        var i = s.count - close.count
+        while i >= 0 {
+            if LatexText.hasPrefix(s, close, at: i, caseInsensitive: true) {
+                var j = i - open.count
+                while j >= 0 {
+                    if LatexText.hasPrefix(s, open, at: j, caseInsensitive: true) {
+                        let content = LatexText.trimmed(s[(j + open.count)..<i])
+                        return content.isEmpty ? nil : Array(content)
+                    }
+                    j -= 1
+                }
+                return nil
+            }
+            i -= 1
+        }
+        return nil
     }
 
     /// The longest text read whole as a bare expression: the grader's default normalised length,

@@ -77,6 +77,25 @@ struct RewardGraderRegressionTests {
         RegressionCase(#"$\text{Monday}$"#, #"Tuesday"#, false),
     ]
 
+    /// `<answer>` tags, answer labels and boxed numbers written with trailing zeros.
+    static let tagsAndLabels: [RegressionCase] = [
+        RegressionCase(#"\frac{1}{2}"#, #"<think>so it is 1/3?</think><answer>\frac{1}{2}</answer>"#, true),
+        RegressionCase(#"\frac{1}{2}"#, #"<answer>\frac{1}{3}</answer>"#, false),
+        RegressionCase(#"5"#, #"<answer> The answer is 5 </answer>"#, true),
+        RegressionCase(#"(1,2)"#, #"<answer>\boxed{(1, 2)}</answer>"#, true),
+        RegressionCase(#"2"#, #"Answer: 2"#, true),
+        RegressionCase(#"2"#, #"**Answer:** $2$"#, true),
+        RegressionCase(#"2"#, #"Final answer: \boxed{2}"#, true),
+        RegressionCase(#"\frac{\sqrt{3}}{2}"#, #"The answer is $\boxed{\dfrac{\sqrt{3}}{2}}$."#, true),
+        RegressionCase(#"x^2"#, #"\boxed{x^{2}}"#, true),
+        RegressionCase(#"-1"#, #"\boxed{-1.0}"#, true),
+        RegressionCase(#"100"#, #"\boxed{100.00}"#, true),
+        RegressionCase(#"3.5"#, #"\boxed{\frac{7}{2}}"#, true),
+        RegressionCase(#"3.5"#, #"\boxed{3.50}"#, true),
+        RegressionCase(#"3.5"#, #"\boxed{3.6}"#, false),
+    ]
+
+    @Test(arguments: tagsAndLabels) func tagOrLabel(_ c: RegressionCase) { c.check() }
     @Test(arguments: namedAndAssigned) func namedOrAssigned(_ c: RegressionCase) { c.check() }
     @Test(arguments: rangesAndSeveral) func rangeOrSeveralAnswers(_ c: RegressionCase) { c.check() }
     @Test(arguments: plainTextAndIdentities) func plainTextOrIdentity(_ c: RegressionCase) { c.check() }
