@@ -202,7 +202,9 @@ struct AnswerComparer {
     /// (`x=1, x=2` is `\{1, 2\}`). `nil` for anything else.
     static func assignedValues(_ answer: MathAnswer) -> MathAnswer? {
         guard case .list(let items) = answer else { return nil }
-        if items.allSatisfy({ assignedValues($0) != nil }) { return .list(items.map { assignedValues($0)! }) }
+        // Each item is read once, so nested lists cost linear time.
+        let nested = items.map(assignedValues)
+        if nested.allSatisfy({ $0 != nil }) { return .list(nested.map { $0! }) }
         let assignments = items.compactMap { item -> (String, MathAnswer)? in
             guard case .relation(let relation) = item, let name = relation.assignedVariable else { return nil }
             return (name, relation.sides[1])

@@ -8,6 +8,11 @@ struct BoundedInputRegressionTests {
         String(repeating: "\\frac{1}{", count: depth) + "2" + String(repeating: "}", count: depth)
     }
 
+    /// Bare-brace lists of assignment lists, two per level: `{{x=1, y=2}, {x=1, y=2}}` and deeper.
+    static func nestedLists(_ depth: Int) -> String {
+        (0..<depth).reduce("x=1, y=2") { inner, _ in "{" + inner + "}, {" + inner + "}" }
+    }
+
     static func setOf(_ values: [Int]) -> String { "\\{" + values.map(String.init).joined(separator: ", ") + "\\}" }
 
     static let cases: [RegressionCase] = [
@@ -42,6 +47,9 @@ struct BoundedInputRegressionTests {
         RegressionCase(Array(repeating: "1 1/2", count: 300).joined(separator: " "), "1", false),
         RegressionCase(String(repeating: "\\sin ", count: 200) + "30^\\circ", "0", false),
         RegressionCase("1e999", "1e998", false),
+        RegressionCase(nestedLists(6), nestedLists(6).replacingOccurrences(of: "x=1, y=2", with: "(1, 2)"), true),
+        RegressionCase(nestedLists(6), nestedLists(6).replacingOccurrences(of: "x=1, y=2", with: "(2, 1)"), false),
+        RegressionCase(nestedLists(12), nestedLists(12).replacingOccurrences(of: "x=1", with: "x=2"), false),
     ]
 
     @Test(arguments: cases)
