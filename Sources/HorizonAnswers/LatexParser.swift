@@ -28,9 +28,9 @@ struct LatexParser {
     var depth = 0
     var nodes = 0
     var absoluteDepth = 0
-    /// How many function arguments enclose the current position: a degree mark there turns
-    /// its value into radians (`\sin 30^\circ` is sin(π/6)).
-    var functionArgumentDepth = 0
+    /// How many trigonometric functions' arguments enclose the current position: a degree mark
+    /// there turns its value into radians (`\sin 30^\circ` is sin(π/6)).
+    var trigonometricArgumentDepth = 0
     let limits: GradingLimits
 
     /// A parsed operand: an expression, or a structure that cannot take part in arithmetic.
@@ -301,7 +301,7 @@ struct LatexParser {
                 e = try counted(.quotient(e, .integer(100)))
             case .symbol("°"):
                 advance()
-                if functionArgumentDepth > 0 {
+                if trigonometricArgumentDepth > 0 {
                     e = try counted(.product([e, .quotient(.constant(.pi), .integer(180))]))
                 }
             case .symbol("'"):
@@ -505,6 +505,9 @@ struct LatexParser {
                 power = exponent
             }
         }
+        let isTrigonometric = [.sin, .cos, .tan, .sec, .csc, .cot].contains(function)
+        if isTrigonometric { trigonometricArgumentDepth += 1 }
+        defer { if isTrigonometric { trigonometricArgumentDepth -= 1 } }
         let argument = try parseFunctionArgument()
         let value = try counted(.function(function, argument))
         return try power.map { (p) throws(AnswersError) in try counted(.power(value, p)) } ?? value
@@ -528,8 +531,6 @@ struct LatexParser {
     /// A function's argument: a bracketed group, or the juxtaposed factors that follow
     /// (`\sin 2x` is sin(2x); `\sin b \cos a` stops at the next function).
     mutating func parseFunctionArgument() throws(AnswersError) -> MathExpression {
-        functionArgumentDepth += 1
-        defer { functionArgumentDepth -= 1 }
         if current == .open("(") || current == .open("{") {
             // `\sin(x)^2` is (sin x)^2: the caller applies the power to the function's value.
             return try requireExpression(try parsePrimary())
