@@ -101,6 +101,18 @@ extension AnswerComparer {
             // `(5, \infty)` against inequalities is the open interval.
             return MathInterval(pairAsOpenInterval: pair).map { (nil, .interval($0)) }
         case .relation(let relation): return intervalForm(of: relation)
+        case .list(let items):
+            // `x < -1 or x > 2` (the normaliser makes "or" a comma): the union of the parts,
+            // when every part is a range of the same variable.
+            var parts: [MathAnswer] = []
+            var variable: String?
+            for item in items {
+                guard case .relation = item, let (name, part) = domain(of: item), let name,
+                      variable == nil || variable == name else { return nil }
+                variable = name
+                parts.append(part)
+            }
+            return (variable, .union(parts.flatMap { if case .union(let inner) = $0 { inner } else { [$0] } }))
         default: return nil
         }
     }
@@ -116,7 +128,27 @@ extension AnswerComparer {
         switch relation.operators.count {
         case 1:
             let op = relation.operators[0]
+            if op == .notEqual, case .expression(.symbol(let name)) = relation.sides[0],
+               let point = isConstant(relation.sides[1]) {
+                // `x \ne 3` is everything but a point: (-∞, 3) ∪ (3, ∞).
+                return (name, .union([
+                    .interval(MathInterval(lower: .negation(infinity), upper: point, lowerClosed: false, upperClosed: false)),
+                    .interval(MathInterval(lower: point, upper: infinity, lowerClosed: false, upperClosed: false)),
+                ]))
+            }
             guard op.isOrder else { return nil }
+            if case .expression(.absoluteValue(.symbol(let name))) = relation.sides[0], let bound = isConstant(relation.sides[1]) {
+                // `|x| < a` is (-a, a); `|x| > a` is (-∞, -a) ∪ (a, ∞).
+                if op == .less || op == .lessOrEqual {
+                    return intervalForm(of: MathRelation(
+                        sides: [.expression(.negation(bound)), .expression(.symbol(name)), .expression(bound)], operators: [op, op]))
+                }
+                let closed = op == .greaterOrEqual
+                return (name, .union([
+                    .interval(MathInterval(lower: .negation(infinity), upper: .negation(bound), lowerClosed: false, upperClosed: closed)),
+                    .interval(MathInterval(lower: bound, upper: infinity, lowerClosed: closed, upperClosed: false)),
+                ]))
+            }
             if case .expression(.symbol(let name)) = relation.sides[0], let bound = isConstant(relation.sides[1]) {
                 let below = op == .less || op == .lessOrEqual
                 return (name, .interval(below
