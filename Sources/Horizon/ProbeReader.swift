@@ -7,7 +7,8 @@ import Foundation
 /// `answer_prefix` (docs/sampling.md). The answer graded for a truncation probe is
 /// `answer_prefix + text`; for a resample, the answer span of `prefix + text`.
 public enum ProbeReader {
-    /// - Throws: ``TraceError`` naming the file and line of a line that is not a probe line.
+    /// - Throws: ``TraceError`` naming the file and line of a line that is not a probe line, or
+    ///   the file when it holds no probe line.
     public static func read(paths: [String], options: SampleRecordOptions) throws -> [ProbeRecord] {
         var records: [ProbeRecord] = []
         let parser = TraceParser()
@@ -16,11 +17,15 @@ public enum ProbeReader {
                 throw TraceError(.unreadableInput, at: SourceLocation(file: path, line: 0), "cannot read the probe file")
             }
             var lineNumber = 0
+            let recordsBefore = records.count
             for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
                 lineNumber += 1
                 guard line.contains(where: { $0 > 0x20 }) else { continue }
                 let location = SourceLocation(file: path, line: lineNumber)
                 records.append(try record(Array(line), at: location, parser: parser, options: options))
+            }
+            if records.count == recordsBefore {
+                throw TraceError(.emptyInput, at: SourceLocation(file: path, line: 0), "no probe lines: the file is empty or holds only blank lines")
             }
         }
         return records

@@ -25,7 +25,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Window width of the windowed BF curve, tokens.")
     var window = 5
 
-    @Option(help: "Bootstrap resamples for every interval.")
+    @Option(help: "Bootstrap resamples for every interval (1 to 1000000).")
     var bootstrapResamples = 1000
 
     @Option(help: "Confidence level of the intervals.")
@@ -49,12 +49,18 @@ struct Analyze: ParsableCommand {
     @Option(name: .customLong("json"), help: "Write the analysis JSON here (default: standard output).")
     var output: String?
 
+    /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.
+    static let maximumResamples = 1_000_000
+
     func validate() throws {
         if topP != nil && minP != nil { throw ValidationError("Give either --top-p or --min-p, not both.") }
         if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1].") }
         if let minP, !(minP > 0 && minP < 1) { throw ValidationError("--min-p must be in (0, 1).") }
         if window < 1 { throw ValidationError("--window must be at least 1.") }
         if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be in (0, 1).") }
+        if !(1...Self.maximumResamples).contains(bootstrapResamples) {
+            throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
+        }
     }
 
     func run() throws {
@@ -74,6 +80,7 @@ struct Analyze: ParsableCommand {
         let progress = ProgressLine(label: "analyze")
         var analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
         progress.finish()
+        analysis.commandLine = ["horizon"] + CommandLine.arguments.dropFirst()
         if !probes.isEmpty {
             let records = try ProbeReader.read(paths: probes, options: analyzer.recordOptions)
             analysis.probes = ProbeAggregation.summarize(records, options: analyzer.analysisOptions)

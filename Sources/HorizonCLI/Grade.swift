@@ -38,7 +38,7 @@ struct Grade: ParsableCommand {
             print("  pred: \(graded.candidateAnswer?.text ?? "(none)") [\(graded.candidateAnswer?.rule.rawValue ?? "no answer found")]")
             return
         }
-        guard let data = FileManager.default.contents(atPath: pairs) else { throw ValidationError("cannot read \(pairs)") }
+        guard let data = FileManager.default.contents(atPath: pairs) else { throw InputError("cannot read \(pairs)") }
         let inputs = try AnswerPair.readJSONLines(data, file: pairs)
         let expected = Self.expectedLabels(data)
         let graded = grader.grade(inputs)

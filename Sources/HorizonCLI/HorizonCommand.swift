@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Horizon
 
 @main
@@ -13,10 +14,52 @@ struct HorizonCommand: AsyncParsableCommand {
             answer, writes a Markdown report, and gates CI on regressions beyond noise.
 
             Pipeline: sample → (probe) → analyze → report → baseline / check.
+
+            Exit codes, for every command (docs/exit-codes.md): 0 success, 1 a finding (`check` \
+            found a regression), 2 bad input or an I/O error (a file, a line, a server), 64 a \
+            usage error (an unknown flag, a value out of range).
             """,
         version: horizonVersion,
         subcommands: [
             Sample.self, Probe.self, Analyze.self, Segment.self, Report.self, Grade.self, Baseline.self, Check.self,
         ]
     )
+
+    /// Runs the chosen command and maps what it throws to the exit codes above: ArgumentParser's
+    /// own outcomes keep their codes (0 for help, 64 for usage), a command's explicit `ExitCode`
+    /// is kept, and any other error is bad input or I/O, exit 2, instead of ArgumentParser's 1,
+    /// which is reserved for findings.
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard !(error is ExitCode), exitCode(for: error) == .failure else { exit(withError: error) }
+            note("Error: " + describe(error))
+            exit(withError: ExitCode(2))
+        }
+    }
+
+    /// What went wrong, for a person: a Foundation file error as `PATH: reason` rather than its
+    /// domain, code and user-info dump.
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        guard nsError.domain == NSCocoaErrorDomain else { return String(describing: error) }
+        let path = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+        var reason = nsError.localizedDescription
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            reason = String(cString: strerror(Int32(underlying.code)))
+        }
+        return path.map { "\($0): \(reason)" } ?? reason
+    }
+}
+
+/// An input or output failure a command found itself (exit 2), as opposed to a usage error (64).
+struct InputError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

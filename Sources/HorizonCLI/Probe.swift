@@ -51,6 +51,16 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Output JSONL of probe continuations.")
     var out: String
 
+    func validate() throws {
+        if !(1...Sample.maximumSamples).contains(samplesPerProbe) {
+            throw ValidationError("--samples must be in 1...\(Sample.maximumSamples).")
+        }
+        if tracesPerProblem < 1 { throw ValidationError("--traces-per-problem must be at least 1.") }
+        if answerMaxTokens < 1 || maxTokens < 1 { throw ValidationError("--answer-max-tokens and --max-tokens must be at least 1.") }
+        _ = try Self.parseLengths(lengths)
+        _ = try resampleAt.map(Self.parsePositions)
+    }
+
     func run() async throws {
         let segmenter = try segmentation.segmenter()
         // Candidates per problem, so the chosen traces (the lowest sample indices) do not depend
@@ -71,7 +81,7 @@ struct Probe: AsyncParsableCommand {
         let targets = try chosen.map { try ProbeTarget(trace: $0.trace, thinkingTokens: $0.thinking) }
         let profileForcing = chosen.first.flatMap { (try? SegmentationProfile.named($0.profile))?.answerForcingText }
         guard !targets.isEmpty else {
-            throw ValidationError("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe")
+            throw InputError("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe")
         }
         let config = ProbeConfig(
             baseURL: server.baseURL, model: server.model, endpoint: server.endpoint ?? .completions, targets: targets,

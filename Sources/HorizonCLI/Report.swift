@@ -21,6 +21,7 @@ struct Report: ParsableCommand {
         var options = ReportOptions()
         options.title = title
         options.analysisFiles = analyses
+        options.reportDirectory = out
         let directory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let files = try ReportWriter.write(analyses: loaded, to: directory, options: options)

@@ -17,7 +17,7 @@ struct Sample: AsyncParsableCommand {
     @Option(help: "Problem set (JSONL): MATH-500, GSM8K, AIME-style, or your own.")
     var dataset: String
 
-    @Option(help: "Samples per problem.")
+    @Option(help: "Samples per problem (1 to 100000; requests are made as they are sent, so memory stays flat).")
     var samples = 8
 
     @Option(help: "Maximum tokens per sample.")
@@ -31,6 +31,16 @@ struct Sample: AsyncParsableCommand {
 
     @Option(help: "Output JSONL of traces.")
     var out: String
+
+    /// Samples per problem beyond which a run is a typo rather than a plan.
+    static let maximumSamples = 100_000
+
+    func validate() throws {
+        if !(1...Self.maximumSamples).contains(samples) {
+            throw ValidationError("--samples must be in 1...\(Self.maximumSamples).")
+        }
+        if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
+    }
 
     func run() async throws {
         let problems = try ProblemSet.load(path: dataset)

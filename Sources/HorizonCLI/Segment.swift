@@ -49,7 +49,7 @@ final class LineSink {
     init(path: String?) throws {
         if let path, path != "-" {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw ValidationError("cannot create \(path)")
+                throw InputError("cannot create \(path)")
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             ownsHandle = true

@@ -40,7 +40,7 @@ struct ServerOptions: ParsableArguments {
     @Flag(help: "Start over when the output exists with other settings (deletes it).")
     var force = false
 
-    @Option(help: "Extra JSON merged into every request body, e.g. '{\"top_k\":0,\"repeat_penalty\":1}'.")
+    @Option(help: "Extra JSON merged into every request body, e.g. '{\"top_k\":0,\"repeat_penalty\":1}'; it may not set the log-prob members (use --top-logprobs).")
     var extraBody: String?
 
     @Option(help: "Whether the server returns raw or processed log-probs (vLLM V1 and llama.cpp: raw).")
@@ -49,11 +49,32 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Environment variable holding the API key (sent as a bearer token, never written).")
     var apiKeyEnv = "OPENAI_API_KEY"
 
-    @Option(help: "Seconds without a byte before a request is abandoned and retried.")
+    @Option(help: "Seconds without a byte before a request is abandoned and retried (at most a week).")
     var readTimeout = 120.0
 
-    @Option(help: "Total seconds a request may take.")
+    @Option(help: "Total seconds a request may take (at most a week).")
     var requestTimeout = 1800.0
+
+    /// Timeouts longer than a week are a typo, and much larger ones overflow a `Duration`.
+    static let maximumTimeout = 7 * 86_400.0
+    /// More top log-probs than any server serves.
+    static let maximumTopLogprobs = 1000
+    static let maximumConcurrency = 1024
+
+    func validate() throws {
+        func require(_ holds: Bool, _ message: String) throws { if !holds { throw ValidationError(message) } }
+        try require(temperature.isFinite && temperature >= 0, "--temperature must be a finite number >= 0.")
+        try require(topP > 0 && topP <= 1, "--top-p must be in (0, 1].")
+        if let topK { try require(topK >= -1, "--top-k must be >= -1 (0 and -1 turn it off on most servers).") }
+        if let minP { try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].") }
+        try require((0...Self.maximumTopLogprobs).contains(topLogprobs), "--top-logprobs must be in 0...\(Self.maximumTopLogprobs).")
+        try require((1...Self.maximumConcurrency).contains(concurrency), "--concurrency must be in 1...\(Self.maximumConcurrency).")
+        for (flag, seconds) in [("--read-timeout", readTimeout), ("--request-timeout", requestTimeout)] {
+            try require(seconds > 0 && seconds <= Self.maximumTimeout, "\(flag) must be seconds in (0, \(Int(Self.maximumTimeout))], got \(seconds).")
+        }
+        let overrides = CompletionRequest.logProbOverrides(in: try parsedExtraBody())
+        try require(overrides.isEmpty, "--extra-body may not set \(overrides.joined(separator: ", ")): use --top-logprobs (0 asks for none).")
+    }
 
     func parsedExtraBody() throws -> JSONValue? {
         guard let extraBody else { return nil }

@@ -26,6 +26,9 @@ public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case malformedResponse
         /// The body is valid JSON but not a completion (no choices, no text).
         case notACompletion
+        /// The completion cannot make a trace `analyze` accepts: it lacks the log-probs the
+        /// request asked for, or holds invalid ones (a positive log-probability).
+        case unusableCompletion
         /// An event stream ended before its `[DONE]` or final event.
         case truncatedStream
         /// An existing output was written with other settings (and `force` was not given).
@@ -77,7 +80,7 @@ public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .httpStatus:
             guard let status = httpStatus else { return false }
             return status == 408 || status == 429 || (500...599).contains(status)
-        case .invalidConfiguration, .malformedResponse, .notACompletion, .settingsChanged,
+        case .invalidConfiguration, .malformedResponse, .notACompletion, .unusableCompletion, .settingsChanged,
             .invalidExistingOutput, .invalidDataset, .fileSystem:
             return false
         }

@@ -20,8 +20,9 @@ import Foundation
 public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
     /// The prefix length above which the NLL mean replaces the entropy mean; 50 by default.
     public let asymptoticLimit: Int
-    /// Σ over samples reaching position k of the prefix log-BF at k.
-    private var logSums: [Double] = []
+    /// Σ over samples reaching position k of the prefix log-BF at k, exact so that the sample
+    /// order does not change the curve.
+    private var logSums: [ExactSum] = []
     /// How many samples reach position k.
     private var sampleCounts: [Int] = []
 
@@ -40,7 +41,7 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
         let span = tokens ?? 0..<sample.count
         precondition(span.lowerBound >= 0 && span.upperBound <= sample.count, "token range \(span) outside 0..<\(sample.count)")
         if logSums.count < span.count {
-            logSums.append(contentsOf: repeatElement(0, count: span.count - logSums.count))
+            logSums.append(contentsOf: repeatElement(ExactSum(), count: span.count - logSums.count))
             sampleCounts.append(contentsOf: repeatElement(0, count: span.count - sampleCounts.count))
         }
         var entropySum = 0.0
@@ -50,7 +51,7 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
             negativeLogLikelihoodSum += sample.negativeLogLikelihoods[token]
             let prefixLength = position + 1
             let prefixSum = prefixLength <= asymptoticLimit ? entropySum : negativeLogLikelihoodSum
-            logSums[position] += prefixSum / Double(prefixLength)
+            logSums[position].add(prefixSum / Double(prefixLength))
             sampleCounts[position] += 1
         }
     }
@@ -61,11 +62,11 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
     public mutating func merge(_ other: CumulativeCurveBuilder) {
         precondition(asymptoticLimit == other.asymptoticLimit, "merging curves with different asymptotic limits")
         if logSums.count < other.logSums.count {
-            logSums.append(contentsOf: repeatElement(0, count: other.logSums.count - logSums.count))
+            logSums.append(contentsOf: repeatElement(ExactSum(), count: other.logSums.count - logSums.count))
             sampleCounts.append(contentsOf: repeatElement(0, count: other.sampleCounts.count - sampleCounts.count))
         }
         for position in other.logSums.indices {
-            logSums[position] += other.logSums[position]
+            logSums[position].add(other.logSums[position])
             sampleCounts[position] += other.sampleCounts[position]
         }
     }
@@ -80,7 +81,7 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
         let points = 0..<(sampleCounts.firstIndex { $0 < required } ?? sampleCounts.count)
         return PositionCurve(
             positions: Array(points),
-            values: points.map { exp(logSums[$0] / Double(sampleCounts[$0])) },
+            values: points.map { exp(logSums[$0].value / Double(sampleCounts[$0])) },
             counts: points.map { sampleCounts[$0] }
         )
     }

@@ -135,11 +135,14 @@ struct TruncatedDistribution {
 
     /// Sorts the first `count` candidates by descending probability and keeps them until their
     /// running sum reaches `topP` (within ``roundingTolerance``), the crossing one included.
+    /// A `topP` of 1 or more keeps every candidate: the tolerance is for sums short of a p < 1,
+    /// and would otherwise drop the tail of a list whose mass rounds to 1.
     ///
     /// - Returns: How many leading candidates are kept (at least 1 when `count > 0`).
     @inline(__always)
     static func keepNucleus(_ scratch: UnsafeMutableBufferPointer<Candidate>, count: Int, topP: Double) -> Int {
         sortDescending(scratch, count: count)
+        if topP >= 1 { return count }
         var cumulative = 0.0
         var kept = 0
         while kept < count {

@@ -26,8 +26,9 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
     public private(set) var sampleCount = 0
     /// The token count of the shortest non-empty sample added, or `nil` before the first.
     public private(set) var shortestLength: Int?
-    /// Σ over samples of exp(mean H in window w), for every complete window of any sample.
-    private var windowSums: [Double] = []
+    /// Σ over samples of exp(mean H in window w), for every complete window of any sample; exact
+    /// so that the sample order does not change the curve.
+    private var windowSums: [ExactSum] = []
 
     /// The reference's window: 5 tokens.
     public static let defaultWindowLength = 5
@@ -54,12 +55,12 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
         shortestLength = min(shortestLength ?? span.count, span.count)
         let windowCount = span.count / windowLength
         if windowSums.count < windowCount {
-            windowSums.append(contentsOf: repeatElement(0, count: windowCount - windowSums.count))
+            windowSums.append(contentsOf: repeatElement(ExactSum(), count: windowCount - windowSums.count))
         }
         for window in 0..<windowCount {
             let start = span.lowerBound + window * windowLength
             let entropySum = sample.entropies[start..<start + windowLength].reduce(0, +)
-            windowSums[window] += exp(entropySum / Double(windowLength))
+            windowSums[window].add(exp(entropySum / Double(windowLength)))
         }
     }
 
@@ -72,9 +73,9 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
         sampleCount += other.sampleCount
         shortestLength = min(shortestLength ?? otherShortest, otherShortest)
         if windowSums.count < other.windowSums.count {
-            windowSums.append(contentsOf: repeatElement(0, count: other.windowSums.count - windowSums.count))
+            windowSums.append(contentsOf: repeatElement(ExactSum(), count: other.windowSums.count - windowSums.count))
         }
-        for (window, sum) in other.windowSums.enumerated() { windowSums[window] += sum }
+        for (window, sum) in other.windowSums.enumerated() { windowSums[window].add(sum) }
     }
 
     /// The curve: one point per complete window of the shortest sample.
@@ -86,7 +87,7 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
         let windows = 0..<(shortestLength / windowLength)
         return PositionCurve(
             positions: windows.map { $0 * windowLength },
-            values: windows.map { windowSums[$0] / Double(sampleCount) },
+            values: windows.map { windowSums[$0].value / Double(sampleCount) },
             counts: windows.map { _ in sampleCount }
         )
     }

@@ -57,16 +57,16 @@ extension ReportComposer {
         index < options.analysisFiles.count ? options.analysisFiles[index] : "\(labels[index]).analysis.json"
     }
 
-    /// One `horizon analyze` command per analysis with every setting spelled out, then the
-    /// `horizon report` command. Flags are the settings' JSON keys in kebab case.
+    /// One `horizon analyze` command per analysis, then the `horizon report` command. An
+    /// analysis that recorded its command gets it back word for word (every flag, paths as
+    /// typed); otherwise the command is rebuilt from the settings with `analyze`'s flags.
     func reproduceCommands() -> [String] {
         var commands = analyses.indices.map { index -> String in
             let analysis = analyses[index]
+            if let commandLine = analysis.commandLine { return commandLine.map(Self.shellQuoted).joined(separator: " ") }
             let settings = analysis.settings
             let inputs = analysis.inputs.isEmpty ? ["TRACES.jsonl"] : analysis.inputs.map(\.path)
-            let truncation = settings.truncation == "top_p" || settings.truncation == "min_p"
-                ? ["--" + settings.truncation.replacingOccurrences(of: "_", with: "-"), String(describing: settings.truncationValue)]
-                : ["--truncation", settings.truncation, "--truncation-value", String(describing: settings.truncationValue)]
+            let truncation = ["--" + settings.truncation.replacingOccurrences(of: "_", with: "-"), String(describing: settings.truncationValue)]
             let arguments = ["horizon", "analyze"] + inputs + ["--label", analysis.label,
                 "--profile", settings.profile, "--end-marker", settings.endMarker] + truncation + [
                 "--estimator", settings.estimator, "--window", String(settings.window),
@@ -75,7 +75,8 @@ extension ReportComposer {
             ] + (settings.referenceCompat ? ["--reference-compat"] : []) + ["--json", analysisFile(index)]
             return arguments.map(Self.shellQuoted).joined(separator: " ")
         }
-        let report = ["horizon", "report"] + analyses.indices.map(analysisFile) + ["--output", reportDirectory ?? "REPORT_DIR"]
+        let report = ["horizon", "report"] + analyses.indices.map(analysisFile) + (options.title.map { ["--title", $0] } ?? [])
+            + ["--out", options.reportDirectory ?? "REPORT_DIR"]
         commands.append(report.map(Self.shellQuoted).joined(separator: " "))
         return commands
     }

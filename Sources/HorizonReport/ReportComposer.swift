@@ -15,15 +15,12 @@ struct ReportComposer: Sendable {
     /// The analyses' labels, made unique (`base`, `base (2)`) so columns can be told apart.
     let labels: [String]
     let options: ReportOptions
-    /// The report folder as the user named it, for the "how to reproduce" line.
-    let reportDirectory: String?
 
     /// - Precondition: `analyses` is not empty.
-    init(analyses: [Analysis], options: ReportOptions, reportDirectory: String?) {
+    init(analyses: [Analysis], options: ReportOptions) {
         precondition(!analyses.isEmpty, "a report needs at least one analysis")
         self.analyses = analyses
         self.options = options
-        self.reportDirectory = reportDirectory
         var used: Set<String> = []
         labels = analyses.map { analysis in
             let base = analysis.label.isEmpty ? "analysis" : analysis.label

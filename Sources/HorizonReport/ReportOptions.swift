@@ -20,11 +20,14 @@ public struct ReportOptions: Sendable, Equatable {
     /// Paths of the analysis files the report is made from, one per analysis in order, for the
     /// "how to reproduce" commands; when absent, `LABEL.analysis.json` stands in.
     public var analysisFiles: [String]
+    /// The report folder as the user named it, for the "how to reproduce" commands; when
+    /// absent, `REPORT_DIR` stands in (never the absolute path of the machine that wrote it).
+    public var reportDirectory: String?
 
     public init(
         title: String? = nil, problemRows: Int = 10, unstableProblems: Int = 5, clustersPerProblem: Int = 4,
         invalidLines: Int = 10, maxCellCharacters: Int = 80, chartWidth: Double = 640, chartHeight: Double = 360,
-        analysisFiles: [String] = []
+        analysisFiles: [String] = [], reportDirectory: String? = nil
     ) {
         self.title = title
         self.problemRows = problemRows
@@ -35,5 +38,6 @@ public struct ReportOptions: Sendable, Equatable {
         self.chartWidth = chartWidth
         self.chartHeight = chartHeight
         self.analysisFiles = analysisFiles
+        self.reportDirectory = reportDirectory
     }
 }

@@ -25,7 +25,8 @@ public enum ReportWriter {
     /// - Throws: ``ReportError`` with ``ReportError/Reason/noAnalyses`` when `analyses` is empty.
     /// - Complexity: O(total size of the analyses), plus sorting each analysis's problems.
     public static func render(analyses: [Analysis], options: ReportOptions = ReportOptions()) throws -> RenderedReport {
-        try render(analyses: analyses, options: options, reportDirectory: nil)
+        guard !analyses.isEmpty else { throw ReportError(reason: .noAnalyses) }
+        return ReportComposer(analyses: analyses, options: options).compose()
     }
 
     /// Writes `report.md` and its SVG charts into `directory` (created when missing; files of
@@ -40,7 +41,7 @@ public enum ReportWriter {
     ///   cannot be written. Charts are written before the report, so a report on disk never
     ///   points at a chart that is missing.
     public static func write(analyses: [Analysis], to directory: URL, options: ReportOptions = ReportOptions()) throws -> ReportFiles {
-        let report = try render(analyses: analyses, options: options, reportDirectory: directory.path)
+        let report = try render(analyses: analyses, options: options)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -55,11 +56,6 @@ public enum ReportWriter {
         let reportURL = directory.appendingPathComponent(reportFileName)
         try write(report.markdown, to: reportURL)
         return ReportFiles(report: reportURL, charts: chartURLs)
-    }
-
-    private static func render(analyses: [Analysis], options: ReportOptions, reportDirectory: String?) throws -> RenderedReport {
-        guard !analyses.isEmpty else { throw ReportError(reason: .noAnalyses) }
-        return ReportComposer(analyses: analyses, options: options, reportDirectory: reportDirectory).compose()
     }
 
     private static func write(_ text: String, to url: URL) throws {

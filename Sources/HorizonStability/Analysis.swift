@@ -17,6 +17,9 @@ public struct Analysis: Codable, Sendable, Equatable {
     /// The model named by the traces, when they agree on one.
     public var model: String?
     public var inputs: [AnalysisInput]
+    /// The `horizon analyze` command that wrote the analysis, word by word as it was typed
+    /// (paths as given), for the report's "how to reproduce"; absent when a program built it.
+    public var commandLine: [String]?
     public var settings: AnalysisSettings
     public var counts: AnalysisCounts
     /// Set-level Branching Factor per segment.
@@ -45,7 +48,7 @@ public struct Analysis: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schema, schemaVersion = "schema_version", horizonVersion = "horizon_version", label, model
-        case inputs, settings, counts, bf, lengths, missingMass = "missing_mass"
+        case inputs, commandLine = "command_line", settings, counts, bf, lengths, missingMass = "missing_mass"
         case accuracy, accuracyCI = "accuracy_ci", agreement, agreementCI = "agreement_ci", answers
         case lengthVsStability = "length_vs_stability", curves, probes, problems, warnings, invalid
     }
@@ -603,7 +606,7 @@ extension Analysis {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw AnalysisError(file: url.path, reason: .unreadable(String(describing: error)))
+            throw AnalysisError(file: url.path, reason: .unreadable(error.localizedDescription))
         }
         let analysis: Analysis
         do {

@@ -62,6 +62,7 @@ public struct AnalysisBuilder: Sendable {
             problems[id].map { problem in
                 var problem = problem
                 problem.samples.sort { $0.index < $1.index }
+                problem.referenceSamples.sort { $0.index < $1.index }
                 return problem
             }
         }

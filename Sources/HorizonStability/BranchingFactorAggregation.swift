@@ -26,7 +26,7 @@ struct BranchingFactorAggregation {
             if segment == .overall && options.referenceCompat {
                 // The reference condenses samples position by position; there is one value per
                 // problem, so its interval comes from resampling problems only.
-                let reference = problems.map { ReferenceBranchingFactor(samples: $0.referenceSamples) }
+                let reference = problems.map { ReferenceBranchingFactor(samples: $0.referenceSamples.map(\.statistics)) }
                 values = reference.map { $0?.value }
                 logGroups = reference.compactMap { $0.map { [$0.logValue] } }
             }

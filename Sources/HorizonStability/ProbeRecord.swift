@@ -49,10 +49,18 @@ public enum ProbeAggregation {
         guard !records.isEmpty else { return nil }
         var random = SplitMix64(seed: options.seed ^ 0x5052_4F42_4553)  // "PROBES": independent of the main draws
         var byKind: [ProbeRecord.Kind: [String: [ProbeRecord]]] = [:]
-        var kindOrder: [ProbeRecord.Kind] = []
         for record in records {
-            if byKind[record.kind] == nil { kindOrder.append(record.kind) }
             byKind[record.kind, default: [:]]["\(record.problemID)\u{0}\(record.sampleIndex)", default: []].append(record)
+        }
+        // Kinds in a fixed order, not the file's: the bootstrap draws from one stream, kind
+        // after kind, so the file's order would otherwise move every interval.
+        let kindOrder = byKind.keys.sorted { first, second in
+            switch (first, second) {
+            case let (.truncation(a, aUnit), .truncation(b, bUnit)): (a, aUnit) < (b, bUnit)
+            case let (.resample(a), .resample(b)): a < b
+            case (.truncation, .resample): true
+            case (.resample, .truncation): false
+            }
         }
         var summary = ProbeSummary()
         for kind in kindOrder {

@@ -22,8 +22,9 @@ struct ProblemAccumulator: Sendable {
     var samples: [SampleSummary] = []
     var windowed: [Segment: WindowedCurveBuilder]
     var cumulative: [Segment: CumulativeCurveBuilder]
-    /// Whole per-token statistics, kept only for the reference-compatible condensation.
-    var referenceSamples: [TokenStatistics] = []
+    /// Whole per-token statistics by sample index, kept only for the reference-compatible
+    /// condensation.
+    var referenceSamples: [(index: Int, statistics: TokenStatistics)] = []
 
     init(problemID: String, window: Int) throws(EntropyError) {
         self.problemID = problemID
@@ -49,7 +50,7 @@ struct ProblemAccumulator: Sendable {
             cumulative[segment]?.add(statistics, tokens: range)
         }
         let firstToken = record.statistics.flatMap { $0.count > 0 ? $0.measures(in: 0..<1) : nil }
-        if keepStatistics, let statistics = record.statistics { referenceSamples.append(statistics) }
+        if keepStatistics, let statistics = record.statistics { referenceSamples.append((record.sampleIndex, statistics)) }
         samples.append(SampleSummary(
             index: record.sampleIndex, hasLogProbs: record.statistics != nil, flags: record.flags,
             measures: measures, firstToken: firstToken, lengths: lengths, answer: record.answer))

@@ -103,7 +103,7 @@ struct LineParser {
         guard id.span.kind == .string || id.span.kind == .number else {
             throw LineFault(.invalidField, "\(id.name) must be a string or a number")
         }
-        let problemID = textValue(id.span)
+        let problemID = try idText(id.span, name: id.name)
         guard !problemID.isEmpty else { throw LineFault(.missingID, "\(id.name) is empty") }
 
         var shared = SharedFields(problemID: problemID)
@@ -164,6 +164,18 @@ struct LineParser {
 
     /// Any value as text: a string decoded, anything else (a number, an array of chat
     /// messages) as its JSON text.
+    /// A problem id, refused rather than repaired when it is not valid UTF-8: ids that differ
+    /// only in their invalid bytes would both become U+FFFD and merge into one problem.
+    mutating func idText(_ span: JSONValueSpan, name: String) throws(LineFault) -> String {
+        guard let raw = span.string else { return textValue(span) }
+        textScratch.removeAll(keepingCapacity: true)
+        cursor.decode(raw, into: &textScratch)
+        guard let text = String(validating: textScratch, as: UTF8.self) else {
+            throw LineFault(.invalidField, "\(name) is not valid UTF-8 (ids are compared byte for byte and cannot be repaired)")
+        }
+        return text
+    }
+
     mutating func textValue(_ span: JSONValueSpan) -> String {
         if let raw = span.string { return cursor.decodeText(raw, scratch: &textScratch) }
         return String(decoding: cursor.bytes(span.start, span.end), as: UTF8.self)

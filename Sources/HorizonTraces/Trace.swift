@@ -78,5 +78,6 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     /// `FILE:LINE`, the form compilers use, so editors can jump to it.
-    public var description: String { "\(file):\(line)" }
+    /// Line 0 stands for the file as a whole and prints as `FILE`.
+    public var description: String { line == 0 ? file : "\(file):\(line)" }
 }

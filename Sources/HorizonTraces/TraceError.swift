@@ -22,6 +22,8 @@ public struct TraceError: Error, Sendable, Equatable, CustomStringConvertible {
         case duplicateSample
         /// A file could not be opened or read.
         case unreadableInput
+        /// A file holds no line with content (empty, `/dev/null`, or only blank lines).
+        case emptyInput
     }
 
     /// The kind of problem.

@@ -42,7 +42,8 @@ public struct TraceReader: Sendable {
     /// - Returns: The counts of what was read.
     /// - Throws: Without `skipInvalid`, the first invalid line's or duplicate's
     ///   ``TraceError``, after everything before it was consumed. Always: a
-    ///   ``TraceError/Reason/unreadableInput`` error for a file that cannot be read, and any
+    ///   ``TraceError/Reason/unreadableInput`` error for a file that cannot be read, an
+    ///   ``TraceError/Reason/emptyInput`` error for one without a line of content, and any
     ///   error thrown by `transform` or `consume`; reading stops there.
     /// - Complexity: O(total bytes), spread over all cores.
     public func read<Output: Sendable>(
@@ -111,6 +112,7 @@ public struct TraceReader: Sendable {
                 try fail(error)
             }
             summary.files += 1
+            let contentLinesBefore = summary.lines - summary.blankLines
             while true {
                 let next: LineBatch?
                 do throws(TraceError) {
@@ -123,6 +125,11 @@ public struct TraceReader: Sendable {
                 pipeline.submit(batch, sequence: submitted)
                 submitted += 1
                 while consumed < submitted, try consumeNext(wait: false) {}
+            }
+            // Consumed to the end of this input, so one without a line of content can be named.
+            while consumed < submitted { _ = try consumeNext(wait: true) }
+            if summary.lines - summary.blankLines == contentLinesBefore {
+                throw TraceError(.emptyInput, at: SourceLocation(file: path, line: 0), "no traces: the input is empty or holds only blank lines")
             }
         }
         while consumed < submitted { _ = try consumeNext(wait: true) }

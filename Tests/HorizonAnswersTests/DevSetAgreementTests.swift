@@ -6,6 +6,7 @@ import Testing
 /// The labelled answer-equivalence cases of Math-Verify's test suite
 /// (`../shared/data/answer-equivalence-dev.jsonl`): gold and prediction go through extraction
 /// and comparison exactly as in grading (``AnswerGrader``).
+@Suite(.enabled(if: SharedData.isPresent("answer-equivalence-dev.jsonl"), "needs ../shared/data/answer-equivalence-dev.jsonl"))
 struct DevSetAgreementTests {
     struct Case: Decodable {
         var gold: String
@@ -14,8 +15,8 @@ struct DevSetAgreementTests {
         var group: String
     }
 
-    static func loadCases() throws -> [Case]? {
-        guard let url = SharedData.url("answer-equivalence-dev.jsonl") else { return nil }
+    static func loadCases() throws -> [Case] {
+        let url = try #require(SharedData.url("answer-equivalence-dev.jsonl"))
         let text = try String(contentsOf: url, encoding: .utf8)
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
     }
@@ -29,7 +30,7 @@ struct DevSetAgreementTests {
     static let deliberateDisagreements: Set<Int> = [31, 32, 187]
 
     @Test func agreesWithAtLeast97PercentOfTheLabels() throws {
-        guard let cases = try Self.loadCases() else { return }
+        let cases = try Self.loadCases()
         var disagreements: [String] = []
         var disagreeingRows: Set<Int> = []
         for (row, item) in cases.enumerated() {
@@ -66,7 +67,7 @@ struct DevSetAgreementTests {
 
     @Test(arguments: disagreements)
     func deliberateDisagreementWithTheLabel(_ disagreement: Disagreement) throws {
-        guard let cases = try Self.loadCases() else { return }
+        let cases = try Self.loadCases()
         let item = cases[disagreement.row]
         #expect(Self.grade(item).verdict.equivalent == !item.expected, "\(disagreement.why)")
     }
@@ -75,7 +76,7 @@ struct DevSetAgreementTests {
     /// file with a TAB in place of `\t`: the gold is the word "ext{13}", not 13, and "not
     /// equivalent" is right for that reason. Written correctly, `\text{13}` is 13 to us.
     @Test func row190IsAnEscapeArtefactNotATextPolicy() throws {
-        guard let cases = try Self.loadCases() else { return }
+        let cases = try Self.loadCases()
         #expect(cases[190].gold.contains("\t"))
         #expect(!Self.grade(cases[190]).verdict.equivalent)
         #expect(AnswerEquivalence.compare(reference: "$\\text{13}$", candidate: "$13$").equivalent)

@@ -10,8 +10,8 @@ struct GSM8KTests {
         var answer: String
     }
 
-    @Test func everyGoldEndsInANumberAfterItsHashes() throws {
-        guard let url = SharedData.url("gsm8k-test.jsonl") else { return }
+    @Test(.enabled(if: SharedData.isPresent("gsm8k-test.jsonl"), "needs ../shared/data/gsm8k-test.jsonl")) func everyGoldEndsInANumberAfterItsHashes() throws {
+        let url = try #require(SharedData.url("gsm8k-test.jsonl"))
         let problems = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(Problem.self, from: Data($0.utf8)) }
         #expect(problems.count == 1319)

@@ -13,8 +13,8 @@ struct Math500Tests {
         var unique_id: String
     }
 
-    @Test func everySolutionsBoxedAnswerMatchesTheAnswerField() throws {
-        guard let url = SharedData.url("math500.jsonl") else { return }
+    @Test(.enabled(if: SharedData.isPresent("math500.jsonl"), "needs ../shared/data/math500.jsonl")) func everySolutionsBoxedAnswerMatchesTheAnswerField() throws {
+        let url = try #require(SharedData.url("math500.jsonl"))
         let problems = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(Problem.self, from: Data($0.utf8)) }
         #expect(problems.count == 500)

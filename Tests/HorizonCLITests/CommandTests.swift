@@ -38,9 +38,9 @@ struct CommandTests {
         #expect(result.standardError.contains("#2:"))
     }
 
-    @Test("grade --pairs on the shared dev set agrees with at least 97% of the labels")
+    @Test("grade --pairs on the shared dev set agrees with at least 97% of the labels", .enabled(if: SharedData.isPresent("answer-equivalence-dev.jsonl"), "needs ../shared/data/answer-equivalence-dev.jsonl"))
     func gradeDevSet() async throws {
-        guard let dev = SharedData.url("answer-equivalence-dev.jsonl") else { return }
+        let dev = try #require(SharedData.url("answer-equivalence-dev.jsonl"))
         let result = try await HorizonExecutable.run(["grade", "--pairs", dev.path, "--out", "/dev/null"])
         #expect(result.status == 0)
         let summary = try #require(result.standardError.split(separator: "\n").first)

@@ -53,18 +53,18 @@ struct ProblemSetTests {
         #expect(throws: ClientError.self) { try ProblemSet.load(path: "/nonexistent/problems.jsonl") }
     }
 
-    @Test("MATH-500: 500 problems keyed by unique_id, with answers")
+    @Test("MATH-500: 500 problems keyed by unique_id, with answers", .enabled(if: SharedData.isPresent("math500.jsonl"), "needs ../shared/data/math500.jsonl"))
     func math500() throws {
-        guard let url = SharedData.url("math500.jsonl") else { return }
+        let url = try #require(SharedData.url("math500.jsonl"))
         let set = try ProblemSet.load(path: url.path)
         #expect(set.problems.count == 500)
         #expect(Set(set.problems.map(\.id)).count == 500)
         #expect(set.problems.allSatisfy { $0.id.hasPrefix("test/") && $0.gold != nil })
     }
 
-    @Test("GSM8K: 1319 problems keyed by their index, the worked answer kept verbatim")
+    @Test("GSM8K: 1319 problems keyed by their index, the worked answer kept verbatim", .enabled(if: SharedData.isPresent("gsm8k-test.jsonl"), "needs ../shared/data/gsm8k-test.jsonl"))
     func gsm8k() throws {
-        guard let url = SharedData.url("gsm8k-test.jsonl") else { return }
+        let url = try #require(SharedData.url("gsm8k-test.jsonl"))
         let set = try ProblemSet.load(path: url.path)
         #expect(set.problems.count == 1319)
         #expect(set.problems.first?.id == "0")

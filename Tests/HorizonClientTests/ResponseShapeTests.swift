@@ -145,9 +145,9 @@ struct ResponseShapeTests {
         #expect(completion.logprobs?["content"] == expected)
     }
 
-    @Test("llama-cpp-python chat response (captured): 22 tokens whose strings make the text")
+    @Test("llama-cpp-python chat response (captured): 22 tokens whose strings make the text", .enabled(if: SharedData.isPresent("server-responses/llama-cpp-python-chat.json"), "needs ../shared/data/server-responses/llama-cpp-python-chat.json"))
     func llamaCppPythonChat() throws {
-        guard let url = SharedData.url("server-responses/llama-cpp-python-chat.json") else { return }
+        let url = try #require(SharedData.url("server-responses/llama-cpp-python-chat.json"))
         let bytes = try [UInt8](Data(contentsOf: url))
         let completion = try CompletionDecoder.decode(bytes, endpoint: .chat)
         let entries = try #require(completion.logprobs?["content"]?.arrayValue)
@@ -158,9 +158,9 @@ struct ResponseShapeTests {
         #expect(completion.finishReason == "stop")
     }
 
-    @Test("llama-cpp-python legacy completions response (captured): kept verbatim")
+    @Test("llama-cpp-python legacy completions response (captured): kept verbatim", .enabled(if: SharedData.isPresent("server-responses/llama-cpp-python-completions.json"), "needs ../shared/data/server-responses/llama-cpp-python-completions.json"))
     func llamaCppPythonCompletions() throws {
-        guard let url = SharedData.url("server-responses/llama-cpp-python-completions.json") else { return }
+        let url = try #require(SharedData.url("server-responses/llama-cpp-python-completions.json"))
         let bytes = try [UInt8](Data(contentsOf: url))
         let completion = try CompletionDecoder.decode(bytes, endpoint: .completions)
         let logprobs = try #require(completion.logprobs)

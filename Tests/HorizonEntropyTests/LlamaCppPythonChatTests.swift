@@ -7,11 +7,11 @@ import Testing
 /// A real llama-cpp-python chat response with top-5 log-probabilities, from a Markov-chain test
 /// model whose next-token probabilities are round numbers (0.4, 0.3, 0.2, 0.1 and the like), so
 /// the rebuilt distributions can be checked by hand. Log-probabilities arrive as 32-bit floats.
-@Suite("Captured llama-cpp-python chat response")
+@Suite("Captured llama-cpp-python chat response", .enabled(if: SharedData.isPresent("server-responses/llama-cpp-python-chat.json"), "needs ../shared/data/server-responses"))
 struct LlamaCppPythonChatTests {
     /// The response's per-token log-probabilities, or `nil` (with a note) without the shared data.
-    func capturedLogProbs() throws -> TokenLogProbs? {
-        guard let url = SharedData.url("server-responses/llama-cpp-python-chat.json") else { return nil }
+    func capturedLogProbs() throws -> TokenLogProbs {
+        let url = try #require(SharedData.url("server-responses/llama-cpp-python-chat.json"))
         let response = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let choice = try #require((response["choices"] as? [[String: Any]])?.first)
         let content = try #require((choice["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
@@ -31,7 +31,7 @@ struct LlamaCppPythonChatTests {
 
     @Test("top-p 0.9 keeps {0.4, 0.3, 0.2} although the 32-bit values sum to 0.89999998")
     func boundaryCut() throws {
-        guard let logProbs = try capturedLogProbs() else { return }
+        let logProbs = try capturedLogProbs()
         let tokens = TokenStatistics(logProbs, options: .init(truncation: .topP(0.9)))
         #expect(tokens.count == 22)
         // Step 0 is "<think>" with probability 1 (the others e^-30, below the floor).
@@ -45,7 +45,7 @@ struct LlamaCppPythonChatTests {
 
     @Test("the top-5 lists hold the whole distribution: no missing mass, no low coverage")
     func coverage() throws {
-        guard let logProbs = try capturedLogProbs() else { return }
+        let logProbs = try capturedLogProbs()
         let tokens = TokenStatistics(logProbs, options: .init(truncation: .topP(0.9)))
         let measures = tokens.measures
         #expect(try #require(measures.maxMissingMass) < 1e-6)

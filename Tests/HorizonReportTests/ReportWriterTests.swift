@@ -43,7 +43,7 @@ import Testing
         // Every image the report shows was written.
         let referenced = markdown.split(separator: "\n").filter { $0.hasPrefix("![") }
         #expect(referenced.count == files.charts.count)
-        #expect(markdown.contains("horizon report base.analysis.json sharpened.analysis.json --output \(directory.path)"))
+        #expect(markdown.contains("horizon report base.analysis.json sharpened.analysis.json --out REPORT_DIR"))
     }
 
     @Test func sameInputGivesTheSameBytes() throws {
@@ -246,7 +246,7 @@ import Testing
         #expect(settings.contains("""
             ```sh
             horizon analyze traces/base.jsonl --label base --profile auto --end-marker first --top-p 0.9 --estimator auto --window 5 --bootstrap-resamples 1000 --confidence 0.95 --seed 0 --json runs/base.json
-            horizon report runs/base.json --output REPORT_DIR
+            horizon report runs/base.json --out REPORT_DIR
             ```
             """))
     }

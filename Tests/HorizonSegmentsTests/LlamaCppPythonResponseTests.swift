@@ -6,11 +6,12 @@ import Testing
 
 /// The captured llama-cpp-python chat response (a small Markov-chain model that writes
 /// `<think>` ... `</think>` and a boxed answer), read in place and turned into a trace by hand.
-@Suite struct LlamaCppPythonResponseTests {
+@Suite(.enabled(if: SharedData.isPresent("server-responses/llama-cpp-python-chat.json"), "needs ../shared/data/server-responses"))
+struct LlamaCppPythonResponseTests {
     /// The response's message content and a trace built from its `logprobs.content` tokens
     /// (`bytes` is null in this server's output, so each token's UTF-8 is its bytes).
-    static func loadChatTrace() throws -> (content: String, trace: Trace)? {
-        guard let url = SharedData.url("server-responses/llama-cpp-python-chat.json") else { return nil }
+    static func loadChatTrace() throws -> (content: String, trace: Trace) {
+        let url = try #require(SharedData.url("server-responses/llama-cpp-python-chat.json"))
         let response = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let choice = try #require((response["choices"] as? [[String: Any]])?.first)
         let content = try #require((choice["message"] as? [String: Any])?["content"] as? String)
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func thinkingAndAnswerMapToTheServersTokens() throws {
-        guard let (content, trace) = try Self.loadChatTrace() else { return }
+        let (content, trace) = try Self.loadChatTrace()
         // The tokens spell the content exactly.
         #expect(trace.logProbs!.tokenBytes == Array(content.utf8))
         for selection in [ProfileSelection.fixed(.deepseekR1), .auto] {

@@ -53,6 +53,15 @@ struct ProbeAggregationTests {
         try #require(ProbeAggregation.summarize(records, options: AnalysisOptions(bootstrapResamples: 100)))
     }
 
+    @Test("the file's order of probe kinds does not move any number, intervals included")
+    func kindOrderDoesNotMatter() throws {
+        // The same records with the kinds in another order (each group's own order kept).
+        let reordered = Self.records.filter { $0.kind == Self.four } + Self.records.filter { $0.kind == Self.ten }
+            + Self.records.filter { $0.kind == Self.twenty }
+        let summary = try #require(ProbeAggregation.summarize(reordered, options: AnalysisOptions(bootstrapResamples: 100)))
+        #expect(summary == (try Self.summary()))
+    }
+
     @Test("truncation points sorted by length, with kept tokens and tokens spent averaged over records")
     func truncationPoints() throws {
         let points = try Self.summary().truncation

@@ -5,7 +5,8 @@ import Testing
 
 /// Real llama-cpp-python responses (shared data), saved whole on one line with a problem id
 /// added, as a user would save them.
-@Suite struct ServerResponseTests {
+@Suite(.enabled(if: SharedData.isPresent("server-responses"), "needs ../shared/data/server-responses"))
+struct ServerResponseTests {
     struct Saved {
         /// The raw file text.
         var text: String
@@ -15,8 +16,8 @@ import Testing
         var response: [String: Any]
     }
 
-    static func saved(_ name: String) throws -> Saved? {
-        guard let url = SharedData.url("server-responses/\(name)") else { return nil }
+    static func saved(_ name: String) throws -> Saved {
+        let url = try #require(SharedData.url("server-responses/\(name)"))
         let data = try Data(contentsOf: url)
         let text = String(decoding: data, as: UTF8.self)
         let line = JSONCompaction.prepending(#""problem_id":"math-1","gold":"4""#, to: JSONCompaction.compact(text))
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func chatResponseGivesOneTracePerChoiceWithEveryStep() throws {
-        guard let saved = try Self.saved("llama-cpp-python-chat.json") else { return }
+        let saved = try Self.saved("llama-cpp-python-chat.json")
         let parsed = try TraceParser().parse(saved.line, at: SourceLocation(file: "saved.jsonl", line: 1))
         let choices = try #require(saved.response["choices"] as? [[String: Any]])
         #expect(parsed.count == choices.count)
@@ -80,9 +81,8 @@ import Testing
     }
 
     @Test func completionsResponseMatchesTheChatOne() throws {
-        guard let saved = try Self.saved("llama-cpp-python-completions.json"),
-            let chatSaved = try Self.saved("llama-cpp-python-chat.json")
-        else { return }
+        let saved = try Self.saved("llama-cpp-python-completions.json")
+        let chatSaved = try Self.saved("llama-cpp-python-chat.json")
         let location = SourceLocation(file: "saved.jsonl", line: 1)
         let trace = try #require(try TraceParser().traces(in: saved.line, at: location).first)
         let choice = try #require((saved.response["choices"] as? [[String: Any]])?.first)

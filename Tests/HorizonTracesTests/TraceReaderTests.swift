@@ -182,7 +182,7 @@ import Testing
         }
         #expect(consumed == 1)
         #expect(error.reason == .unreadableInput)
-        #expect(error.description == "/nonexistent/traces.jsonl:0: cannot open: No such file or directory")
+        #expect(error.description == "/nonexistent/traces.jsonl: cannot open: No such file or directory")
     }
 
     struct TransformFailure: Error, Equatable { var problem: String }

@@ -73,6 +73,7 @@ public struct CompletionClient: Sendable {
                 let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
                 return Outcome(completion: completion, attempts: attempt)
             } catch var error as ClientError {
+                if let apiKey { error.message = apiKey.redacting(error.message) }
                 guard let delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {
                     if attempt > 1 { error.message += " (gave up after \(attempt) attempts)" }
                     throw error
@@ -87,12 +88,13 @@ public struct CompletionClient: Sendable {
     /// One attempt under the read-gap and total timeouts.
     private func send(_ http: HTTPRequest, endpoint: Endpoint, streamRequested: Bool) async throws -> Completion {
         let transport = transport
+        let apiKey = apiKey
         let limit = maximumBodyBytes
         return try await RequestWatchdog.run(timeouts: timeouts, url: http.url) { activity in
             let (head, body) = try await transport.send(http)
             activity.touch()
             guard (200..<300).contains(head.status) else {
-                throw await Self.statusError(head, body: body, url: http.url)
+                throw await Self.statusError(head, body: body, url: http.url, apiKey: apiKey)
             }
             let contentType = head.header("Content-Type")?.lowercased()
             let isEventStream = contentType.map { $0.contains("text/event-stream") } ?? streamRequested
@@ -119,16 +121,20 @@ public struct CompletionClient: Sendable {
                     throw ClientError(.malformedResponse, "\(http.url) sent a body larger than \(limit) bytes")
                 }
             }
+            // Before decoding: an error message or preview cut short could keep part of the key.
+            if let apiKey { bytes = apiKey.redacting(bytes) }
             return try CompletionDecoder.decode(bytes, endpoint: endpoint)
         }
     }
 
     /// The error for a non-success status, with the server's own message when it sent one.
-    private static func statusError(_ head: HTTPResponseHead, body: HTTPBody, url: String) async -> ClientError {
-        let bytes = (try? await body.collect(upTo: 1 << 16)) ?? []
+    /// The key is removed before the body is cut short, so no part of it can be left.
+    private static func statusError(_ head: HTTPResponseHead, body: HTTPBody, url: String, apiKey: APIKey?) async -> ClientError {
+        var bytes = (try? await body.collect(upTo: 1 << 16)) ?? []
+        if let apiKey { bytes = apiKey.redacting(bytes) }
         var detail = String(decoding: bytes.prefix(500), as: UTF8.self)
         if let json = try? JSONValue(parsing: bytes), let error = json["error"] ?? json["detail"] ?? json["message"] {
-            detail = CompletionDecoder.errorMessage(error)
+            detail = apiKey.map { $0.redacting(CompletionDecoder.errorMessage(error)) } ?? CompletionDecoder.errorMessage(error)
         }
         let trimmed = detail.trimmingCharacters(in: .whitespacesAndNewlines)
         return ClientError(

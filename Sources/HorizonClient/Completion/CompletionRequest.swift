@@ -36,6 +36,17 @@ public struct CompletionRequest: Sendable, Equatable {
         self.extraBody = extraBody
     }
 
+    /// The body members that ask for log-probs, in every endpoint's vocabulary. An extra body
+    /// may not set them: a run without the log-probs it was configured for measures nothing.
+    public static let logProbMembers: Set<String> = [
+        "logprobs", "top_logprobs", "n_probs", "return_logprob", "top_logprobs_num", "return_text_in_logprobs",
+    ]
+
+    /// The members of `extraBody` that would override the log-prob request, sorted.
+    public static func logProbOverrides(in extraBody: JSONValue?) -> [String] {
+        (extraBody?.objectMembers ?? []).map(\.key).filter(logProbMembers.contains).sorted()
+    }
+
     /// The JSON body for ``endpoint``, in that API's vocabulary.
     ///
     /// OpenAI endpoints get `top_k` / `min_p` at the top level (vLLM, SGLang, llama.cpp accept

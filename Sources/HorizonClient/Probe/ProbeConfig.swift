@@ -136,6 +136,9 @@ public struct ProbeConfig: Sendable {
         }
         guard promptTemplate.contains("{prompt}") else { throw fail("the prompt template has no {prompt} placeholder") }
         if let extraBody, extraBody.objectMembers == nil { throw fail("the extra body must be a JSON object") }
+        if let member = CompletionRequest.logProbOverrides(in: extraBody).first {
+            throw fail("the extra body sets \"\(member)\"; ask for log-probs with the top-logprobs setting instead")
+        }
         guard !targets.isEmpty else { throw fail("no traces to probe") }
         var seen = Set<String>()
         for target in targets {

@@ -123,8 +123,10 @@ public enum ProbeRun {
                     key: JSONValue.array(point.identity + [.integer(index)]).jsonText,
                     label: "\(point.label), continuation \(index)",
                     request: request
-                ) { [point, description] completion in
-                    line(point: point, probe: description, request: request, completion: completion, configuredKind: kind)
+                ) { [point, description] completion throws(ClientError) in
+                    try TraceLine.checked(
+                        line(point: point, probe: description, request: request, completion: completion, configuredKind: kind),
+                        request: request, completion: completion)
                 })
             }
         }
@@ -169,7 +171,7 @@ public enum ProbeRun {
             ],
             force: config.force,
             key: { key(ofLine: $0) },
-            items: items,
+            items: RunItems(items),
             baseURL: config.baseURL,
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             concurrency: config.concurrency,

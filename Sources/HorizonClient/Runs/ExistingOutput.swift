@@ -19,7 +19,8 @@ struct ExistingOutput {
     ///     lacks one.
     /// - Returns: the keys present.
     /// - Throws: ``ClientError`` with ``ClientError/Reason/invalidExistingOutput`` and the line for
-    ///   a complete line that is not JSON or has no key, ``ClientError/Reason/fileSystem`` when the
+    ///   a complete line that is not JSON, has no key or repeats an earlier line's key,
+    ///   ``ClientError/Reason/fileSystem`` when the
     ///   file cannot be read or truncated.
     /// - Complexity: O(file size); memory O(read buffer + longest line).
     static func scan(path: String, key: (JSONValue) -> String?) throws(ClientError) -> ExistingOutput {
@@ -52,7 +53,13 @@ struct ExistingOutput {
                     guard let lineKey = key(json) else {
                         throw ClientError(.invalidExistingOutput, "a line without the keys this run writes", location: location)
                     }
-                    result.keys.insert(lineKey)
+                    // `analyze` refuses a duplicate, so resuming over one would only defer the failure.
+                    guard result.keys.insert(lineKey).inserted else {
+                        throw ClientError(
+                            .invalidExistingOutput,
+                            "a second line for \(lineKey) (a duplicated line); remove it, then rerun to resume",
+                            location: location)
+                    }
                 }
                 completeBytes += newline + 1 - lineStart
                 lineStart = newline + 1

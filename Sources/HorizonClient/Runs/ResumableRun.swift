@@ -15,9 +15,11 @@ enum ResumableRun {
         let start = ContinuousClock.now
         var manifest = try prepareOutput(plan, now: startedAt)
         let existing = try ExistingOutput.scan(path: plan.outputPath, key: plan.key)
-        let work = plan.items.filter { !existing.keys.contains($0.key) }
         let total = plan.items.count
-        let resumed = total - work.count
+        // Items are made again when requested rather than kept: memory stays flat in the run size.
+        let isPresent = { (index: Int) in existing.keys.contains(plan.items.key(index)) }
+        let resumed = existing.keys.isEmpty ? 0 : (0..<total).count(where: isPresent)
+        let work = (0..<total).lazy.filter { !isPresent($0) }.map(plan.items.item)
         manifest.beginSession(commandLine: plan.commandLine, sessionSettings: plan.sessionSettings, startedAt: startedAt)
         try manifest.write(to: plan.manifestPath)
 
@@ -119,20 +121,22 @@ enum ResumableRun {
     /// Requests `work` with at most `concurrency` requests in flight, handing each line to
     /// `write` as it arrives; returns the first failure (after the tasks in flight finished).
     private static func request(
-        _ work: [RunItem],
+        _ work: some Sequence<RunItem>,
         concurrency: Int,
         client: CompletionClient,
         reporter: ProgressReporter,
         write: ([UInt8]) throws(ClientError) -> Void
     ) async throws -> (any Error)? {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
-            var next = 0
-            func startNext() {
-                let item = work[next]
-                next += 1
+            var pending = work.makeIterator()
+            /// Starts the next item; false when none is left.
+            func startNext() -> Bool {
+                guard let item = pending.next() else { return false }
                 group.addTask { await requestOne(item, client: client, reporter: reporter) }
+                return true
             }
-            while next < min(concurrency, work.count) { startNext() }
+            var started = 0
+            while started < concurrency, startNext() { started += 1 }
             var failure: (any Error)?
             while let outcome = try await group.next() {
                 switch outcome {
@@ -142,7 +146,7 @@ enum ResumableRun {
                 case .failed(let error):
                     failure = failure ?? error
                 }
-                if failure == nil, next < work.count { startNext() }
+                if failure == nil { _ = startNext() }
             }
             return failure
         }
@@ -154,7 +158,9 @@ enum ResumableRun {
             let result = try await client.complete(item.request, jitterSeed: UInt64(item.request.seed)) { _ in
                 reporter.attemptFailed(willRetry: true)
             }
-            return .line(item.line(result.completion).serialized(), tokens: result.completion.tokenCount ?? 0)
+            var line = try item.line(result.completion)
+            if let apiKey = client.apiKey { line = apiKey.redacting(line) }
+            return .line(line, tokens: result.completion.tokenCount ?? 0)
         } catch var error as ClientError {
             reporter.attemptFailed(willRetry: false)
             error.message = "\(item.label): " + error.message

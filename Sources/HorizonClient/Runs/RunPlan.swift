@@ -5,8 +5,30 @@ struct RunItem: Sendable {
     /// Names the item in error messages, e.g. `problem p2 sample 0`.
     var label: String
     var request: CompletionRequest
-    /// The line written for the server's answer.
-    var line: @Sendable (Completion) -> JSONValue
+    /// The line written for the server's answer, without its newline; throws when the answer
+    /// cannot make a line `analyze` accepts.
+    var line: @Sendable (Completion) throws(ClientError) -> [UInt8]
+}
+
+/// The lines a run must produce, made one at a time when requested, so a large run does not hold
+/// every request in memory before it sends the first.
+struct RunItems: Sendable {
+    /// How many lines the run must produce.
+    var count: Int
+    /// The key of item `index`, without making its request (resuming checks every key).
+    var key: @Sendable (Int) -> String
+    /// Item `index` (0..<count), in the order to request them.
+    var item: @Sendable (Int) -> RunItem
+
+    init(count: Int, key: @escaping @Sendable (Int) -> String, item: @escaping @Sendable (Int) -> RunItem) {
+        self.count = count
+        self.key = key
+        self.item = item
+    }
+
+    init(_ items: [RunItem]) {
+        self.init(count: items.count, key: { items[$0].key }, item: { items[$0] })
+    }
 }
 
 /// Everything a resumable run needs: where to write, what identifies its settings and lines,
@@ -30,7 +52,7 @@ struct RunPlan: Sendable {
     /// The identity of a written line; `nil` for a line this run cannot have written.
     var key: @Sendable (JSONValue) -> String?
     /// Every line the run must have in the end, in the order to request them.
-    var items: [RunItem]
+    var items: RunItems
     var baseURL: String
     var apiKeyEnvironmentVariable: String
     var concurrency: Int

@@ -45,7 +45,7 @@ public struct ProblemSet: Sendable, Equatable {
     /// - Parameter path: the file.
     /// - Returns: the problems in file order, with the file's SHA-256.
     /// - Throws: ``ClientError`` with ``ClientError/Reason/invalidDataset`` and the line for an
-    ///   unreadable file, invalid JSON, a missing question, or a repeated id.
+    ///   unreadable file, invalid JSON, a missing question, a repeated id, or no problem at all.
     public static func load(path: String) throws(ClientError) -> ProblemSet {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ClientError(.invalidDataset, "cannot read the problem file \(path)")
@@ -80,6 +80,9 @@ public struct ProblemSet: Sendable, Equatable {
             }
             seen[id] = lineNumber
             problems.append(Problem(id: id, question: question, gold: text(goldFields)))
+        }
+        guard !problems.isEmpty else {
+            throw ClientError(.invalidDataset, "no problems: the file is empty or holds only blank lines", location: SourceLocation(file: path, line: 0))
         }
         var set = ProblemSet(problems: problems)
         set.path = path

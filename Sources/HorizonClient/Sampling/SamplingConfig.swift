@@ -131,7 +131,13 @@ public struct SamplingConfig: Sendable {
             throw fail("a system prompt needs a chat endpoint; put it in the prompt template instead")
         }
         if let extraBody, extraBody.objectMembers == nil { throw fail("the extra body must be a JSON object") }
+        if let member = CompletionRequest.logProbOverrides(in: extraBody).first {
+            throw fail("the extra body sets \"\(member)\"; ask for log-probs with the top-logprobs setting instead")
+        }
         guard !dataset.problems.isEmpty else { throw fail("the problem set is empty") }
+        guard !dataset.problems.count.multipliedReportingOverflow(by: samplesPerProblem).overflow else {
+            throw fail("\(samplesPerProblem) samples of \(dataset.problems.count) problems are more than a run can count")
+        }
     }
 
     /// The request for sample `sampleIndex` of `problem`.

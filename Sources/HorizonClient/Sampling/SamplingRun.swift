@@ -44,20 +44,22 @@ public enum SamplingRun {
     }
 
     private static func plan(for config: SamplingConfig) -> RunPlan {
-        var items: [RunItem] = []
-        for problem in config.dataset.problems {
-            for index in 0..<config.samplesPerProblem {
-                let request = config.request(for: problem, sampleIndex: index)
-                let kind = config.logProbKind
-                items.append(
-                    RunItem(
-                        key: key(problemID: problem.id, sampleIndex: index),
-                        label: "problem \(problem.id) sample \(index)",
-                        request: request
-                    ) { completion in
-                        TraceLine.json(problem: problem, sampleIndex: index, request: request, completion: completion, configuredKind: kind)
-                    }
-                )
+        let samples = config.samplesPerProblem
+        let items = RunItems(count: config.dataset.problems.count * samples) { offset in
+            key(problemID: config.dataset.problems[offset / samples].id, sampleIndex: offset % samples)
+        } item: { offset in
+            let problem = config.dataset.problems[offset / samples]
+            let index = offset % samples
+            let request = config.request(for: problem, sampleIndex: index)
+            let kind = config.logProbKind
+            return RunItem(
+                key: key(problemID: problem.id, sampleIndex: index),
+                label: "problem \(problem.id) sample \(index)",
+                request: request
+            ) { completion throws(ClientError) in
+                try TraceLine.checked(
+                    TraceLine.json(problem: problem, sampleIndex: index, request: request, completion: completion, configuredKind: kind),
+                    request: request, completion: completion)
             }
         }
         return RunPlan(

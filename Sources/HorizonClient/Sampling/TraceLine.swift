@@ -39,6 +39,24 @@ enum TraceLine {
         return line
     }
 
+    /// The serialized `line` (a trace or probe line), once it is known that `analyze` will
+    /// accept it: a run must not write what a later step refuses, nor succeed without the
+    /// log-probs it asked for.
+    static func checked(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> [UInt8] {
+        if let asked = request.parameters.topLogprobs, completion.logprobs == nil {
+            throw ClientError(
+                .unusableCompletion,
+                "the server answered without the log-probs it was asked for (top \(asked)); check that it supports them, or pass --top-logprobs 0 to sample text only")
+        }
+        let bytes = line.serialized()
+        do {
+            _ = try TraceParser().traces(in: bytes, at: SourceLocation(file: "response", line: 1))
+        } catch {
+            throw ClientError(.unusableCompletion, "the server's answer is not a valid trace: \(error.message)")
+        }
+        return bytes
+    }
+
     /// The members every output line ends with, shared by trace and probe lines: `text`,
     /// `reasoning`, `finish_reason`, `logprobs_kind`, `sampling` (with the request's seed),
     /// `usage`, `logprobs`.

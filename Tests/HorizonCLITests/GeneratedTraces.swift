@@ -1,0 +1,39 @@
+import Foundation
+import HorizonTestSupport
+import HorizonTraces
+
+/// Trace files with seeded random log-probabilities, for CLI tests that need real numbers.
+enum GeneratedTraces {
+    /// `problems` × `samples` chat-shaped lines, each an output `<think> … </think> The answer
+    /// is \boxed{…}` of seeded random length whose every token has three candidates.
+    static func lines(problems: Int, samples: Int, seed: UInt64 = 7) -> [String] {
+        var random = SplitMix64(seed: seed)
+        var lines: [String] = []
+        for problem in 0..<problems {
+            for sample in 0..<samples {
+                let answer = Int.random(in: 3...4, using: &random)
+                let thinking = (0..<Int.random(in: 20...60, using: &random)).map { " w\($0 % 7)" }
+                let tokens = ["<think>"] + thinking + ["</think>", " The answer is", " \\boxed{\(answer)}"]
+                let steps = tokens.map { token -> TestStep in
+                    let weights = (0..<3).map { _ in Double.random(in: 0.05...1, using: &random) }
+                    let total = weights.reduce(0, +) / Double.random(in: 0.7...0.99, using: &random)
+                    let logProbs = weights.sorted(by: >).map { log($0 / total) }
+                    return TestStep(token, logProbs[0], bytes: nil, top: [
+                        (token, logProbs[0], nil), (" x", logProbs[1], nil), (" y", logProbs[2], nil),
+                    ])
+                }
+                let line = TraceLines.flat(
+                    ["problem_id": .string("p\(problem)"), "sample_index": .integer(sample), "gold": "4",
+                     "text": .string(tokens.joined())],
+                    logProbs: TraceLines.chatLogProbs(steps))
+                lines.append(line.rendered())
+            }
+        }
+        return lines
+    }
+
+    /// Writes the lines to a fresh file and returns its path.
+    static func file(problems: Int = 3, samples: Int = 4, name: String = "traces.jsonl") throws -> String {
+        try TraceFile.write(lines(problems: problems, samples: samples), name: name)
+    }
+}
