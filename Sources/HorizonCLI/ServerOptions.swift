@@ -19,11 +19,16 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Server-side top-p (the BF rebuild's top-p is analyze's --top-p).")
     var topP = 1.0
 
-    @Option(help: "Server-side top-k (omit to leave the server's default).")
-    var topK: Int?
+    // Truncation settings are always sent, off unless given, so a trace states what the
+    // sampler did rather than leaving it to server defaults (llama.cpp: top-k 40, min-p 0.05).
+    @Option(help: "Server-side top-k (-1, the default, is off on vLLM, SGLang and llama.cpp).")
+    var topK = -1
 
-    @Option(help: "Server-side min-p (omit to leave the server's default).")
-    var minP: Double?
+    @Option(help: "Server-side min-p, relative to the top token (0, the default, is off).")
+    var minP = 0.0
+
+    @Option(help: "Server-side repetition penalty (1, the default, is off).")
+    var repetitionPenalty = 1.0
 
     @Option(help: "Top log-probs per token to ask for (20 is the OpenAI maximum; vLLM allows more with --max-logprobs).")
     var topLogprobs = 20
@@ -65,7 +70,8 @@ struct ServerOptions: ParsableArguments {
     }
 
     func parameters(maxTokens: Int) -> SamplingParameters {
-        SamplingParameters(temperature: temperature, topP: topP, topK: topK, minP: minP, maxTokens: maxTokens,
+        SamplingParameters(temperature: temperature, topP: topP, topK: topK, minP: minP,
+                           repetitionPenalty: repetitionPenalty, maxTokens: maxTokens,
                            topLogprobs: topLogprobs > 0 ? topLogprobs : nil)
     }
 

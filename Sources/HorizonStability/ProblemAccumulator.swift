@@ -25,13 +25,13 @@ struct ProblemAccumulator: Sendable {
     /// Whole per-token statistics, kept only for the reference-compatible condensation.
     var referenceSamples: [TokenStatistics] = []
 
-    init(problemID: String, window: Int) throws(EntropyError) {
+    init(problemID: String, window: Int, estimator: BranchingFactorEstimator) throws(EntropyError) {
         self.problemID = problemID
         var windowed: [Segment: WindowedCurveBuilder] = [:]
         var cumulative: [Segment: CumulativeCurveBuilder] = [:]
         for segment in Segment.allCases {
-            windowed[segment] = try WindowedCurveBuilder(windowLength: window)
-            cumulative[segment] = CumulativeCurveBuilder()
+            windowed[segment] = try WindowedCurveBuilder(windowLength: window, estimator: estimator)
+            cumulative[segment] = CumulativeCurveBuilder(estimator: estimator)
         }
         self.windowed = windowed
         self.cumulative = cumulative
