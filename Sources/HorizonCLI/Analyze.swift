@@ -19,6 +19,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "BF estimator: entropy, nll, or auto (the paper's switch at a common length of 50 tokens).")
     var estimator: BranchingFactorEstimator = .auto
 
+    @Flag(help: "Measure thinking and answer BF in outputs without thinking markers on the plain profile's guessed spans (implied by --profile plain).")
+    var heuristicSpans = false
+
     @Flag(help: "Reproduce the reference code's per-position condensation for the overall BF.")
     var referenceCompat = false
 
@@ -66,7 +69,8 @@ struct Analyze: ParsableCommand {
             recordOptions: SampleRecordOptions(
                 segmenter: try segmentation.segmenter(),
                 tokenOptions: TokenStatistics.Options(truncation: truncation),
-                truncationFromTraces: truncationFromTraces, extractor: extractor),
+                truncationFromTraces: truncationFromTraces,
+                measuresHeuristicSpans: heuristicSpans || segmentation.profileName == "plain", extractor: extractor),
             analysisOptions: AnalysisOptions(
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
                 truncation: truncation, truncationFromTraces: truncationFromTraces, estimator: estimator, referenceCompat: referenceCompat, window: window,

@@ -29,6 +29,8 @@ public struct AnalysisBuilder: Sendable {
     var recordedTruncations: [DecodingTruncation?: Int] = [:]
     /// Traces by the recorded settings the rebuild could not apply.
     var settingsNotRebuilt: [String: Int] = [:]
+    /// Traces whose heuristic thinking and answer spans were left unmeasured.
+    var unmeasuredSpans = 0
 
     public init(options: AnalysisOptions) {
         self.options = options
@@ -50,6 +52,7 @@ public struct AnalysisBuilder: Sendable {
             counts.tokens += statistics.count
             counts.lowCoverageTokens += statistics.isLowCoverage.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
+        if !record.spansMeasured { unmeasuredSpans += 1 }
         if record.flags.truncated { counts.truncated += 1 }
         if record.flags.openingMarkerMissing { counts.openingMarkerMissing += 1 }
         problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
@@ -279,6 +282,9 @@ public struct AnalysisBuilder: Sendable {
         }
         if let mass = analysis.missingMass.overall, mass.max > 0.05 {
             warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: String(format: "The top-k lists missed up to %.3f of the probability mass at a token (mean %.4f); entropies are lower bounds there.", mass.max, mass.mean)))
+        }
+        if unmeasuredSpans > 0 {
+            warnings.append(AnalysisWarning(kind: "no_thinking_markers", message: "\(unmeasuredSpans) of \(counts.traces) traces have no thinking markers, so their thinking and answer spans would be guesses of the plain heuristic: only their whole output is measured. Name the model's profile with --profile, or pass --heuristic-spans to measure the guessed spans."))
         }
         if counts.truncated > 0 {
             warnings.append(AnalysisWarning(kind: "truncated_thinking", message: "\(counts.truncated) of \(counts.traces) traces never closed their thinking: their answer span is empty and no answer was graded for them."))

@@ -42,6 +42,7 @@ struct ProblemAccumulator: Sendable {
         var measures: [Segment: SegmentMeasures] = [:]
         var lengths: [Segment: Int] = [:]
         for segment in Segment.allCases {
+            guard segment == .overall || record.spansMeasured else { continue }
             lengths[segment] = record.length(segment)
             guard let statistics = record.statistics, let range = record.tokens(segment) else { continue }
             measures[segment] = statistics.measures(in: range)

@@ -12,6 +12,10 @@ public struct SampleRecord: Sendable {
     public var gold: String?
     public var source: SourceLocation
     public var flags: SegmentedTrace.Flags
+    /// Whether the thinking and answer spans count towards BF, curves and span lengths: not
+    /// when the plain heuristic guessed them in an output without thinking markers, unless
+    /// ``SampleRecordOptions/measuresHeuristicSpans``. The whole output always counts.
+    public var spansMeasured: Bool
     /// Per-token statistics of the rebuilt decoding distribution; `nil` without log-probs.
     public var statistics: TokenStatistics?
     /// The truncation the trace's own `sampling` implies (see ``recordedTruncation(of:)``).
@@ -38,6 +42,7 @@ public struct SampleRecord: Sendable {
         gold = trace.gold
         source = trace.source
         flags = segmented.flags
+        spansMeasured = !segmented.flags.heuristic || options.measuresHeuristicSpans
         recordedTruncation = Self.recordedTruncation(of: trace)
         settingsNotRebuilt = Self.settingsNotRebuilt(of: trace)
         if let logProbs = trace.logProbs, logProbs.count > 0 {
@@ -117,15 +122,18 @@ public struct SampleRecordOptions: Sendable {
     /// Rebuild each trace with the truncation its recorded sampling implies, when it records
     /// one (``SampleRecord/recordedTruncation(of:)``), and with ``tokenOptions``' otherwise.
     public var truncationFromTraces: Bool
+    /// Measure thinking and answer spans the plain heuristic guessed (``SampleRecord/spansMeasured``).
+    public var measuresHeuristicSpans: Bool
     public var extractor: AnswerExtractor
 
     public init(
         segmenter: Segmenter, tokenOptions: TokenStatistics.Options = .init(), truncationFromTraces: Bool = false,
-        extractor: AnswerExtractor = .init()
+        measuresHeuristicSpans: Bool = false, extractor: AnswerExtractor = .init()
     ) {
         self.segmenter = segmenter
         self.tokenOptions = tokenOptions
         self.truncationFromTraces = truncationFromTraces
+        self.measuresHeuristicSpans = measuresHeuristicSpans
         self.extractor = extractor
     }
 }
