@@ -63,6 +63,7 @@ struct Analyze: ParsableCommand {
     func run() throws {
         let truncation: DecodingTruncation = minP.map { .minP($0) } ?? topP.map { .topP($0) } ?? .default
         let truncationFromTraces = topP == nil && minP == nil
+        let measuresHeuristicSpans = heuristicSpans || segmentation.profileName == "plain"
         let extractor = AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) })
         let analyzer = Analyzer(
             readOptions: input.readOptions,
@@ -70,10 +71,11 @@ struct Analyze: ParsableCommand {
                 segmenter: try segmentation.segmenter(),
                 tokenOptions: TokenStatistics.Options(truncation: truncation),
                 truncationFromTraces: truncationFromTraces,
-                measuresHeuristicSpans: heuristicSpans || segmentation.profileName == "plain", extractor: extractor),
+                measuresHeuristicSpans: measuresHeuristicSpans, extractor: extractor),
             analysisOptions: AnalysisOptions(
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
-                truncation: truncation, truncationFromTraces: truncationFromTraces, estimator: estimator, referenceCompat: referenceCompat, window: window,
+                truncation: truncation, truncationFromTraces: truncationFromTraces,
+                measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
                 bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         let progress = ProgressLine(label: "analyze")

@@ -137,6 +137,9 @@ public struct AnalysisSettings: Codable, Sendable, Equatable {
     /// sampling every trace recorded, all alike), `mixed` (each trace its own recorded
     /// sampling, which differ), or `default` (no trace recorded one: top-p 0.9).
     public var settingsSource: String?
+    /// Whether thinking and answer spans the plain heuristic guessed were measured
+    /// (`--heuristic-spans`); `nil` in files from before the option.
+    public var heuristicSpans: Bool?
     /// `entropy`, `nll` or `auto` as requested.
     public var estimator: String
     public var referenceCompat: Bool
@@ -150,7 +153,7 @@ public struct AnalysisSettings: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case profile, endMarker = "end_marker", truncation, truncationValue = "truncation_value"
-        case settingsSource = "settings_source", estimator, referenceCompat = "reference_compat", window
+        case settingsSource = "settings_source", heuristicSpans = "heuristic_spans", estimator, referenceCompat = "reference_compat", window
         case bootstrapResamples = "bootstrap_resamples", confidence, seed
         case problemSetDigest = "problem_set_digest"
     }

@@ -142,6 +142,7 @@ public struct AnalysisBuilder: Sendable {
             bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed,
             problemSetDigest: SHA256.hexDigest(of: Array(problemIDs.sorted().joined(separator: "\n").utf8)))
         settings.settingsSource = rebuild.source
+        settings.heuristicSpans = options.measuresHeuristicSpans
         return settings
     }
 

@@ -13,6 +13,9 @@ public struct AnalysisOptions: Sendable {
     /// (``SampleRecordOptions/truncationFromTraces``) rather than with ``truncation`` given
     /// as an option.
     public var truncationFromTraces: Bool
+    /// Whether heuristic thinking and answer spans were measured
+    /// (``SampleRecordOptions/measuresHeuristicSpans``), as the settings record it.
+    public var measuresHeuristicSpans: Bool
     public var estimator: BranchingFactorEstimator
     /// Reproduce the reference code's per-position condensation for the headline BF.
     public var referenceCompat: Bool
@@ -33,7 +36,7 @@ public struct AnalysisOptions: Sendable {
 
     public init(
         profileName: String = "auto", endMarker: EndMarkerChoice = .first, truncation: DecodingTruncation = .default,
-        truncationFromTraces: Bool = false, estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false, window: Int = 5,
+        truncationFromTraces: Bool = false, measuresHeuristicSpans: Bool = false, estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false, window: Int = 5,
         minimumCurveSamples: Int = 4, bootstrapResamples: Int = 1000, confidence: Double = 0.95, seed: UInt64 = 0,
         ks: [Int] = [1, 3, 8, 16], gPassTau: Double = 0.5, lengthBins: Int = 5, label: String? = nil
     ) {
@@ -41,6 +44,7 @@ public struct AnalysisOptions: Sendable {
         self.endMarker = endMarker
         self.truncation = truncation
         self.truncationFromTraces = truncationFromTraces
+        self.measuresHeuristicSpans = measuresHeuristicSpans
         self.estimator = estimator
         self.referenceCompat = referenceCompat
         self.window = window
