@@ -144,7 +144,7 @@ extension LineParser {
     /// Parses a top list `[{token, logprob, bytes}]` (or `null`), appending the candidates'
     /// log-probabilities, and finds the sampled token among them.
     ///
-    /// A candidate is the sampled token when both carry a token `id` (llama.cpp's server, SGLang)
+    /// A candidate is the sampled token when both carry a token `id` (llama.cpp's server)
     /// and the ids are equal: different tokens can share their text and even their bytes (byte
     /// fallback pieces, a piece and its byte token). Without ids, their token strings must be
     /// equal and, if both carry `bytes`, their bytes too (llama.cpp can send two different
