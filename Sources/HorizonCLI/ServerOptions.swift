@@ -21,8 +21,8 @@ struct ServerOptions: ParsableArguments {
 
     // Truncation settings are always sent, off unless given, so a trace states what the
     // sampler did rather than leaving it to server defaults (llama.cpp: top-k 40, min-p 0.05).
-    @Option(help: "Server-side top-k (-1, the default, is off on vLLM, SGLang and llama.cpp).")
-    var topK = -1
+    @Option(help: "Server-side top-k (default: off, sent as 0, or -1 to sglang-generate; give -1 for SGLang's or older vLLM's OpenAI endpoints).")
+    var topK: Int?
 
     @Option(help: "Server-side min-p, relative to the top token (0, the default, is off).")
     var minP = 0.0
@@ -69,8 +69,9 @@ struct ServerOptions: ParsableArguments {
         }
     }
 
-    func parameters(maxTokens: Int) -> SamplingParameters {
-        SamplingParameters(temperature: temperature, topP: topP, topK: topK, minP: minP,
+    /// The settings sent to `endpoint`, every truncation setting explicit.
+    func parameters(maxTokens: Int, endpoint: Endpoint) -> SamplingParameters {
+        SamplingParameters(temperature: temperature, topP: topP, topK: topK ?? endpoint.topKOff, minP: minP,
                            repetitionPenalty: repetitionPenalty, maxTokens: maxTokens,
                            topLogprobs: topLogprobs > 0 ? topLogprobs : nil)
     }

@@ -40,4 +40,12 @@ struct RepetitionPenaltyRequestTests {
         let body = CompletionRequest(endpoint: .chat, model: "m", prompt: .messages([]), parameters: p, seed: 1).body()
         #expect(body["repetition_penalty"] == nil && body["repeat_penalty"] == nil)
     }
+
+    @Test("top-k off is 0, and -1 for SGLang's /generate, which rejects 0")
+    func topKOff() {
+        // llama-cpp-python's server (behind chat and completions) answers 422 to -1.
+        #expect(Endpoint.chat.topKOff == 0 && Endpoint.completions.topKOff == 0)
+        #expect(Endpoint.llamaCppCompletion.topKOff == 0 && Endpoint.ollamaChat.topKOff == 0)
+        #expect(Endpoint.sglangGenerate.topKOff == -1)
+    }
 }
