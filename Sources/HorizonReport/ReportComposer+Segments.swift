@@ -32,7 +32,9 @@ extension ReportComposer {
         }
         var rows = segments.map { segment in
             (name: segment.name, cell: { (analysis: Analysis) -> String in
-                Self.bfCell(segment.value(analysis.bf), segment.interval(analysis.bf), analysis)
+                segment.name == "Thinking" || segment.name == "Answer"
+                    ? Self.spanBFCell(segment.value(analysis.bf), segment.interval(analysis.bf), analysis)
+                    : Self.bfCell(segment.value(analysis.bf), segment.interval(analysis.bf), analysis)
             })
         }
         rows.append(("Estimator", { analysis in

@@ -50,8 +50,8 @@ public struct SampleRecord: Sendable {
             if options.truncationFromTraces, let recordedTruncation { tokenOptions.truncation = recordedTruncation }
             statistics = TokenStatistics(logProbs, options: tokenOptions)
             overallTokens = segmented.overallTokens ?? 0..<logProbs.count
-            thinkingTokens = segmented.thinkingTokens
-            answerTokens = segmented.answerTokens
+            thinkingTokens = spansMeasured ? segmented.thinkingTokens : nil
+            answerTokens = spansMeasured ? segmented.answerTokens : nil
             overallLength = overallTokens?.count ?? 0
             thinkingLength = thinkingTokens?.count ?? 0
             answerLength = answerTokens?.count ?? 0

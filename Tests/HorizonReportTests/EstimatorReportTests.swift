@@ -65,3 +65,25 @@ import Testing
         #expect(try !analyzeCommand { $0.heuristicSpans = false }.contains("--heuristic-spans"))
     }
 }
+
+/// A run whose outputs had no thinking markers has no thinking or answer BF: the report says
+/// why, and compares the runs on what both have.
+@Suite struct UnmarkedSpansReportTests {
+    @Test func summaryComparesOnlySegmentsBothRunsHave() throws {
+        var base = AnalysisFixtures.base()
+        base.bf.thinking = nil
+        base.bf.thinkingCI = nil
+        base.bf.answer = nil
+        base.bf.answerCI = nil
+        base.warnings.append(AnalysisWarning(kind: "no_thinking_markers", message: "10 of 10 traces have no thinking markers"))
+        let report = try ReportWriter.render(analyses: [base, AnalysisFixtures.sharpened()], options: ReportOptions())
+        let summary = try #require(MarkdownReading.section(report.markdown, "Summary"))
+        #expect(MarkdownReading.row(summary, "BF thinking")?.first == "n/a (no thinking markers)")
+        #expect(MarkdownReading.row(summary, "BF answer")?.first == "n/a (no thinking markers)")
+        // The comparison in words leads with the overall BF and never names thinking or answer.
+        let comparison = try #require(summary.split(separator: "\n").first { $0.contains("'s overall BF is") })
+        #expect(!comparison.contains("thinking") && !comparison.contains("answer"))
+        let segments = try #require(MarkdownReading.section(report.markdown, "Branching Factor per segment"))
+        #expect(MarkdownReading.row(segments, "Thinking")?.first == "n/a (no thinking markers)")
+    }
+}
