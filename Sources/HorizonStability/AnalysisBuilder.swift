@@ -274,12 +274,19 @@ public struct AnalysisBuilder: Sendable {
             warnings.append(AnalysisWarning(kind: "low_coverage", message: String(format: "%.2f%% of tokens (%d of %d) had top-k lists holding less probability than top-p %@, so their truncated distribution could not be rebuilt exactly: ask the server for more top log-probs.", share * 100, counts.lowCoverageTokens, counts.tokens, String(analysis.settings.truncationValue))))
         }
         let gaps = [("overall", analysis.estimatorGap?.overall), ("thinking", analysis.estimatorGap?.thinking),
-                    ("answer", analysis.estimatorGap?.answer)]
-        let wide = gaps.compactMap { name, gap in
-            gap.flatMap { abs($0.relativeGap) > EstimatorGap.warningThreshold ? String(format: "%@ %.2f vs %.2f", name, $0.nllBF, $0.entropyBF) : nil }
+                    ("answer", analysis.estimatorGap?.answer)].compactMap { name, gap in gap.map { (name, $0) } }
+        func described(_ gaps: [(String, EstimatorGap)]) -> String {
+            gaps.map { String(format: "%@ %.2f vs %.2f", $0.0, $0.1.nllBF, $0.1.entropyBF) }.joined(separator: "; ")
         }
-        if !wide.isEmpty {
-            warnings.append(AnalysisWarning(kind: "estimator_gap", message: "NLL and entropy Branching Factor differ by more than \(Int(EstimatorGap.warningThreshold * 100))% (NLL vs entropy: \(wide.joined(separator: "; "))): the returned top-k lists cannot represent the distribution sampled from, so the two estimators measure different things. Sample with top-p <= 0.95 or a min-p, or ask the server for more log-probs."))
+        let threshold = EstimatorGap.warningThreshold
+        let above = gaps.filter { $0.1.relativeGap > threshold }
+        let below = gaps.filter { $0.1.relativeGap < -threshold }
+        if !above.isEmpty {
+            // Sampled tokens outside the returned lists add NLL the listed entropy cannot match.
+            warnings.append(AnalysisWarning(kind: "estimator_gap", message: "NLL Branching Factor exceeds the entropy one by more than \(Int(threshold * 100))% (NLL vs entropy: \(described(above))): the returned top-k lists cannot represent the distribution sampled from, so the two estimators measure different things. Sample with top-p <= 0.95 or a min-p, or ask the server for more log-probs."))
+        }
+        if !below.isEmpty {
+            warnings.append(AnalysisWarning(kind: "estimator_gap", message: "NLL Branching Factor is more than \(Int(threshold * 100))% below the entropy one (NLL vs entropy: \(described(below))): the rebuilt distribution is wider than the one sampled from (check the rebuild's top-p or min-p against the sampler's), or there are too few samples for the two to agree."))
         }
         if let mass = analysis.missingMass.overall, mass.max > 0.05 {
             warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: String(format: "The top-k lists missed up to %.3f of the probability mass at a token (mean %.4f); entropies are lower bounds there.", mass.max, mass.mean)))

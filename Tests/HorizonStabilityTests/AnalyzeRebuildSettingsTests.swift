@@ -94,9 +94,12 @@ struct AnalyzeRebuildSettingsTests {
         #expect(isClose(gap.relativeGap, 2.0.squareRoot() - 1))
         let warning = try #require(analysis.warnings.first { $0.kind == "estimator_gap" })
         #expect(warning.message.contains("top-p <= 0.95") && warning.message.contains("more log-probs"))
-        // Candidates covering the distribution: the same token listed, no gap, no warning.
-        let covered = try Self.analyze([Self.line("p", sampling: Self.topP1)])
-        #expect(isClose(covered.estimatorGap?.overall?.relativeGap, exp(-log(0.6)) / Self.allThree - 1))
+        // A rebuild wider than the sampler's (top-p 1 against a recorded 0.9) lowers NLL below
+        // entropy: NLL BF 1/0.6 against entropy BF of all three candidates, warned the other way.
+        let wider = try Self.analyze([Self.line("p", sampling: Self.topP09)], topP: 1)
+        #expect(isClose(wider.estimatorGap?.overall?.relativeGap, 1 / 0.6 / Self.allThree - 1))
+        let below = try #require(wider.warnings.first { $0.kind == "estimator_gap" })
+        #expect(below.message.contains("wider than the one sampled from"))
     }
 
     @Test("curves: estimator entropy never switches; auto marks the switch at 50")
