@@ -71,7 +71,8 @@ struct ServerOptions: ParsableArguments {
         try require(temperature.isFinite && temperature >= 0, "--temperature must be a finite number >= 0.")
         try require(topP > 0 && topP <= 1, "--top-p must be in (0, 1].")
         if let topK { try require(topK >= -1, "--top-k must be >= -1 (0 and -1 turn it off on most servers).") }
-        if let minP { try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].") }
+        try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].")
+        try require(repetitionPenalty.isFinite && repetitionPenalty > 0, "--repetition-penalty must be a finite number > 0.")
         try require((0...Self.maximumTopLogprobs).contains(topLogprobs), "--top-logprobs must be in 0...\(Self.maximumTopLogprobs).")
         try require((1...Self.maximumConcurrency).contains(concurrency), "--concurrency must be in 1...\(Self.maximumConcurrency).")
         for (flag, seconds) in [("--read-timeout", readTimeout), ("--request-timeout", requestTimeout)] {
