@@ -152,7 +152,7 @@ struct AnswerComparer {
         case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
              (.relation, .union), (.union, .relation), (.relation, .tuple), (.tuple, .relation),
              (.list, .union), (.union, .list), (.list, .interval), (.interval, .list), (.list, .relation),
-             (.relation, .list):
+             (.relation, .list), (.list, .tuple), (.tuple, .list):
             if let domains = compareDomains(reference, candidate) { return domains }
         case (.list(let a), .list(let b)):
             if let assignments = compareAssignments(a, b) { return assignments }

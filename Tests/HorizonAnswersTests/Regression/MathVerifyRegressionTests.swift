@@ -39,6 +39,12 @@ struct MathVerifyRegressionTests {
         RegressionCase("$(0, \\infty)$", "$\\boxed{\\mathbb{R}}$", false),
         RegressionCase("$x \\neq 3$", "$\\boxed{(-\\infty, 3] \\cup (3, \\infty)}$", false),
         RegressionCase("$1 < x \\le 4$", "$\\boxed{(1, 4]}$", true),
+        // Overlapping half-lines were joined by "and": their intersection.
+        RegressionCase("$(1, 3)$", "x > 1 and x < 3", true),
+        RegressionCase("$(1, 3]$", "$x > 1$ and $x \\le 3$", true),
+        RegressionCase("$(1, 3)$", "x > 1 and x \\le 3", false),
+        RegressionCase("$(1, 3)$", "x > 3 and x < 1", false),
+        RegressionCase("$(-\\infty, 1) \\cup (3, \\infty)$", "x < 1 or x > 3", true),
         RegressionCase("$1 < x \\le 4$", "$\\boxed{[1, 4]}$", false),
     ]
 
