@@ -159,6 +159,13 @@ struct AnswerComparer {
         default:
             break
         }
+        // A clock time against anything but text was a ratio (`8:27` for `\frac{8}{27}`).
+        if case .text = candidate, let ratio = candidate.clockTimeAsRatio, reference.expression != nil || reference.isRelation {
+            return compare(reference, ratio)
+        }
+        if case .text = reference, let ratio = reference.clockTimeAsRatio, candidate.expression != nil || candidate.isRelation {
+            return compare(ratio, candidate)
+        }
         if let values = Self.assignedValues(reference) { return compare(values, candidate) }
         if let values = Self.assignedValues(candidate) { return compare(reference, values) }
         if let vector = Self.vectorItems(reference), let items = Self.bracketedItems(candidate) { return compareOrdered(vector, items) }
