@@ -50,6 +50,11 @@ struct MathVerifyRegressionTests {
 
     /// A value inside a sentence, on either side.
     static let sentences: [RegressionCase] = [
+        RegressionCase(#"\pi"#, #"\boxed{\approx 3.14}"#, true),
+        RegressionCase(#"\pi"#, #"\boxed{\approx 3.15}"#, false),
+        RegressionCase(#"\frac{1}{2}"#, #"\boxed{\text{The probability is } \frac{1}{2}}"#, true),
+        RegressionCase(#"\frac{1}{2}"#, #"\boxed{\text{Answer: } \frac{1}{3}}"#, false),
+        RegressionCase(#"12, 13"#, #"\text{12 and 13}"#, true),
         RegressionCase("answer is 0.25 + 3", "$\\boxed{3.25}$", true),
         RegressionCase("answer is 0.25 + 3", "$\\boxed{3}$", false),
         RegressionCase("7", "The correct answer is 7.", true),
