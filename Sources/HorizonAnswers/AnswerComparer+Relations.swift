@@ -112,9 +112,32 @@ extension AnswerComparer {
                 variable = name
                 parts.append(part)
             }
+            if parts.count == 2, let overlap = overlap(of: parts[0], parts[1]) { return (variable, overlap) }
             return (variable, .union(parts.flatMap { if case .union(let inner) = $0 { inner } else { [$0] } }))
         default: return nil
         }
+    }
+
+    /// Two half-lines that overlap (`x > 1`, `x < 3`) were joined by "and" (the normaliser made
+    /// it a comma): their intersection, `(1, 3)`. Joined by "or" they would cover every number,
+    /// which nobody writes that way; half-lines that do not overlap (`x < -1`, `x > 2`) stay a
+    /// union. `nil` unless both parts are half-lines pointing towards each other.
+    func overlap(of first: MathAnswer, _ second: MathAnswer) -> MathAnswer? {
+        let infinity = MathExpression.constant(.infinity)
+        guard case .interval(let a) = first, case .interval(let b) = second else { return nil }
+        let (below, above): (MathInterval, MathInterval)
+        if a.lower == .negation(infinity), b.upper == infinity {
+            (below, above) = (a, b)
+        } else if b.lower == .negation(infinity), a.upper == infinity {
+            (below, above) = (b, a)
+        } else {
+            return nil
+        }
+        let evaluator = ExpressionEvaluator(limits: options.limits, variables: [:])
+        guard case .scalar(let low)? = try? evaluator.evaluate(above.lower),
+              case .scalar(let high)? = try? evaluator.evaluate(below.upper),
+              low.approximate.isReal, high.approximate.isReal, low.approximate.re < high.approximate.re else { return nil }
+        return .interval(MathInterval(lower: above.lower, upper: below.upper, lowerClosed: above.lowerClosed, upperClosed: below.upperClosed))
     }
 
     /// `a op x op b` (ops both `<`/`≤` or both `>`/`≥`) or `x op a` / `a op x` as an interval of

@@ -152,12 +152,19 @@ struct AnswerComparer {
         case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
              (.relation, .union), (.union, .relation), (.relation, .tuple), (.tuple, .relation),
              (.list, .union), (.union, .list), (.list, .interval), (.interval, .list), (.list, .relation),
-             (.relation, .list):
+             (.relation, .list), (.list, .tuple), (.tuple, .list):
             if let domains = compareDomains(reference, candidate) { return domains }
         case (.list(let a), .list(let b)):
             if let assignments = compareAssignments(a, b) { return assignments }
         default:
             break
+        }
+        // A clock time against anything but text was a ratio (`8:27` for `\frac{8}{27}`).
+        if case .text = candidate, let ratio = candidate.clockTimeAsRatio, reference.expression != nil || reference.isRelation {
+            return compare(reference, ratio)
+        }
+        if case .text = reference, let ratio = reference.clockTimeAsRatio, candidate.expression != nil || candidate.isRelation {
+            return compare(ratio, candidate)
         }
         if let values = Self.assignedValues(reference) { return compare(values, candidate) }
         if let values = Self.assignedValues(candidate) { return compare(reference, values) }

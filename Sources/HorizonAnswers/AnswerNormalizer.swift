@@ -252,6 +252,10 @@ public enum AnswerNormalizer {
                 return close + 1
             }
             let followsValue = out.contains { !LatexText.isWhitespace($0) }
+            if textCommands.contains(name), !followsValue, introducesValue(content), close + 1 < s.count {
+                // A leading label such as `\text{The probability is }` before the value goes.
+                return close + 1
+            }
             if textCommands.contains(name), followsValue {
                 // After a value, a unit in \text{} is dropped with an exponent right after it
                 // (`\mbox{ cm}^2`), and so is any text that ends the answer: a label such as
@@ -266,6 +270,14 @@ public enum AnswerNormalizer {
         }
         out.append(contentsOf: s[i..<end])
         return end
+    }
+
+    /// Whether a text ends like a phrase that introduces a value: "... is", "... are",
+    /// "... equals", or a colon or `=` (`The probability is `, `Answer: `).
+    static func introducesValue(_ content: [Unicode.Scalar]) -> Bool {
+        let words = LatexText.string(content).lowercased().split(whereSeparator: { $0 == " " })
+        guard let last = words.last else { return false }
+        return ["is", "are", "equals", "="].contains(String(last)) || last.hasSuffix(":")
     }
 
     /// Whether nothing but spacing, closing punctuation or math delimiters follows `i`.
@@ -304,8 +316,14 @@ public enum AnswerNormalizer {
         while let last = slice.last, last == "." || last == "," || last == ";" || last == ":" {
             slice = LatexText.trimmed(slice.dropLast())
         }
-        while let first = slice.first, first == ":" || first == "=" {
+        while let first = slice.first, first == ":" || first == "=" || first == "\u{2248}" {
             slice = LatexText.trimmed(slice.dropFirst())
+        }
+        // A leading `\approx` says how the value was found, not what it is (`\approx 3.14`).
+        let approx = LatexText.scalars("\\approx")
+        if LatexText.hasPrefix(Array(slice), approx, at: 0), slice.count > approx.count,
+           !LatexText.isLetter(slice[slice.startIndex + approx.count]) {
+            slice = LatexText.trimmed(slice.dropFirst(approx.count))
         }
         return Array(slice)
     }

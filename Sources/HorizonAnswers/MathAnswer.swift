@@ -25,6 +25,21 @@ indirect enum MathAnswer: Sendable, Hashable {
         return nil
     }
 
+    var isRelation: Bool {
+        if case .relation = self { return true }
+        return false
+    }
+
+    /// A text `H:MM` (how the tokenizer reads a clock time) as the ratio H/MM.
+    var clockTimeAsRatio: MathAnswer? {
+        guard case .text(let text) = self else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let hours = NumberLiteral(integerDigits: String(parts[0]), fractionDigits: ""),
+              let minutes = NumberLiteral(integerDigits: String(parts[1]), fractionDigits: ""),
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return .expression(.quotient(.number(hours), .number(minutes)))
+    }
+
     /// Whether some fraction of two integers in the answer is not in lowest terms (`\frac{2}{4}`,
     /// `6/3`).
     var containsUnreducedFraction: Bool {
