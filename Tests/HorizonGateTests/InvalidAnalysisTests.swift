@@ -65,8 +65,8 @@ import Testing
         Fault("a problem's negative BF", "problems[1].bf.overall is -3; a Branching Factor is at least 1 (problem 'p2')") {
             $0.problems[1].bf.overall = -3
         },
-        Fault("schema version 0", "schema_version 0 is not a version horizon writes (1 to 1)") { $0.schemaVersion = 0 },
-        Fault("a negative schema version", "schema_version -1 is not a version horizon writes (1 to 1)") { $0.schemaVersion = -1 },
+        Fault("schema version 0", "schema_version 0 is not a version horizon writes (1 to \(Analysis.currentSchemaVersion))") { $0.schemaVersion = 0 },
+        Fault("a negative schema version", "schema_version -1 is not a version horizon writes (1 to \(Analysis.currentSchemaVersion))") { $0.schemaVersion = -1 },
         Fault("confidence 1", "settings.confidence is 1; a confidence level lies strictly between 0 and 1") {
             $0.settings.confidence = 1
         },
@@ -106,8 +106,9 @@ import Testing
     @Test(arguments: [
         (#""overall" : 1.25"#, #""overall" : NaN"#, "not a valid analysis"),
         (#""overall" : 1.25"#, #""overall" : 1e999"#, "not a valid analysis"),
-        (#""schema_version" : 1,"#, "", "missing key 'schema_version'"),
-        (#""schema_version" : 1"#, #""schema_version" : 2"#, "schema_version 2 is newer than this horizon understands (1)"),
+        (#""schema_version" : \#(Analysis.currentSchemaVersion),"#, "", "missing key 'schema_version'"),
+        (#""schema_version" : \#(Analysis.currentSchemaVersion)"#, #""schema_version" : \#(Analysis.currentSchemaVersion + 1)"#,
+         "schema_version \(Analysis.currentSchemaVersion + 1) is newer than this horizon understands (\(Analysis.currentSchemaVersion))"),
     ])
     func analysisTextThatIsNotAnAnalysisIsRefused(old: String, new: String, message: String) throws {
         let directory = try SharedData.temporaryDirectory("gate-invalid-text")
