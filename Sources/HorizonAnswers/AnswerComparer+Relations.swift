@@ -101,8 +101,43 @@ extension AnswerComparer {
             // `(5, \infty)` against inequalities is the open interval.
             return MathInterval(pairAsOpenInterval: pair).map { (nil, .interval($0)) }
         case .relation(let relation): return intervalForm(of: relation)
+        case .list(let items):
+            // `x < -1 or x > 2` (the normaliser makes "or" a comma): the union of the parts,
+            // when every part is a range of the same variable.
+            var parts: [MathAnswer] = []
+            var variable: String?
+            for item in items {
+                guard case .relation = item, let (name, part) = domain(of: item), let name,
+                      variable == nil || variable == name else { return nil }
+                variable = name
+                parts.append(part)
+            }
+            if parts.count == 2, let overlap = overlap(of: parts[0], parts[1]) { return (variable, overlap) }
+            return (variable, .union(parts.flatMap { if case .union(let inner) = $0 { inner } else { [$0] } }))
         default: return nil
         }
+    }
+
+    /// Two half-lines that overlap (`x > 1`, `x < 3`) were joined by "and" (the normaliser made
+    /// it a comma): their intersection, `(1, 3)`. Joined by "or" they would cover every number,
+    /// which nobody writes that way; half-lines that do not overlap (`x < -1`, `x > 2`) stay a
+    /// union. `nil` unless both parts are half-lines pointing towards each other.
+    func overlap(of first: MathAnswer, _ second: MathAnswer) -> MathAnswer? {
+        let infinity = MathExpression.constant(.infinity)
+        guard case .interval(let a) = first, case .interval(let b) = second else { return nil }
+        let (below, above): (MathInterval, MathInterval)
+        if a.lower == .negation(infinity), b.upper == infinity {
+            (below, above) = (a, b)
+        } else if b.lower == .negation(infinity), a.upper == infinity {
+            (below, above) = (b, a)
+        } else {
+            return nil
+        }
+        let evaluator = ExpressionEvaluator(limits: options.limits, variables: [:])
+        guard case .scalar(let low)? = try? evaluator.evaluate(above.lower),
+              case .scalar(let high)? = try? evaluator.evaluate(below.upper),
+              low.approximate.isReal, high.approximate.isReal, low.approximate.re < high.approximate.re else { return nil }
+        return .interval(MathInterval(lower: above.lower, upper: below.upper, lowerClosed: above.lowerClosed, upperClosed: below.upperClosed))
     }
 
     /// `a op x op b` (ops both `<`/`≤` or both `>`/`≥`) or `x op a` / `a op x` as an interval of
@@ -116,7 +151,27 @@ extension AnswerComparer {
         switch relation.operators.count {
         case 1:
             let op = relation.operators[0]
+            if op == .notEqual, case .expression(.symbol(let name)) = relation.sides[0],
+               let point = isConstant(relation.sides[1]) {
+                // `x \ne 3` is everything but a point: (-∞, 3) ∪ (3, ∞).
+                return (name, .union([
+                    .interval(MathInterval(lower: .negation(infinity), upper: point, lowerClosed: false, upperClosed: false)),
+                    .interval(MathInterval(lower: point, upper: infinity, lowerClosed: false, upperClosed: false)),
+                ]))
+            }
             guard op.isOrder else { return nil }
+            if case .expression(.absoluteValue(.symbol(let name))) = relation.sides[0], let bound = isConstant(relation.sides[1]) {
+                // `|x| < a` is (-a, a); `|x| > a` is (-∞, -a) ∪ (a, ∞).
+                if op == .less || op == .lessOrEqual {
+                    return intervalForm(of: MathRelation(
+                        sides: [.expression(.negation(bound)), .expression(.symbol(name)), .expression(bound)], operators: [op, op]))
+                }
+                let closed = op == .greaterOrEqual
+                return (name, .union([
+                    .interval(MathInterval(lower: .negation(infinity), upper: .negation(bound), lowerClosed: false, upperClosed: closed)),
+                    .interval(MathInterval(lower: bound, upper: infinity, lowerClosed: closed, upperClosed: false)),
+                ]))
+            }
             if case .expression(.symbol(let name)) = relation.sides[0], let bound = isConstant(relation.sides[1]) {
                 let below = op == .less || op == .lessOrEqual
                 return (name, .interval(below

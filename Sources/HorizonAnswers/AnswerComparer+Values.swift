@@ -28,6 +28,10 @@ extension AnswerComparer {
         return compareAtRandomPoints(reference, candidate, symbols: symbols)
     }
 
+    /// Limb operations the exact integer path may spend on one comparison (a few milliseconds
+    /// at most; `\binom{1000}{500}` takes about a tenth of it).
+    static let exactIntegerBudget = 4_000_000
+
     /// The reason an evaluation failure gives to the comparison.
     static func reason(for failure: AnswersError) -> Reason {
         switch failure.reason {
@@ -38,6 +42,11 @@ extension AnswerComparer {
     }
 
     func compareConstants(_ reference: MathExpression, _ candidate: MathExpression) -> Reason {
+        // Integers past `Int` are exact too: floating point would call 2^64 and 2^64 + 1 equal.
+        var budget = Self.exactIntegerBudget
+        if let a = reference.exactInteger(budget: &budget), let b = candidate.exactInteger(budget: &budget) {
+            return a == b ? .exactValue : .differentValue
+        }
         let evaluator = ExpressionEvaluator(limits: options.limits, variables: [:])
         let referenceValue: EvaluatedValue
         let candidateValue: EvaluatedValue

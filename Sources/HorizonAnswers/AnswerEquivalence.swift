@@ -66,6 +66,16 @@ public enum AnswerEquivalence {
         } catch {
             return EquivalenceVerdict(error.reason == .answerTooComplex ? .beyondLimits : .unparsableCandidate)
         }
+        if options.formPolicy == .simplifiedFractions, parsedCandidate.containsUnreducedFraction,
+           !parsedReference.containsUnreducedFraction {
+            return EquivalenceVerdict(.unsimplifiedForm)
+        }
+        var options = options
+        if reference.rule == .boxedSet || candidate.rule == .boxedSet {
+            // Separate boxes are separate answers whose order nobody stated (`\boxed{-2}` and
+            // `\boxed{1}` for "1, -2"); against a tuple they still compare in order.
+            options.listOrder = .unordered
+        }
         let comparer = AnswerComparer(options: options)
         return EquivalenceVerdict(comparer.compareTopLevel(
             reference: parsedReference, referenceIsPercent: normalizedReference.isPercent,
@@ -96,6 +106,17 @@ struct AnswerComparer {
     func compareTopLevel(
         reference: MathAnswer, referenceIsPercent: Bool, candidate: MathAnswer, candidateIsPercent: Bool
     ) -> Reason {
+        if options.percentPolicy == .anyScale, referenceIsPercent == candidateIsPercent,
+           let referenceValue = reference.expression, let candidateValue = candidate.expression {
+            let direct = compareExpressions(referenceValue, candidateValue)
+            if direct.isEquivalent { return direct }
+            let hundred = MathExpression.integer(100)
+            if compareExpressions(.quotient(referenceValue, hundred), candidateValue).isEquivalent
+                || compareExpressions(referenceValue, .quotient(candidateValue, hundred)).isEquivalent {
+                return .percentAsFraction
+            }
+            return direct
+        }
         guard referenceIsPercent != candidateIsPercent,
               let referenceValue = reference.expression, let candidateValue = candidate.expression else {
             return compare(reference, candidate)
@@ -106,7 +127,7 @@ struct AnswerComparer {
             ? compareExpressions(hundredth(referenceValue), candidateValue)
             : compareExpressions(referenceValue, hundredth(candidateValue))
         if scaled.isEquivalent { return .percentAsFraction }
-        guard options.percentPolicy == .fractionOrNumber else { return scaled }
+        guard options.percentPolicy != .fractionOnly else { return scaled }
         return compareExpressions(referenceValue, candidateValue).isEquivalent ? .percentSignDropped : scaled
     }
 
@@ -120,13 +141,35 @@ struct AnswerComparer {
         case (.relation(let a), .relation(let b)):
             let relations = compareRelations(a, b)
             if relations.isEquivalent { return relations }
-            return compareDomains(reference, candidate) ?? relations
-        case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
-             (.relation, .union), (.union, .relation), (.relation, .tuple), (.tuple, .relation):
             if let domains = compareDomains(reference, candidate) { return domains }
+            // Two names for one quantity (`|AB| = 5`, `AB = 5`; `f(x) = x^2`, `y = x^2`; `v_0 = 10`,
+            // `v = 10`) compare by value; two one-letter variables (`x = 5`, `y = 5`) stay
+            // different equations.
+            guard let value = a.assignedValue, let otherValue = b.assignedValue,
+                  !a.assignsOneLetter || !b.assignsOneLetter else { return relations }
+            let values = compare(value, otherValue)
+            return values.isEquivalent ? .assignedValue : relations
+        case (.membership, _), (_, .membership), (.relation, .interval), (.interval, .relation),
+             (.relation, .union), (.union, .relation), (.relation, .tuple), (.tuple, .relation),
+             (.list, .union), (.union, .list), (.list, .interval), (.interval, .list), (.list, .relation),
+             (.relation, .list), (.list, .tuple), (.tuple, .list):
+            if let domains = compareDomains(reference, candidate) { return domains }
+        case (.list(let a), .list(let b)):
+            if let assignments = compareAssignments(a, b) { return assignments }
         default:
             break
         }
+        // A clock time against anything but text was a ratio (`8:27` for `\frac{8}{27}`).
+        if case .text = candidate, let ratio = candidate.clockTimeAsRatio, reference.expression != nil || reference.isRelation {
+            return compare(reference, ratio)
+        }
+        if case .text = reference, let ratio = reference.clockTimeAsRatio, candidate.expression != nil || candidate.isRelation {
+            return compare(ratio, candidate)
+        }
+        if let values = Self.assignedValues(reference) { return compare(values, candidate) }
+        if let values = Self.assignedValues(candidate) { return compare(reference, values) }
+        if let vector = Self.vectorItems(reference), let items = Self.bracketedItems(candidate) { return compareOrdered(vector, items) }
+        if let vector = Self.vectorItems(candidate), let items = Self.bracketedItems(reference) { return compareOrdered(items, vector) }
         if case .relation(let relation) = reference, let value = relation.assignedValue {
             let inner = compare(value, candidate)
             return inner.isEquivalent ? .assignedValue : inner
@@ -138,8 +181,10 @@ struct AnswerComparer {
         switch (reference, candidate) {
         case (.tuple(let a), .tuple(let b)), (.list(let a), .tuple(let b)), (.tuple(let a), .list(let b)):
             return compareOrdered(a, b)
+        case (.list(let a), .list(let b)):
+            return options.listOrder == .ordered ? compareOrdered(a, b) : compareUnordered(a, b)
         case (.set(let a), .set(let b)), (.set(let a), .list(let b)), (.list(let a), .set(let b)),
-             (.list(let a), .list(let b)), (.union(let a), .union(let b)):
+             (.union(let a), .union(let b)):
             return compareUnordered(a, b)
         case (.set(let items), .expression), (.list(let items), .expression):
             // The same value stated several times (`\boxed{15\frac{39}{40}}, or \boxed{\frac{639}{40}}`).
@@ -156,6 +201,58 @@ struct AnswerComparer {
             return compareIntervals(interval, open)
         default:
             return .differentStructure
+        }
+    }
+
+    /// A list of assignments read as the values it assigns: to distinct variables, a tuple in
+    /// the written order (`p=5, q=2` is `(5, 2)`); to one variable, the set of its values
+    /// (`x=1, x=2` is `\{1, 2\}`). `nil` for anything else.
+    static func assignedValues(_ answer: MathAnswer) -> MathAnswer? {
+        guard case .list(let items) = answer else { return nil }
+        // Each item is read once, so nested lists cost linear time.
+        let nested = items.map(assignedValues)
+        if nested.allSatisfy({ $0 != nil }) { return .list(nested.map { $0! }) }
+        let assignments = items.compactMap { item -> (String, MathAnswer)? in
+            guard case .relation(let relation) = item, let name = relation.assignedVariable else { return nil }
+            return (name, relation.sides[1])
+        }
+        guard assignments.count == items.count else { return nil }
+        let names = Set(assignments.map(\.0))
+        if names.count == 1 { return .set(assignments.map(\.1)) }
+        return names.count == items.count ? .tuple(assignments.map(\.1)) : nil
+    }
+
+    /// Two lists of assignments to distinct variables, matched by name (`x=1, y=2` and
+    /// `y=2, x=1` agree); `nil` unless both sides are such lists with the same names.
+    func compareAssignments(_ a: [MathAnswer], _ b: [MathAnswer]) -> Reason? {
+        func byName(_ items: [MathAnswer]) -> [String: MathAnswer]? {
+            var values: [String: MathAnswer] = [:]
+            for item in items {
+                guard case .relation(let relation) = item, let name = relation.assignedVariable,
+                      values[name] == nil else { return nil }
+                values[name] = relation.sides[1]
+            }
+            return values
+        }
+        guard let left = byName(a), let right = byName(b), Set(left.keys) == Set(right.keys) else { return nil }
+        let names = left.keys.sorted()
+        let reason = compareOrdered(names.map { left[$0]! }, names.map { right[$0]! })
+        return reason.isEquivalent ? .assignedValue : reason
+    }
+
+    /// The cells of a one-row or one-column matrix, which compare in order with a tuple, a list,
+    /// or a closed pair `[a, b]` (a list as Python prints it).
+    static func vectorItems(_ answer: MathAnswer) -> [MathAnswer]? {
+        guard case .expression(.matrix(let rows)) = answer, rows.count == 1 || rows[0].count == 1 else { return nil }
+        return rows.joined().map { .expression($0) }
+    }
+
+    static func bracketedItems(_ answer: MathAnswer) -> [MathAnswer]? {
+        switch answer {
+        case .tuple(let items), .list(let items): items
+        case .interval(let interval) where interval.lowerClosed && interval.upperClosed:
+            [.expression(interval.lower), .expression(interval.upper)]
+        default: nil
         }
     }
 

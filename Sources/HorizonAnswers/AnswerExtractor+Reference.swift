@@ -2,7 +2,8 @@ extension AnswerExtractor {
     /// The reference answer of a dataset's gold field.
     ///
     /// GSM8K golds are worked solutions ending in `#### N`: the answer is N. A gold that is a
-    /// whole solution (it has a box or a "final answer is" phrase) yields its anchored answer.
+    /// whole solution (it has a box or a "final answer is" phrase) yields its anchored answer,
+    /// and a sentence (two or more prose words) its last value.
     /// Anything else, such as MATH's `answer` field, already is the answer and is taken whole;
     /// unlike ``extract(from:)``, a gold is never narrowed to its last number (`10/9` stays
     /// `10/9`).
@@ -20,6 +21,8 @@ extension AnswerExtractor {
         if let hashes = Self.hashesAnswer(in: s) { return hashes }
         if let anchored = anchoredAnswer(in: s) { return anchored }
         let whole = LatexText.trimmed(s[...])
+        // A sentence ("The value is 42.") yields its last value, as a model's output would.
+        if Self.looksLikeProse(whole), let value = Self.lastMathItem(in: whole) { return value }
         return whole.isEmpty ? nil : ExtractedAnswer(text: LatexText.string(whole), rule: .wholeText)
     }
 }

@@ -37,22 +37,53 @@ public struct AnswerExtractor: Sendable {
     /// - Complexity: O(n) in the length of `answerSpan`.
     public func extract(from answerSpan: String) -> ExtractedAnswer? {
         if let custom = customAnswer(in: answerSpan) { return custom }
-        let s = LatexText.collapsingEscapedCommands(LatexText.scalars(answerSpan))
+        var s = LatexText.collapsingEscapedCommands(LatexText.scalars(answerSpan))
+        // An `<answer>...</answer>` tag (the RL reward format) holds the answer: read only it.
+        if let tagged = Self.answerTagContent(in: s) { s = tagged }
         return anchoredAnswer(in: s) ?? Self.bareExpression(in: s) ?? Self.lastMathItem(in: s[...])
     }
 
+    /// The trimmed content of the last `<answer>...</answer>` (case-insensitive), if any.
+    static func answerTagContent(in s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        let open = LatexText.scalars("<answer>")
+        let close = LatexText.scalars("</answer>")
+        var i = s.count - close.count
+        while i >= 0 {
+            if LatexText.hasPrefix(s, close, at: i, caseInsensitive: true) {
+                var j = i - open.count
+                while j >= 0 {
+                    if LatexText.hasPrefix(s, open, at: j, caseInsensitive: true) {
+                        let content = LatexText.trimmed(s[(j + open.count)..<i])
+                        return content.isEmpty ? nil : Array(content)
+                    }
+                    j -= 1
+                }
+                return nil
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The longest text read whole as a bare expression: the grader's default normalised length,
+    /// so that any answer it can parse (a 31-deep `\frac`) is taken whole, not by its last number.
+    static let longestBareExpression = GradingLimits().maximumAnswerLength
+
     /// A short text that is nothing but maths, with no delimiters (`\frac{10}{9}`, `-5`,
-    /// `28 percent`, `(1, 4.5)`): the whole text, rather than its last number.
+    /// `28 percent`, `(1, 4.5)`), or a single word (`yes`): the whole text, rather than its
+    /// last number.
     static func bareExpression(in s: [Unicode.Scalar]) -> ExtractedAnswer? {
         let trimmed = LatexText.trimmed(s[...])
-        guard !trimmed.isEmpty, trimmed.count <= 300, !trimmed.contains("$"), !trimmed.contains("\n") else { return nil }
+        guard !trimmed.isEmpty, trimmed.count <= Self.longestBareExpression, !trimmed.contains("$"), !trimmed.contains("\n") else { return nil }
         let scalars = Array(trimmed)
         for i in scalars.indices where scalars[i] == "\\" && LatexText.mathSpan(in: scalars, at: i) != nil {
             return nil
         }
         let words = wordCount(trimmed)
         let hasCommand = scalars.indices.contains { LatexText.command(in: scalars, at: $0) != nil }
-        guard words == 0 || (words == 1 && hasCommand) else { return nil }
+        // A lone word is an answer too (`yes`, `odd`, `Evelyn`).
+        let isOneWord = scalars.count <= 32 && scalars.allSatisfy { LatexText.isLetter($0) }
+        guard words == 0 || (words == 1 && (hasCommand || isOneWord)) else { return nil }
         return ExtractedAnswer(text: LatexText.string(trimmed), rule: .wholeText)
     }
 
@@ -67,6 +98,8 @@ public struct AnswerExtractor: Sendable {
         if let found = Self.phraseAnswer(in: s, phrase: "final answer is", rule: .minerva) { return found }
         if let found = Self.boxedAnswer(in: s) { return found }
         if let found = Self.phraseAnswer(in: s, phrase: "the answer is", rule: .theAnswerIs) { return found }
+        // "The correct answer is 7", "so our answer is 0.25 + 3".
+        if let found = Self.phraseAnswer(in: s, phrase: "answer is", rule: .theAnswerIs) { return found }
         if let found = Self.phraseAnswer(in: s, phrase: "final answer", rule: .finalAnswerLabel, needsColon: true) {
             return found
         }
@@ -201,7 +234,7 @@ public struct AnswerExtractor: Sendable {
         var content: Range<Int>
     }
 
-    /// The last box, or the last run of boxes joined by "and"/"or"/commas/spacing (as a set).
+    /// The last box, or the last run of boxes joined by "and"/"or"/commas/spacing (as a list).
     static func boxedAnswer(in s: [Unicode.Scalar], maximumSetSize: Int = 16) -> ExtractedAnswer? {
         let boxes = allBoxes(in: s)
         guard let last = boxes.last else { return nil }
@@ -217,7 +250,8 @@ public struct AnswerExtractor: Sendable {
         if contents.count == 1 {
             return contents[0].isEmpty ? nil : ExtractedAnswer(text: contents[0], rule: .boxed)
         }
-        return ExtractedAnswer(text: "\\{" + contents.joined(separator: ", ") + "\\}", rule: .boxedSet)
+        // A list in text order: it matches a tuple in order and a set in any order.
+        return ExtractedAnswer(text: contents.joined(separator: ", "), rule: .boxedSet)
     }
 
     /// Every balanced `\boxed{...}` / `\fbox{...}` / `\boxed X`, in text order (nested boxes
@@ -318,21 +352,21 @@ public struct AnswerExtractor: Sendable {
     // MARK: Last math item
 
     /// The last LaTeX span or bare number of `s`, whichever ends later. Numbers inside spans
-    /// belong to their span.
-    static func lastMathItem(in s: ArraySlice<Unicode.Scalar>) -> ExtractedAnswer? {
+    /// belong to their span. Items of the same kind joined only by "and"/"or"/commas before the
+    /// last one are part of the answer, as a list (`$x = 2$ and $x = 3$`, `-1 and 4`).
+    static func lastMathItem(in s: ArraySlice<Unicode.Scalar>, maximumListSize: Int = 16) -> ExtractedAnswer? {
         let scalars = Array(s)
-        var lastSpan: (content: Range<Int>, end: Int)?
-        var lastNumber: Range<Int>?
+        var items: [(start: Int, content: Range<Int>, end: Int, isSpan: Bool)] = []
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
             if c == "$" || c == "\\", let span = LatexText.mathSpan(in: scalars, at: i) {
-                if !LatexText.trimmed(scalars[span.content]).isEmpty { lastSpan = span }
+                if !LatexText.trimmed(scalars[span.content]).isEmpty { items.append((i, span.content, span.end, true)) }
                 i = span.end
                 continue
             }
             if let number = BareNumber.match(in: scalars, at: i) {
-                lastNumber = number
+                items.append((number.lowerBound, number, number.upperBound, false))
                 i = number.upperBound
                 continue
             }
@@ -343,12 +377,13 @@ public struct AnswerExtractor: Sendable {
             }
             i += 1
         }
-        if let span = lastSpan, span.end > (lastNumber?.upperBound ?? -1) {
-            return ExtractedAnswer(text: LatexText.string(LatexText.trimmed(scalars[span.content])), rule: .latexSpan)
+        guard let last = items.last else { return nil }
+        var first = items.count - 1
+        while first > 0, items.count - first < maximumListSize, items[first - 1].isSpan == last.isSpan,
+              isJoiner(scalars[items[first - 1].end..<items[first].start]) {
+            first -= 1
         }
-        if let number = lastNumber {
-            return ExtractedAnswer(text: LatexText.string(scalars[number]), rule: .bareNumber)
-        }
-        return nil
+        let texts = items[first...].map { LatexText.string(LatexText.trimmed(scalars[$0.content])) }
+        return ExtractedAnswer(text: texts.joined(separator: ", "), rule: last.isSpan ? .latexSpan : .bareNumber)
     }
 }

@@ -38,10 +38,14 @@ public enum AnswerNormalizer {
         let original = LatexText.scalars(answer.text)
         let plain = answer.rule == .bareNumber
             || (![.boxed, .boxedSet, .latexSpan].contains(answer.rule) && !original.contains(where: isLatexMarker))
-        var s = rewritingCommands(unifyingUnicode(LatexText.collapsingEscapedCommands(original)))
+        // Clock times first: a `\text{ P.M.}` after them is part of the time, not a label to drop.
+        var s = rewritingCommands(canonicalClockTimes(unifyingUnicode(LatexText.collapsingEscapedCommands(original))))
+        // Degree marks matter only inside trigonometric functions (`\sin 30^\circ`); elsewhere
+        // `90^\circ` is 90.
+        if !containsTrigonometricName(s) { s.removeAll { $0 == "\u{00B0}" } }
         s = trimmingTrailingPunctuation(s)
         let isPercent = removeTrailingPercent(&s)
-        removeTrailingUnits(&s)
+        removeTrailingUnits(&s, keepsGluedUnits: answer.rule != .bareNumber, dropsLabels: plain)
         s = trimmingTrailingPunctuation(s)
         if s.count <= 64, s.allSatisfy({ LatexText.isLetter($0) || $0 == " " || $0 == "-" }),
            let value = NumberWords.value(ofPhrase: LatexText.string(s)) {
@@ -49,8 +53,94 @@ public enum AnswerNormalizer {
         }
         s = replacingJoinerWords(s)
         let text = collapsingWhitespace(s)
-        let key = LatexText.string(s.filter { !LatexText.isWhitespace($0) })
+        let key = compactKey(text)
         return NormalizedAnswer(text: text, key: key, isPercent: isPercent, isPlainText: plain)
+    }
+
+    static let trigonometricNames = ["sin", "cos", "tan", "sec", "csc", "cot"].map { Array($0.unicodeScalars) }
+
+    static func containsTrigonometricName(_ s: [Unicode.Scalar]) -> Bool {
+        s.indices.contains { i in trigonometricNames.contains { LatexText.hasPrefix(s, $0, at: i) } }
+    }
+
+    /// Rewrites 12-hour clock times in 24-hour form without a leading zero (`8:34 P.M.` →
+    /// `20:34`, `08:05 am` → `8:05`, `12:15 a.m.` → `0:15`), so that times compare as text.
+    static func canonicalClockTimes(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.contains(":") else { return s }
+        var out: [Unicode.Scalar] = []
+        var i = 0
+        while i < s.count {
+            guard LatexText.isDigit(s[i]), i == 0 || !LatexText.isDigit(s[i - 1]) else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            var colon = i
+            while colon < s.count, LatexText.isDigit(s[colon]) { colon += 1 }
+            guard colon - i <= 2, colon + 2 < s.count, s[colon] == ":", LatexText.isDigit(s[colon + 1]),
+                  LatexText.isDigit(s[colon + 2]), colon + 3 == s.count || !LatexText.isDigit(s[colon + 3]),
+                  var hour = Int(LatexText.string(s[i..<colon])), hour <= 24 else {
+                out.append(contentsOf: s[i..<colon])
+                i = colon
+                continue
+            }
+            var end = colon + 3
+            if let (isAfternoon, markerEnd) = meridiemMarker(s, from: end), (1...12).contains(hour) {
+                hour = hour % 12 + (isAfternoon ? 12 : 0)
+                end = markerEnd
+            }
+            out.append(contentsOf: "\(hour):".unicodeScalars)
+            out.append(contentsOf: s[(colon + 1)...(colon + 2)])
+            i = end
+        }
+        return out
+    }
+
+    /// `am`, `a.m.`, `PM`, `p.m.` at `i`, after spaces (`\,`, `\ `, `~` too) and possibly inside
+    /// a text command (`\text{ P.M.}`): whether it is afternoon, and the index after the marker.
+    static func meridiemMarker(_ s: [Unicode.Scalar], from i: Int, insideCommand: Bool = false) -> (Bool, Int)? {
+        var j = i
+        while j < s.count {
+            if LatexText.isWhitespace(s[j]) || s[j] == "~" {
+                j += 1
+            } else if s[j] == "\\", j + 1 < s.count, s[j + 1] == "," || s[j + 1] == " " || s[j + 1] == ";" {
+                j += 2
+            } else {
+                break
+            }
+        }
+        if !insideCommand, let (name, end) = LatexText.command(in: s, at: j), textCommands.contains(name), end < s.count,
+           s[end] == "{", let close = LatexText.closingBrace(in: s, openingAt: end),
+           let (isAfternoon, markerEnd) = meridiemMarker(Array(s[(end + 1)..<close]), from: 0, insideCommand: true),
+           LatexText.skipWhitespace(Array(s[(end + 1)..<close]), from: markerEnd) == close - end - 1 {
+            return (isAfternoon, close + 1)
+        }
+        guard j < s.count, "aApP".unicodeScalars.contains(s[j]) else { return nil }
+        let isAfternoon = s[j] == "p" || s[j] == "P"
+        j += 1
+        if j < s.count, s[j] == "." { j += 1 }
+        guard j < s.count, s[j] == "m" || s[j] == "M" else { return nil }
+        j += 1
+        if j < s.count, s[j] == "." { j += 1 }
+        guard j == s.count || !LatexText.isLetter(s[j]) else { return nil }
+        return (isAfternoon, j)
+    }
+
+    /// The text without whitespace, except one space between two digits: `1 1/2` (a mixed
+    /// number) and `11/2` must not look identical.
+    static func compactKey(_ text: String) -> String {
+        let s = LatexText.scalars(text)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        for (index, c) in s.enumerated() {
+            if LatexText.isWhitespace(c) {
+                let between = index > 0 && index + 1 < s.count && LatexText.isDigit(s[index - 1]) && LatexText.isDigit(s[index + 1])
+                if between { out.append(" ") }
+                continue
+            }
+            out.append(c)
+        }
+        return LatexText.string(out)
     }
 
     static func isLatexMarker(_ c: Unicode.Scalar) -> Bool {
@@ -105,9 +195,10 @@ public enum AnswerNormalizer {
         while i < s.count {
             let c = s[i]
             switch c {
-            case "$", "\u{00B0}":
+            case "$":
                 i += 1
             case "^" where degreeMarkEnd(s, afterCaretAt: i) != nil:
+                out.append("\u{00B0}")
                 i = degreeMarkEnd(s, afterCaretAt: i)!
             case "{" where thousandsBraceEnd(s, at: i) != nil:
                 i = thousandsBraceEnd(s, at: i)!
@@ -155,7 +246,16 @@ public enum AnswerNormalizer {
                 return end
             }
             let content = Array(s[(open + 1)..<close])
+            if name == "mathbb", content == ["R"] {
+                // The real numbers, as an interval: `x \in \mathbb{R}` is `(-\infty, \infty)`.
+                out.append(contentsOf: "(-\\infty,\\infty)".unicodeScalars)
+                return close + 1
+            }
             let followsValue = out.contains { !LatexText.isWhitespace($0) }
+            if textCommands.contains(name), !followsValue, introducesValue(content), close + 1 < s.count {
+                // A leading label such as `\text{The probability is }` before the value goes.
+                return close + 1
+            }
             if textCommands.contains(name), followsValue {
                 // After a value, a unit in \text{} is dropped with an exponent right after it
                 // (`\mbox{ cm}^2`), and so is any text that ends the answer: a label such as
@@ -170,6 +270,14 @@ public enum AnswerNormalizer {
         }
         out.append(contentsOf: s[i..<end])
         return end
+    }
+
+    /// Whether a text ends like a phrase that introduces a value: "... is", "... are",
+    /// "... equals", or a colon or `=` (`The probability is `, `Answer: `).
+    static func introducesValue(_ content: [Unicode.Scalar]) -> Bool {
+        let words = LatexText.string(content).lowercased().split(whereSeparator: { $0 == " " })
+        guard let last = words.last else { return false }
+        return ["is", "are", "equals", "="].contains(String(last)) || last.hasSuffix(":")
     }
 
     /// Whether nothing but spacing, closing punctuation or math delimiters follows `i`.
@@ -208,8 +316,14 @@ public enum AnswerNormalizer {
         while let last = slice.last, last == "." || last == "," || last == ";" || last == ":" {
             slice = LatexText.trimmed(slice.dropLast())
         }
-        while let first = slice.first, first == ":" || first == "=" {
+        while let first = slice.first, first == ":" || first == "=" || first == "\u{2248}" {
             slice = LatexText.trimmed(slice.dropFirst())
+        }
+        // A leading `\approx` says how the value was found, not what it is (`\approx 3.14`).
+        let approx = LatexText.scalars("\\approx")
+        if LatexText.hasPrefix(Array(slice), approx, at: 0), slice.count > approx.count,
+           !LatexText.isLetter(slice[slice.startIndex + approx.count]) {
+            slice = LatexText.trimmed(slice.dropFirst(approx.count))
         }
         return Array(slice)
     }
@@ -233,17 +347,24 @@ public enum AnswerNormalizer {
     }
 
     /// Drops trailing unit words (`125 miles`, `15 square feet`, `3 m/s` stays: `s` is bare),
-    /// keeping at least one scalar of the answer.
-    static func removeTrailingUnits(_ s: inout [Unicode.Scalar]) {
+    /// keeping at least one scalar of the answer. With `keepsGluedUnits`, letters glued to a
+    /// digit stay (`10cm` is 10·c·m, not 10 cm, as a written answer); a number the extractor
+    /// took out of prose (`1,000.99m²`) drops them. With `dropsLabels` (plain text), any word
+    /// of three or more letters after a number and a space is a label and goes too
+    /// (`12 apples`), as `\text{ apples}` would in LaTeX.
+    static func removeTrailingUnits(_ s: inout [Unicode.Scalar], keepsGluedUnits: Bool, dropsLabels: Bool) {
         while true {
             var end = exponentStart(s) ?? s.count
             var start = end
             while start > 0, LatexText.isLetter(s[start - 1]) { start -= 1 }
             guard start < end, start > 0, s[start - 1] != "\\" else { return }
             let word = LatexText.string(s[start..<end]).lowercased()
-            guard word.unicodeScalars.count >= 2, UnitWords.units.contains(word) else { return }
             let previous = s[start - 1]
-            guard LatexText.isWhitespace(previous) || LatexText.isDigit(previous) || previous == "}" else { return }
+            let isLabel = dropsLabels && end - start >= 3 && !UnitWords.isNeutralWord(word) && LatexText.isWhitespace(previous)
+                && LatexText.trimmed(s[..<start]).last.map(LatexText.isDigit) == true
+            guard word.unicodeScalars.count >= 2, UnitWords.units.contains(word) || isLabel else { return }
+            guard LatexText.isWhitespace(previous) || (LatexText.isDigit(previous) && !keepsGluedUnits) || previous == "}"
+            else { return }
             end = start
             let rest = Array(LatexText.trimmed(s[..<end]))
             guard let last = rest.last, LatexText.isDigit(last) || last == "}" || last == ")" || LatexText.isLetter(last)

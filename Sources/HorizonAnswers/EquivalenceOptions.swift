@@ -7,6 +7,29 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         case fractionOrNumber = "fraction-or-number"
         /// `28\%` equals `0.28` only.
         case fractionOnly = "fraction-only"
+        /// Any number also matches a hundred times or a hundredth of itself, with or without a
+        /// sign (`0.5` and `50`), as the `include_percentage` setting of Qwen2.5-Math's and
+        /// MARIO_EVAL's graders does.
+        case anyScale = "any-scale"
+    }
+
+    /// Whether the written form matters beyond the value.
+    public enum FormPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Only the value counts: `\frac{2}{4}` matches `\frac{1}{2}` (Math-Verify, MARIO_EVAL).
+        case valueOnly = "value-only"
+        /// A candidate's fraction of integers must be in lowest terms, as string-comparing
+        /// graders (hendrycks/math) and "simplify" instructions require: `\frac{2}{4}` and `6/3`
+        /// do not match `\frac{1}{2}` and `2` (unless the reference is written the same way).
+        case simplifiedFractions = "simplified-fractions"
+    }
+
+    /// How two bare comma lists (`4, 10, -2`) compare with each other.
+    public enum ListOrder: String, Sendable, Hashable, Codable, CaseIterable {
+        /// In order, like a tuple: `4, 10, -2` is not `10, 4, -2` (hendrycks/math compares the
+        /// strings; a list answers the questions in the order asked).
+        case ordered
+        /// In any order, like a set (a grader for "find all solutions" questions).
+        case unordered
     }
 
     /// Relative tolerance for values computed in floating point (irrational numbers, random-point
@@ -19,6 +42,10 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
     /// matches `1/3`, `0.3` does not).
     public var minimumSignificantDigitsForRounding: Int
     public var percentPolicy: PercentPolicy
+    /// How a bare list compares with a bare list (against a set a list is always unordered,
+    /// against a tuple always ordered).
+    public var listOrder: ListOrder
+    public var formPolicy: FormPolicy
     /// How many random points the symbolic check evaluates both sides at.
     public var symbolicPointCount: Int
     /// Seed of the random points; the same seed gives the same verdicts.
@@ -31,6 +58,8 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         acceptsRoundedDecimals: Bool = true,
         minimumSignificantDigitsForRounding: Int = 2,
         percentPolicy: PercentPolicy = .fractionOrNumber,
+        listOrder: ListOrder = .ordered,
+        formPolicy: FormPolicy = .valueOnly,
         symbolicPointCount: Int = 3,
         seed: UInt64 = 0x5EED_2025,
         limits: GradingLimits = GradingLimits()
@@ -39,6 +68,8 @@ public struct EquivalenceOptions: Sendable, Hashable, Codable {
         self.acceptsRoundedDecimals = acceptsRoundedDecimals
         self.minimumSignificantDigitsForRounding = minimumSignificantDigitsForRounding
         self.percentPolicy = percentPolicy
+        self.listOrder = listOrder
+        self.formPolicy = formPolicy
         self.symbolicPointCount = symbolicPointCount
         self.seed = seed
         self.limits = limits

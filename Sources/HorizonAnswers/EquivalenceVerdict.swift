@@ -37,6 +37,9 @@ public struct EquivalenceVerdict: Sendable, Hashable, Codable, CustomStringConve
         case differentStructure = "different-structure"
         /// Intervals with different bracket kinds (`[0,1)` against `(0,1)`).
         case differentBrackets = "different-brackets"
+        /// The candidate has a fraction not in lowest terms (`\frac{2}{4}`), which
+        /// ``EquivalenceOptions/FormPolicy/simplifiedFractions`` refuses.
+        case unsimplifiedForm = "unsimplified-form"
         /// Text answers that differ.
         case differentText = "different-text"
         /// The reference could not be parsed, and the texts differ.

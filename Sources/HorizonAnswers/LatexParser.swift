@@ -28,6 +28,9 @@ struct LatexParser {
     var depth = 0
     var nodes = 0
     var absoluteDepth = 0
+    /// How many trigonometric functions' arguments enclose the current position: a degree mark
+    /// there turns its value into radians (`\sin 30^\circ` is sin(π/6)).
+    var trigonometricArgumentDepth = 0
     let limits: GradingLimits
 
     /// A parsed operand: an expression, or a structure that cannot take part in arithmetic.
@@ -88,17 +91,22 @@ struct LatexParser {
 
     // MARK: Items, relations, sets
 
-    /// Items separated by commas or semicolons, up to a closing token or the end.
+    /// Items separated by commas or semicolons, up to a closing token or the end. Semicolons
+    /// between comma groups separate the groups (`p=5, q=2; p=7, q=2` is two lists of two).
     mutating func parseItems() throws(AnswersError) -> [MathAnswer] {
-        var items = [try parseItem()]
+        var groups = [[try parseItem()]]
+        var count = 1
         while current == .comma || current == .semicolon {
+            if current == .semicolon { groups.append([]) }
             advance()
-            items.append(try parseItem())
-            guard items.count <= limits.maximumCollectionSize else {
+            groups[groups.count - 1].append(try parseItem())
+            count += 1
+            guard count <= limits.maximumCollectionSize else {
                 throw AnswersError(.answerTooComplex, "too many items")
             }
         }
-        return items
+        guard groups.count > 1, groups.contains(where: { $0.count > 1 }) else { return groups.flatMap { $0 } }
+        return groups.map { $0.count == 1 ? $0[0] : .list($0) }
     }
 
     mutating func parseItem() throws(AnswersError) -> MathAnswer {
@@ -200,7 +208,8 @@ struct LatexParser {
                 let left = try requireExpression(node)
                 let right = try requireExpression(try parseUnary())
                 node = .expression(try counted(token == .symbol("*") ? .product([left, right]) : .quotient(left, right)))
-            } else if startsImplicitFactor(token) {
+            } else if startsImplicitFactor(token) || (Self.isNumber(token) && Self.endsWithPower(node)) {
+                // A number after a power is a factor: `2^6 3^5` is 2^6 · 3^5.
                 let left = try requireExpression(node)
                 let right = try requireExpression(try parsePower())
                 if token == .command("frac"), Self.isMixedNumber(left, right) {
@@ -231,6 +240,18 @@ struct LatexParser {
             return .expression(try counted(.plusMinus(nil, try requireExpression(try parseMultiplicative()))))
         default:
             return try parsePower()
+        }
+    }
+
+    static func isNumber(_ token: LatexToken) -> Bool {
+        if case .number = token { true } else { false }
+    }
+
+    static func endsWithPower(_ node: Node) -> Bool {
+        switch node {
+        case .expression(.power): true
+        case .expression(.product(let factors)): if case .power? = factors.last { true } else { false }
+        default: false
         }
     }
 
@@ -278,6 +299,11 @@ struct LatexParser {
             case .symbol("%"):
                 advance()
                 e = try counted(.quotient(e, .integer(100)))
+            case .symbol("°"):
+                advance()
+                if trigonometricArgumentDepth > 0 {
+                    e = try counted(.product([e, .quotient(.constant(.pi), .integer(180))]))
+                }
             case .symbol("'"):
                 advance()
                 guard case .symbol(let name) = e else { throw AnswersError(.unparsableAnswer, "prime on a non-symbol") }
@@ -374,6 +400,13 @@ struct LatexParser {
                 advance()
                 return .structure(.set([]))
             }
+            if case .letter? = current, position + 1 < tokens.count, tokens[position + 1] == .bar {
+                // Set-builder `\{x \mid x > 1\}` is the set its condition describes.
+                position += 2
+                let condition = try parseItems()
+                try expect(.setClose)
+                return .structure(condition.count == 1 ? condition[0] : .list(condition))
+            }
             let items = try parseItems()
             try expect(.setClose)
             return .structure(.set(items))
@@ -390,6 +423,7 @@ struct LatexParser {
         case .command(let name): return .expression(try parseCommand(name))
         case .function(let function): return .expression(try parseFunction(function))
         case .logarithm(let natural): return .expression(try parseLogarithm(natural: natural))
+        case .beginEnvironment("cases"): return .structure(try parseCases())
         case .beginEnvironment(let name): return .expression(try parseMatrix(environment: name))
         default: throw AnswersError(.unparsableAnswer, "unexpected token")
         }
@@ -410,6 +444,10 @@ struct LatexParser {
         if items.count == 1 {
             guard sameKind else { throw AnswersError(.unparsableAnswer, "mismatched bracket") }
             return Self.node(items[0])
+        }
+        if opening == "[", closing == "]", items.contains(where: { if case .relation = $0 { true } else { false } }) {
+            // `[x = 1, x = 2]`: a list of relations, as Maxima and Python print one.
+            return .structure(.list(items))
         }
         if items.count == 2, opening == "[" || closing == "]" {
             guard case .expression(let lower) = items[0], case .expression(let upper) = items[1] else {
@@ -437,6 +475,8 @@ struct LatexParser {
             let n = try parseCommandArgument()
             let k = try parseCommandArgument()
             return try counted(.binomial(n, k))
+        case "abs":
+            return try counted(.absoluteValue(try parseFunctionArgument()))
         case "sqrt":
             var index = MathExpression.integer(2)
             if current == .open("[") {
@@ -465,6 +505,9 @@ struct LatexParser {
                 power = exponent
             }
         }
+        let isTrigonometric = [.sin, .cos, .tan, .sec, .csc, .cot].contains(function)
+        if isTrigonometric { trigonometricArgumentDepth += 1 }
+        defer { if isTrigonometric { trigonometricArgumentDepth -= 1 } }
         let argument = try parseFunctionArgument()
         let value = try counted(.function(function, argument))
         return try power.map { (p) throws(AnswersError) in try counted(.power(value, p)) } ?? value
@@ -502,6 +545,31 @@ struct LatexParser {
             }
         }
         return factors.count == 1 ? factors[0] : try counted(.product(factors))
+    }
+
+    /// `\begin{cases} a & x \ge 0 \\ b & x < 0 \end{cases}`: rows of one item (a system of
+    /// equations, read as a list: `x = 1 \\ y = 2` is `x = 1, y = 2`) or rows of a value and
+    /// its condition (a piecewise definition, read as a tuple of pairs, compared in order).
+    mutating func parseCases() throws(AnswersError) -> MathAnswer {
+        var rows: [[MathAnswer]] = [[]]
+        while current != .endEnvironment("cases") {
+            guard current != nil else { throw AnswersError(.unparsableAnswer, "unclosed cases") }
+            rows[rows.count - 1].append(try parseItem())
+            switch current {
+            case .ampersand: advance()
+            case .rowBreak:
+                advance()
+                rows.append([])
+            case .endEnvironment("cases"): continue
+            default: throw AnswersError(.unparsableAnswer, "bad cases row")
+            }
+            guard rows.count <= limits.maximumCollectionSize else { throw AnswersError(.answerTooComplex, "too many rows") }
+        }
+        advance()
+        rows.removeAll { $0.isEmpty }
+        guard !rows.isEmpty else { throw AnswersError(.unparsableAnswer, "empty cases") }
+        if rows.allSatisfy({ $0.count == 1 }) { return rows.count == 1 ? rows[0][0] : .list(rows.map { $0[0] }) }
+        return .tuple(rows.map { .tuple($0) })
     }
 
     /// `\begin{pmatrix} a & b \\ c & d \end{pmatrix}` (also bmatrix, matrix, array, ...).

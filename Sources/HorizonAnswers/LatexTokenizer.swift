@@ -85,11 +85,86 @@ struct LatexTokenizer {
                 j += 1
             }
         }
+        if let (shifted, end) = scientificNotation(from: j, integerDigits: integerDigits, fractionDigits: fractionDigits) {
+            // `1e20`, `2.5E-3`.
+            i = end
+            emit(.number(shifted))
+            return
+        }
         guard let literal = NumberLiteral(integerDigits: integerDigits, fractionDigits: fractionDigits) else {
             throw AnswersError(.unparsableAnswer, "malformed number")
         }
+        if fractionDigits.isEmpty, !previousIsScript, let time = clockTimeEnd(from: j, hourDigits: integerDigits) {
+            // `20:34`: a clock time is a word, compared as text (the normaliser has made it 24-hour).
+            emit(.word(LatexText.string(s[i..<time])))
+            i = time
+            return
+        }
         i = j
         emit(.number(literal))
+        if fractionDigits.isEmpty, !previousIsScript, let fraction = mixedFractionSpan(from: j) {
+            // `1 1/2` is the mixed number 1 + 1/2, grouped so that `-1 1/2` is -(1 + 1/2).
+            tokens.removeLast()
+            emit(.open("("))
+            emit(.number(literal))
+            emit(.symbol("+"))
+            emit(.number(fraction.numerator))
+            emit(.symbol("/"))
+            emit(.number(fraction.denominator))
+            emit(.close(")"))
+            i = fraction.end
+        }
+    }
+
+    /// For an exponent `e20`, `E-3`, `e+5` at `mark` (at most three digits): the number with its
+    /// decimal point moved, and the index after the exponent. In LaTeX only an unsigned exponent
+    /// counts: `3e-2` there is 3e − 2 (Euler's number), while `1e20` has no other reading.
+    func scientificNotation(from mark: Int, integerDigits: String, fractionDigits: String) -> (NumberLiteral, Int)? {
+        guard mark < s.count, s[mark] == "e" || s[mark] == "E" else { return nil }
+        var j = mark + 1
+        let negative = j < s.count && s[j] == "-"
+        if isPlainText, j < s.count, s[j] == "-" || s[j] == "+" { j += 1 }
+        let start = j
+        while j < s.count, LatexText.isDigit(s[j]) { j += 1 }
+        guard j > start, j - start <= 3, j == s.count || !LatexText.isLetter(s[j]),
+              let exponent = Int(LatexText.string(s[start..<j])) else { return nil }
+        // Move the point: digits stay, only where the integer part ends changes.
+        let digits = integerDigits + fractionDigits
+        let point = integerDigits.count + (negative ? -exponent : exponent)
+        let padded = point < 0 ? String(repeating: "0", count: -point) + digits
+            : digits + String(repeating: "0", count: max(0, point - digits.count))
+        let split = max(point, 0)
+        let literal = NumberLiteral(integerDigits: String(padded.prefix(split)),
+                                    fractionDigits: String(padded.dropFirst(split)))
+        return literal.map { ($0, j) }
+    }
+
+    /// For `H:MM` after an hour of one or two digits at `colon` (hour at most 24, minutes two
+    /// digits below 60, no digit after): the index after the minutes.
+    func clockTimeEnd(from colon: Int, hourDigits: String) -> Int? {
+        guard colon + 2 < s.count, s[colon] == ":", hourDigits.unicodeScalars.count <= 2, let hour = Int(hourDigits),
+              hour <= 24, LatexText.isDigit(s[colon + 1]), LatexText.isDigit(s[colon + 2]),
+              colon + 3 == s.count || !LatexText.isDigit(s[colon + 3]),
+              let minutes = Int(LatexText.string(s[(colon + 1)...(colon + 2)])), minutes < 60 else { return nil }
+        return colon + 3
+    }
+
+    /// For ` p/q` after an integer at `start` (spaces, then integers around a slash, then no
+    /// further digit, letter or script): the fraction's parts and the index after it.
+    func mixedFractionSpan(from start: Int) -> (numerator: NumberLiteral, denominator: NumberLiteral, end: Int)? {
+        guard start < s.count, LatexText.isWhitespace(s[start]) else { return nil }
+        let top = LatexText.skipWhitespace(s, from: start)
+        var slash = top
+        while slash < s.count, LatexText.isDigit(s[slash]) { slash += 1 }
+        guard slash > top, slash < s.count, s[slash] == "/" else { return nil }
+        var end = slash + 1
+        while end < s.count, LatexText.isDigit(s[end]) { end += 1 }
+        guard end > slash + 1 else { return nil }
+        if end < s.count, LatexText.isLetter(s[end]) || s[end] == "^" || s[end] == "." || s[end] == "\\" { return nil }
+        guard let numerator = NumberLiteral(integerDigits: LatexText.string(s[top..<slash]), fractionDigits: ""),
+              let denominator = NumberLiteral(integerDigits: LatexText.string(s[(slash + 1)..<end]), fractionDigits: "")
+        else { return nil }
+        return (numerator, denominator, end)
     }
 
     /// In plain text at the top level, a comma between digits (not a thousands separator) is a
@@ -111,6 +186,12 @@ struct LatexTokenizer {
         names["ln"] = .logarithm(natural: true)
         names["log"] = .logarithm(natural: false)
         names["lg"] = .logarithm(natural: false)
+        // Plain-text spellings (`sqrt(2)`, `abs(x - 1)`), as models and Python graders write them.
+        names["sqrt"] = .command("sqrt")
+        names["asin"] = .function(.arcsin)
+        names["acos"] = .function(.arccos)
+        names["atan"] = .function(.arctan)
+        names["abs"] = .command("abs")
         return names
     }()
 
@@ -119,17 +200,37 @@ struct LatexTokenizer {
         while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
         let run = LatexText.string(s[i..<end])
         i = end
-        if let token = Self.functionNames[run] {
+        if run == "log", let base = logarithmBaseEnd(from: end) {
+            // `log10(x)`, `log2(x)`: Python's logarithms with a base in the name.
+            emit(.logarithm(natural: false))
+            emit(.symbol("_"))
+            emit(.number(NumberLiteral(integerDigits: LatexText.string(s[end..<base]), fractionDigits: "")!))
+            i = base
+        } else if let token = Self.functionNames[run] {
             emit(token)
         } else if ["inf", "infinity", "infty", "oo"].contains(run.lowercased()) {
             emit(.constant(.infinity))
         } else if run == "pi" {
             emit(.constant(.pi))
-        } else if run.unicodeScalars.count >= 3 {
+        } else if run.unicodeScalars.count >= 3, !Self.namesPoints(run, after: tokens.last) {
             emit(.word(run))
         } else {
             for letter in run.unicodeScalars { emit(Self.letterToken(letter)) }
         }
+    }
+
+    /// Capitals after a geometric command are points, not a word (`\triangle ABC`, `\angle PQR`).
+    static func namesPoints(_ run: String, after previous: LatexToken?) -> Bool {
+        guard case .letter(let command)? = previous, ["triangle", "angle", "measuredangle", "odot", "parallelogram"].contains(command)
+        else { return false }
+        return run.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+    }
+
+    /// For `10(` or `2(` right after `log`: the index after the base's digits.
+    func logarithmBaseEnd(from start: Int) -> Int? {
+        var end = start
+        while end < s.count, end - start < 3, LatexText.isDigit(s[end]) { end += 1 }
+        return end > start && end < s.count && s[end] == "(" ? end : nil
     }
 
     static func letterToken(_ letter: Unicode.Scalar) -> LatexToken {
@@ -186,7 +287,7 @@ struct LatexTokenizer {
     ]
 
     static let matrixEnvironments: Set<String> = [
-        "pmatrix", "bmatrix", "Bmatrix", "matrix", "smallmatrix", "array",
+        "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array",
     ]
 
     /// `\begin{name}` / `\end{name}`; an `array`'s column specification is skipped.
@@ -223,6 +324,17 @@ struct LatexTokenizer {
         let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
         i += 1
         switch c {
+        case "%" where next.map(LatexText.isLetter) == true:
+            // Maxima's constants `%pi`, `%e`, `%i` (STACK answers).
+            var end = i
+            while end < s.count, LatexText.isLetter(s[end]) { end += 1 }
+            switch LatexText.string(s[i..<end]) {
+            case "pi": emit(.constant(.pi))
+            case "e": emit(.constant(.e))
+            case "i": emit(.constant(.i))
+            default: throw AnswersError(.unparsableAnswer, "unknown Maxima constant")
+            }
+            i = end
         case "+", "-", "/", "^", "_", "'", "%": emit(.symbol(c))
         case "*":
             if next == "*" {
@@ -252,6 +364,8 @@ struct LatexTokenizer {
         case "&": emit(.ampersand)
         case "|": emit(.bar)
         case "~": break
+        case ":": emit(.symbol("/"))  // a ratio `V_1:V_2` (clock times were read as numbers)
+        case "\u{00B0}": emit(.symbol("°"))
         case "\u{00B2}", "\u{00B3}":
             emit(.symbol("^"))
             emit(.number(NumberLiteral(c == "\u{00B2}" ? 2 : 3)))

@@ -43,8 +43,13 @@ enum UnitWords {
     /// Whether a word may appear in an answer capture without making it read like a sentence.
     static func isNeutralWord(_ lowercased: String) -> Bool {
         units.contains(lowercased) || percentWords.contains(lowercased) || joiners.contains(lowercased)
-            || NumberWords.value(ofWord: lowercased) != nil
+            || NumberWords.value(ofWord: lowercased) != nil || mathWords.contains(lowercased)
+            || LatexTokenizer.functionNames[lowercased] != nil
     }
+
+    /// Words of plain-text maths that are not prose: constants and the clock's half-days
+    /// (function names such as `sqrt` and `cos` come from the tokenizer's table).
+    static let mathWords: Set<String> = ["pi", "inf", "infinity", "oo", "am", "pm"]
 
     /// Whether `text` (trimmed, lowercased) is nothing but unit words, e.g. ` cm`, `square feet`,
     /// `m/s`; single letters count here because the caller found them inside `\text{}`.

@@ -10,14 +10,17 @@ struct Analyze: ParsableCommand {
     @OptionGroup var input: TraceInputOptions
     @OptionGroup var segmentation: SegmentationOptions
 
-    @Option(help: "Top-p of the decoding distribution to rebuild per token (1 keeps every returned candidate).")
+    @Option(help: "Top-p of the decoding distribution to rebuild per token (1 keeps every returned candidate; default: each trace's recorded top-p, else 0.9).")
     var topP: Double?
 
-    @Option(help: "Rebuild with min-p instead of top-p.")
+    @Option(help: "Rebuild with min-p instead of top-p (default: each trace's recorded top-p).")
     var minP: Double?
 
     @Option(help: "BF estimator: entropy, nll, or auto (the paper's switch at a common length of 50 tokens).")
     var estimator: BranchingFactorEstimator = .auto
+
+    @Flag(help: "Measure thinking and answer BF in outputs without thinking markers on the plain profile's guessed spans (implied by --profile plain).")
+    var heuristicSpans = false
 
     @Flag(help: "Reproduce the reference code's per-position condensation for the overall BF.")
     var referenceCompat = false
@@ -64,17 +67,21 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
-        let truncation: DecodingTruncation = minP.map { .minP($0) } ?? .topP(topP ?? 0.9)
+        let truncation: DecodingTruncation = minP.map { .minP($0) } ?? topP.map { .topP($0) } ?? .default
+        let truncationFromTraces = topP == nil && minP == nil
+        let measuresHeuristicSpans = heuristicSpans || segmentation.profileName == "plain"
         let extractor = AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) })
         let analyzer = Analyzer(
             readOptions: input.readOptions,
             recordOptions: SampleRecordOptions(
                 segmenter: try segmentation.segmenter(),
                 tokenOptions: TokenStatistics.Options(truncation: truncation),
-                extractor: extractor),
+                truncationFromTraces: truncationFromTraces,
+                measuresHeuristicSpans: measuresHeuristicSpans, extractor: extractor),
             analysisOptions: AnalysisOptions(
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
-                truncation: truncation, estimator: estimator, referenceCompat: referenceCompat, window: window,
+                truncation: truncation, truncationFromTraces: truncationFromTraces,
+                measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
                 bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         let progress = ProgressLine(label: "analyze")
@@ -86,6 +93,24 @@ struct Analyze: ParsableCommand {
             analysis.probes = ProbeAggregation.summarize(records, options: analyzer.analysisOptions)
         }
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
+        note(Self.rebuildNote(analysis.settings))
+        for warning in analysis.warnings where Self.settingsWarningKinds.contains(warning.kind) {
+            note("warning: \(warning.message)")
+        }
         note(AnalysisSummary.line(analysis))
+    }
+
+    /// The analysis warnings about the rebuild's settings, repeated on standard error.
+    static let settingsWarningKinds: Set<String> = ["settings_contradict_traces", "mixed_sampling", "sampling_not_rebuilt", "estimator_gap"]
+
+    /// Which truncation the rebuild used and why, for standard error.
+    static func rebuildNote(_ settings: AnalysisSettings) -> String {
+        let truncation = "\(settings.truncation.replacingOccurrences(of: "_", with: "-")) \(settings.truncationValue)"
+        return switch settings.settingsSource {
+        case "traces": "rebuilding with \(truncation), the sampling the traces record"
+        case "mixed": "rebuilding each trace with the sampling it records (they differ); \(truncation) for those recording none"
+        case "default": "rebuilding with \(truncation), the reference's default: the traces record no sampling"
+        default: "rebuilding with \(truncation) as given"
+        }
     }
 }

@@ -27,8 +27,9 @@ struct Check: ParsableCommand {
         abstract: "Fail when stability or accuracy regressed beyond noise against a baseline.",
         discussion: """
             A metric fails when its change is beyond its threshold and (rule `both`, the default) \
-            the interval of the change excludes zero. Exit codes: 0 pass, 1 regression, 2 usage \
-            or input error (including changed settings without --allow-settings-change).
+            the interval of the change excludes zero. Exit codes: 0 pass, 1 regression, 2 input \
+            or I/O error (an invalid file or threshold, changed settings without \
+            --allow-settings-change, an output that cannot be written).
             """)
 
     @Option(help: "Baseline JSON written by `horizon baseline`.")
@@ -37,16 +38,18 @@ struct Check: ParsableCommand {
     @Argument(help: "Analysis JSON of the new run.")
     var analysis: String
 
+    // Thresholds are read as text and parsed in `run`, so a bad one is an input error (exit 2,
+    // docs/ci.md) rather than the argument parser's usage error (64).
     @Option(help: "Largest allowed BF rise (relative like 10% or absolute like 0.2).")
-    var maxBfRise: Threshold?
+    var maxBfRise: String?
     @Option(help: "Largest allowed accuracy drop (absolute like 0.02, or relative like 5%).")
-    var maxAccuracyDrop: Threshold?
+    var maxAccuracyDrop: String?
     @Option(help: "Largest allowed agreement drop.")
-    var maxAgreementDrop: Threshold?
+    var maxAgreementDrop: String?
     @Option(help: "Largest allowed answer-entropy rise (nats).")
-    var maxEntropyRise: Threshold?
+    var maxEntropyRise: String?
     @Option(help: "Largest allowed maj@k drop.")
-    var maxMajDrop: Threshold?
+    var maxMajDrop: String?
 
     @Option(help: "Which test must fire: threshold-only, interval-only, or both.")
     var rule: GateRule = .both
@@ -71,34 +74,50 @@ struct Check: ParsableCommand {
 
     func run() throws {
         try exitingOnGateError {
+            var thresholds = GateThresholds()
+            let given: [(MetricFamily, String?)] = [
+                (.bf, maxBfRise), (.accuracy, maxAccuracyDrop), (.agreement, maxAgreementDrop),
+                (.answerEntropy, maxEntropyRise), (.maj, maxMajDrop),
+            ]
+            for case let (family, text?) in given {
+                do {
+                    thresholds[family] = try Threshold(parsing: text)
+                } catch {
+                    throw GateError(reason: .invalidOption("\(family.thresholdOption): \(error)"))
+                }
+            }
             let baseline = try HorizonGate.Baseline.load(from: URL(fileURLWithPath: baseline))
             let analysis = try Gate.loadAnalysis(from: URL(fileURLWithPath: analysis))
-            var thresholds = GateThresholds()
-            if let maxBfRise { thresholds.bfRise = maxBfRise }
-            if let maxAccuracyDrop { thresholds.accuracyDrop = maxAccuracyDrop }
-            if let maxAgreementDrop { thresholds.agreementDrop = maxAgreementDrop }
-            if let maxEntropyRise { thresholds.answerEntropyRise = maxEntropyRise }
-            if let maxMajDrop { thresholds.majDrop = maxMajDrop }
             let options = GateOptions(thresholds: thresholds, rule: rule, allowSettingsChange: allowSettingsChange,
                                       allowMissing: allowMissing, top: top)
             let result = try Gate.check(baseline: baseline, analysis: analysis, options: options)
             let summary = result.markdown()
             print(summary)
-            if let markdown { try appendOrWrite(summary, to: markdown) }
-            if let junit { try Data(result.junitXML().utf8).write(to: URL(fileURLWithPath: junit)) }
-            if let json { try result.json().write(to: URL(fileURLWithPath: json)) }
+            if let markdown { try appendOrWrite(Data(summary.utf8), to: markdown) }
+            if let junit { try write(Data(result.junitXML().utf8), to: junit) }
+            if let json { try write(result.json(), to: json) }
             if result.exitCode != 0 { throw ExitCode(Int32(result.exitCode)) }
         }
     }
 
+    /// Writes an output file; failing is an I/O error (exit 2), never a verdict.
+    private func write(_ data: Data, to path: String) throws(GateError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw GateError(file: path, reason: .unwritable(error.localizedDescription))
+        }
+    }
+
     /// CI summary files are shared by steps: append rather than overwrite.
-    private func appendOrWrite(_ text: String, to path: String) throws {
-        if let handle = FileHandle(forWritingAtPath: path) {
+    private func appendOrWrite(_ data: Data, to path: String) throws(GateError) {
+        guard let handle = FileHandle(forWritingAtPath: path) else { return try write(data, to: path) }
+        do {
             defer { try? handle.close() }
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data(text.utf8))
-        } else {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try handle.write(contentsOf: data)
+        } catch {
+            throw GateError(file: path, reason: .unwritable(error.localizedDescription))
         }
     }
 }

@@ -83,12 +83,13 @@ struct Probe: AsyncParsableCommand {
         guard !targets.isEmpty else {
             throw InputError("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe")
         }
+        let endpoint = server.endpoint ?? .completions
         let config = ProbeConfig(
-            baseURL: server.baseURL, model: server.model, endpoint: server.endpoint ?? .completions, targets: targets,
+            baseURL: server.baseURL, model: server.model, endpoint: endpoint, targets: targets,
             sourcePath: traces.first, lengths: try Self.parseLengths(lengths),
             resamplePositions: try resampleAt.map(Self.parsePositions) ?? [], samplesPerProbe: samplesPerProbe,
             forcingText: forcingText ?? profileForcing ?? "</think>\n\n", answerPrefix: answerPrefix,
-            answerMaxTokens: answerMaxTokens, parameters: server.parameters(maxTokens: maxTokens), seed: server.seed,
+            answerMaxTokens: answerMaxTokens, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
             concurrency: server.concurrency, outputPath: out, promptTemplate: promptTemplate, stream: server.stream,
             force: server.force, extraBody: try server.parsedExtraBody(), logProbKind: server.logprobsKind,
             apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts, commandLine: CommandLine.arguments)

@@ -44,9 +44,10 @@ struct Sample: AsyncParsableCommand {
 
     func run() async throws {
         let problems = try ProblemSet.load(path: dataset)
+        let endpoint = server.endpoint ?? .chat
         let config = SamplingConfig(
-            baseURL: server.baseURL, model: server.model, endpoint: server.endpoint ?? .chat, dataset: problems,
-            samplesPerProblem: samples, parameters: server.parameters(maxTokens: maxTokens), seed: server.seed,
+            baseURL: server.baseURL, model: server.model, endpoint: endpoint, dataset: problems,
+            samplesPerProblem: samples, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
             concurrency: server.concurrency, outputPath: out, systemPrompt: system, promptTemplate: promptTemplate,
             stream: server.stream, force: server.force, extraBody: try server.parsedExtraBody(),
             logProbKind: server.logprobsKind, apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts,

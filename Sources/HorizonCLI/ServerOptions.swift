@@ -19,11 +19,16 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Server-side top-p (the BF rebuild's top-p is analyze's --top-p).")
     var topP = 1.0
 
-    @Option(help: "Server-side top-k (omit to leave the server's default).")
+    // Truncation settings are always sent, off unless given, so a trace states what the
+    // sampler did rather than leaving it to server defaults (llama.cpp: top-k 40, min-p 0.05).
+    @Option(help: "Server-side top-k (default: off, sent as 0, or -1 to sglang-generate; give -1 for SGLang's or older vLLM's OpenAI endpoints).")
     var topK: Int?
 
-    @Option(help: "Server-side min-p (omit to leave the server's default).")
-    var minP: Double?
+    @Option(help: "Server-side min-p, relative to the top token (0, the default, is off).")
+    var minP = 0.0
+
+    @Option(help: "Server-side repetition penalty (1, the default, is off).")
+    var repetitionPenalty = 1.0
 
     @Option(help: "Top log-probs per token to ask for (20 is the OpenAI maximum; vLLM allows more with --max-logprobs).")
     var topLogprobs = 20
@@ -66,7 +71,8 @@ struct ServerOptions: ParsableArguments {
         try require(temperature.isFinite && temperature >= 0, "--temperature must be a finite number >= 0.")
         try require(topP > 0 && topP <= 1, "--top-p must be in (0, 1].")
         if let topK { try require(topK >= -1, "--top-k must be >= -1 (0 and -1 turn it off on most servers).") }
-        if let minP { try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].") }
+        try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].")
+        try require(repetitionPenalty.isFinite && repetitionPenalty > 0, "--repetition-penalty must be a finite number > 0.")
         try require((0...Self.maximumTopLogprobs).contains(topLogprobs), "--top-logprobs must be in 0...\(Self.maximumTopLogprobs).")
         try require((1...Self.maximumConcurrency).contains(concurrency), "--concurrency must be in 1...\(Self.maximumConcurrency).")
         for (flag, seconds) in [("--read-timeout", readTimeout), ("--request-timeout", requestTimeout)] {
@@ -85,8 +91,10 @@ struct ServerOptions: ParsableArguments {
         }
     }
 
-    func parameters(maxTokens: Int) -> SamplingParameters {
-        SamplingParameters(temperature: temperature, topP: topP, topK: topK, minP: minP, maxTokens: maxTokens,
+    /// The settings sent to `endpoint`, every truncation setting explicit.
+    func parameters(maxTokens: Int, endpoint: Endpoint) -> SamplingParameters {
+        SamplingParameters(temperature: temperature, topP: topP, topK: topK ?? endpoint.topKOff, minP: minP,
+                           repetitionPenalty: repetitionPenalty, maxTokens: maxTokens,
                            topLogprobs: topLogprobs > 0 ? topLogprobs : nil)
     }
 

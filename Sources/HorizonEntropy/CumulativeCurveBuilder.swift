@@ -2,23 +2,29 @@ import Foundation
 
 /// Builds one problem's cumulative-prefix Branching Factor curve, a sample at a time.
 ///
-/// For a sample, the prefix log-BF at position k (nats) is cumH[k] / (k + 1), the mean entropy
-/// of tokens 0...k, while k + 1 <= ``asymptoticLimit``, and the mean NLL of tokens 0...k beyond
-/// it (the reference's estimator switch applied to the prefix length). The curve's value at k is
-/// exp(mean of the prefix log-BF over the samples that reach k), so at a length all samples share,
-/// it equals ``ProblemBranchingFactor`` of those prefixes. This matches the reference's
-/// `compute_bf_curve_from_profile` at every position all samples still reach.
+/// For a sample, the prefix log-BF at position k (nats) is the mean over tokens 0...k of the
+/// per-token quantity the ``estimator`` names: the entropy for
+/// ``BranchingFactorEstimator/entropy``, the NLL for ``BranchingFactorEstimator/nll``; for
+/// ``BranchingFactorEstimator/auto`` the entropy while k + 1 <= ``asymptoticLimit`` and the NLL
+/// beyond it (the reference's estimator switch applied to the prefix length, see
+/// ``nllFromPosition``). The curve's value at k is exp(mean of the prefix log-BF over the
+/// samples that reach k), so at a length all samples share, it equals ``ProblemBranchingFactor``
+/// of those prefixes. With `auto` this matches the reference's `compute_bf_curve_from_profile`
+/// at every position all samples still reach.
 ///
 /// The builder keeps two numbers per position, never the tokens, and builders of the same problem
 /// merge, so a file can be streamed.
 ///
 /// ```swift
-/// var builder = CumulativeCurveBuilder()
+/// var builder = CumulativeCurveBuilder(estimator: .entropy)
 /// for statistics in samples { builder.add(statistics, tokens: thinkingTokens) }
 /// let curve = builder.curve()
 /// ```
 public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
-    /// The prefix length above which the NLL mean replaces the entropy mean; 50 by default.
+    /// Which per-token quantity the prefix means average.
+    public let estimator: BranchingFactorEstimator
+    /// The prefix length above which `auto` takes the NLL mean instead of the entropy mean; 50
+    /// by default.
     public let asymptoticLimit: Int
     /// Σ over samples reaching position k of the prefix log-BF at k, exact so that the sample
     /// order does not change the curve.
@@ -26,9 +32,14 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
     /// How many samples reach position k.
     private var sampleCounts: [Int] = []
 
-    public init(asymptoticLimit: Int = BranchingFactorEstimator.asymptoticLimit) {
+    public init(estimator: BranchingFactorEstimator = .auto, asymptoticLimit: Int = BranchingFactorEstimator.asymptoticLimit) {
+        self.estimator = estimator
         self.asymptoticLimit = asymptoticLimit
     }
+
+    /// The first position whose value is an NLL mean while the ones before it are entropy
+    /// means: ``asymptoticLimit`` for `auto`, `nil` for the single estimators, which never switch.
+    public var nllFromPosition: Int? { estimator == .auto ? asymptoticLimit : nil }
 
     /// Adds one sample's tokens.
     ///
@@ -44,13 +55,18 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
             logSums.append(contentsOf: repeatElement(ExactSum(), count: span.count - logSums.count))
             sampleCounts.append(contentsOf: repeatElement(0, count: span.count - sampleCounts.count))
         }
+        let entropyUpTo = switch estimator {
+        case .entropy: Int.max
+        case .nll: 0
+        case .auto: asymptoticLimit
+        }
         var entropySum = 0.0
         var negativeLogLikelihoodSum = 0.0
         for (position, token) in span.enumerated() {
             entropySum += sample.entropies[token]
             negativeLogLikelihoodSum += sample.negativeLogLikelihoods[token]
             let prefixLength = position + 1
-            let prefixSum = prefixLength <= asymptoticLimit ? entropySum : negativeLogLikelihoodSum
+            let prefixSum = prefixLength <= entropyUpTo ? entropySum : negativeLogLikelihoodSum
             logSums[position].add(prefixSum / Double(prefixLength))
             sampleCounts[position] += 1
         }
@@ -58,8 +74,9 @@ public struct CumulativeCurveBuilder: Sendable, Equatable, Codable {
 
     /// Adds the samples another builder of the same problem has seen.
     ///
-    /// - Precondition: Both builders use the same ``asymptoticLimit``.
+    /// - Precondition: Both builders use the same ``estimator`` and ``asymptoticLimit``.
     public mutating func merge(_ other: CumulativeCurveBuilder) {
+        precondition(estimator == other.estimator, "merging curves of different estimators")
         precondition(asymptoticLimit == other.asymptoticLimit, "merging curves with different asymptotic limits")
         if logSums.count < other.logSums.count {
             logSums.append(contentsOf: repeatElement(ExactSum(), count: other.logSums.count - logSums.count))

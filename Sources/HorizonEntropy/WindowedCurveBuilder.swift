@@ -4,7 +4,9 @@ import Foundation
 ///
 /// The span is cut into non-overlapping windows of ``windowLength`` tokens. A window's value is
 /// the mean over samples of exp(mean entropy of the sample's tokens in the window), the paper's
-/// "perplexity"-style window BF (reference: `demo.py`, piecewise EBF). Windows are reported up
+/// "perplexity"-style window BF (reference: `demo.py`, piecewise EBF); with the
+/// ``BranchingFactorEstimator/nll`` estimator the mean NLL replaces the mean entropy. `auto`
+/// uses the entropy, as the reference does: a window is far shorter than the 50-token switch. Windows are reported up
 /// to the shortest sample: every point averages all samples. Samples with no tokens in the span
 /// are ignored.
 ///
@@ -22,6 +24,8 @@ import Foundation
 public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
     /// Tokens per window.
     public let windowLength: Int
+    /// Whether windows average the sampled tokens' NLL instead of the entropy.
+    public let usesNegativeLogLikelihood: Bool
     /// How many non-empty samples were added.
     public private(set) var sampleCount = 0
     /// The token count of the shortest non-empty sample added, or `nil` before the first.
@@ -33,11 +37,14 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
     /// The reference's window: 5 tokens.
     public static let defaultWindowLength = 5
 
-    /// - Parameter windowLength: Tokens per window, at least 1.
+    /// - Parameters:
+    ///   - windowLength: Tokens per window, at least 1.
+    ///   - estimator: ``BranchingFactorEstimator/nll`` averages NLL; the others, entropy.
     /// - Throws: ``EntropyError`` with ``EntropyError/Reason/windowLengthTooSmall(_:)``.
-    public init(windowLength: Int = defaultWindowLength) throws(EntropyError) {
+    public init(windowLength: Int = defaultWindowLength, estimator: BranchingFactorEstimator = .auto) throws(EntropyError) {
         guard windowLength >= 1 else { throw EntropyError(.windowLengthTooSmall(windowLength)) }
         self.windowLength = windowLength
+        self.usesNegativeLogLikelihood = estimator == .nll
     }
 
     /// Adds one sample's tokens.
@@ -59,8 +66,9 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
         }
         for window in 0..<windowCount {
             let start = span.lowerBound + window * windowLength
-            let entropySum = sample.entropies[start..<start + windowLength].reduce(0, +)
-            windowSums[window].add(exp(entropySum / Double(windowLength)))
+            let perToken = usesNegativeLogLikelihood ? sample.negativeLogLikelihoods : sample.entropies
+            let windowSum = perToken[start..<start + windowLength].reduce(0, +)
+            windowSums[window].add(exp(windowSum / Double(windowLength)))
         }
     }
 
@@ -69,6 +77,7 @@ public struct WindowedCurveBuilder: Sendable, Equatable, Codable {
     /// - Precondition: Both builders use the same ``windowLength``.
     public mutating func merge(_ other: WindowedCurveBuilder) {
         precondition(windowLength == other.windowLength, "merging curves of \(windowLength)- and \(other.windowLength)-token windows")
+        precondition(usesNegativeLogLikelihood == other.usesNegativeLogLikelihood, "merging entropy and NLL windows")
         guard let otherShortest = other.shortestLength else { return }
         sampleCount += other.sampleCount
         shortestLength = min(shortestLength ?? otherShortest, otherShortest)

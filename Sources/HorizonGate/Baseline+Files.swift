@@ -50,22 +50,26 @@ extension Baseline {
         }
     }
 
-    /// The first thing that makes the baseline unusable, or `nil`: no metrics, a repeated metric
-    /// or problem id, an interval whose lower end is above its upper end.
+    /// The first thing that makes the baseline unusable, or `nil`: a `schema_version` below 1, no
+    /// metrics, a repeated metric id, a value or interval out of its family's range (the same
+    /// rules as ``Gate/validate(_:)``), an interval upside down, settings no measurement has (a
+    /// confidence level outside (0, 1), ...), and the per-problem faults ``Gate/validate(_:)``
+    /// refuses in an analysis.
     var inconsistency: String? {
+        if let why = Gate.versionFault(schemaVersion, current: Baseline.currentSchemaVersion)
+            ?? Gate.settingsFault(settings) {
+            return why
+        }
         if metrics.isEmpty { return "it holds no metrics" }
         var ids = Set<String>()
-        for metric in metrics {
+        for (index, metric) in metrics.enumerated() {
             if !ids.insert(metric.id).inserted { return "metric '\(metric.id)' appears more than once" }
-            if let ci = metric.ci, ci.lower > ci.upper {
-                return "metric '\(metric.id)' has an interval [\(ci.lower), \(ci.upper)] with lower above upper"
+            if let why = metric.family.violation(
+                value: metric.value, ci: metric.ci, path: "metrics[\(index)].value", ciPath: "metrics[\(index)].ci") {
+                return "metric '\(metric.id)': \(why)"
             }
         }
-        var problemIDs = Set<String>()
-        for problem in problems where !problemIDs.insert(problem.problemID).inserted {
-            return "problem '\(problem.problemID)' appears more than once"
-        }
-        return nil
+        return Gate.problemsFault(problems, bfKey: "bf")
     }
 
     private struct SchemaHeader: Decodable {

@@ -23,7 +23,9 @@ public struct Baseline: Codable, Sendable, Equatable {
     public var model: String?
     /// The settings the numbers were measured with; `horizon check` compares them.
     public var settings: AnalysisSettings
-    /// The estimator `auto` resolved to (`entropy`, `nll`, `mixed`), compared like a setting.
+    /// The estimator `auto` resolved to (`entropy`, `nll`, `mixed`), for the record. Not compared:
+    /// `auto` may resolve differently on a re-sample of the same model; `settings.estimator`, what
+    /// the user chose, is.
     public var estimatorUsed: String?
     /// The held metrics, ids unique, in ``GateMetric/all(in:)`` order.
     public var metrics: [GateMetric]
@@ -51,11 +53,13 @@ public struct Baseline: Codable, Sendable, Equatable {
     /// - Parameter analysis: the output of `horizon analyze` for the reference run.
     /// - Returns: the baseline, with the analysis's settings and per-problem values.
     /// - Throws: ``GateError`` with ``GateError/Reason/nothingToHold`` when the analysis has no
-    ///   gated metric at all, or ``GateError/Reason/invalidAnalysis(_:)`` (see ``GateMetric/all(in:)``).
+    ///   gated metric at all, or ``GateError/Reason/invalidAnalysis(_:)`` (see ``Gate/validate(_:)``);
+    ///   so every baseline it returns is one ``load(from:)`` accepts.
     /// - Complexity: O(m + p) in metrics and problems.
     public static func make(from analysis: Analysis) throws(GateError) -> Baseline {
         let metrics = try GateMetric.all(in: analysis)
         guard !metrics.isEmpty else { throw GateError(reason: .nothingToHold) }
+        try Gate.validate(analysis)
         return Baseline(
             horizonVersion: analysis.horizonVersion, label: analysis.label, model: analysis.model,
             settings: analysis.settings, estimatorUsed: analysis.bf.estimatorUsed, metrics: metrics,

@@ -21,12 +21,13 @@ public enum Gate {
     /// - Throws: ``GateError`` (exit 2) with ``GateError/Reason/settingsChanged(_:)`` unless
     ///   `allowSettingsChange`, ``GateError/Reason/missingMetrics(_:)`` unless `allowMissing`,
     ///   ``GateError/Reason/invalidOption(_:)`` for a negative `top`, or
-    ///   ``GateError/Reason/invalidAnalysis(_:)`` (see ``GateMetric/all(in:)``).
+    ///   ``GateError/Reason/invalidAnalysis(_:)`` (see ``validate(_:)``).
     /// - Complexity: O(m + p log p) in metrics and problems.
     public static func check(baseline: Baseline, analysis: Analysis, options: GateOptions = GateOptions()) throws(GateError) -> GateResult {
         guard options.top >= 0 else {
             throw GateError(reason: .invalidOption("--top must be 0 or more, got \(options.top)"))
         }
+        try validate(analysis)
         let settingsChanges = SettingChange.changes(from: baseline, to: analysis)
         if !settingsChanges.isEmpty && !options.allowSettingsChange {
             throw GateError(reason: .settingsChanged(settingsChanges))
@@ -52,21 +53,30 @@ public enum Gate {
                 baseline: baseline.problems, current: analysis.problems.map(BaselineProblem.init), top: options.top))
     }
 
-    /// Reads an analysis file for `horizon baseline` or `horizon check`, reporting problems as
-    /// ``GateError`` so every input error of the gate exits 2.
+    /// Reads an analysis file for `horizon baseline` or `horizon check` and refuses what the gate
+    /// cannot trust (``validate(_:)``), reporting problems as ``GateError`` so every input error
+    /// of the gate exits 2.
     ///
     /// - Parameter url: the `ANALYSIS.json` written by `horizon analyze`.
     /// - Returns: the analysis.
     /// - Throws: ``GateError`` with ``GateError/Reason/invalidAnalysis(_:)`` carrying the
-    ///   analysis reader's message (which names the file).
+    ///   analysis reader's message (which names the file), or what ``validate(_:)`` found, with
+    ///   ``GateError/file`` set to the file.
     /// - Complexity: O(n) in the file size.
     public static func loadAnalysis(from url: URL) throws(GateError) -> Analysis {
+        let analysis: Analysis
         do {
-            return try Analysis.load(from: url)
+            analysis = try Analysis.load(from: url)
         } catch let error as AnalysisError {
             throw GateError(reason: .invalidAnalysis(error.description))
         } catch {
             throw GateError(reason: .invalidAnalysis("\(url.path): \(error)"))
         }
+        do {
+            try validate(analysis)
+        } catch {
+            throw GateError(file: url.path, reason: error.reason)
+        }
+        return analysis
     }
 }

@@ -53,6 +53,7 @@ extension LineChart {
             svg.close("g")
         }
         svg.close("g")
+        drawMarkers(layout, into: &svg)
         if !drewSomething {
             svg.element("text", [
                 "x": SVGMarkup.number(plot.minX + plot.width / 2), "y": SVGMarkup.number(plot.minY + plot.height / 2),
@@ -62,6 +63,24 @@ extension LineChart {
         drawLegend(layout, into: &svg)
         svg.close("svg")
         return svg.text
+    }
+
+    /// The ``markers`` inside the x axis's range.
+    private func drawMarkers(_ layout: ChartLayout, into svg: inout SVGMarkup) {
+        let plot = layout.plot
+        for marker in markers {
+            let fraction = layout.xAxis.fraction(of: marker.x)
+            guard fraction >= 0, fraction <= 1 else { continue }
+            let x = SVGMarkup.number(plot.minX + fraction * plot.width)
+            svg.element("line", [
+                "class": "marker", "x1": x, "x2": x, "y1": SVGMarkup.number(plot.minY), "y2": SVGMarkup.number(plot.maxY),
+                "stroke": "#888888", "stroke-width": "1", "stroke-dasharray": "4 3",
+            ])
+            svg.element("text", [
+                "x": SVGMarkup.number(plot.minX + fraction * plot.width + 4), "y": SVGMarkup.number(plot.minY + 12),
+                "fill": "#555555",
+            ], content: marker.label)
+        }
     }
 
     /// The pixel position of a data point.

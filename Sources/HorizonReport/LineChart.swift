@@ -44,6 +44,8 @@ public struct LineChart: Sendable, Equatable {
     public var xAxis: Axis
     public var yAxis: Axis
     public var series: [ChartSeries]
+    /// Dashed vertical lines with a label, at data x values (e.g. where an estimator switches).
+    public var markers: [ChartMarker] = []
     /// Size of the SVG canvas in pixels.
     public var width: Double
     public var height: Double
@@ -86,4 +88,15 @@ public struct ChartRect: Sendable, Equatable {
 
     public var maxX: Double { minX + width }
     public var maxY: Double { minY + height }
+}
+
+/// A dashed vertical line across the plot at a data x value, labelled at its top.
+public struct ChartMarker: Sendable, Equatable {
+    public var x: Double
+    public var label: String
+
+    public init(x: Double, label: String) {
+        self.x = x
+        self.label = label
+    }
 }

@@ -16,7 +16,11 @@ extension ReportComposer {
         let windowText = Set(windows).count == 1
             ? "\(windows[0])-token windows"
             : "windows of " + Self.list(analyses.indices.map { "\(windows[$0]) tokens for \(label($0))" })
-        markdown += "*Windowed*: BF of non-overlapping \(windowText), plotted at each window's first token; it shows where in the output the model still has choices. *Cumulative*: BF of the prefix up to each position. Positions in the thinking and answer charts count from the span's first token. The y axis is logarithmic when the values span a factor of 5 or more.\n"
+        let switches = Set(analyses.compactMap(\.curves.cumulativeNLLFrom)).sorted()
+        let switchText = switches.isEmpty
+            ? ""
+            : " With estimator `auto` the cumulative curve averages entropy up to position \(switches.map(String.init).joined(separator: ", ")) and NLL after it (the paper's switch), marked by a dashed line: a jump there is the estimators disagreeing (see the entropy-vs-NLL gap), not the model."
+        markdown += "*Windowed*: BF of non-overlapping \(windowText), plotted at each window's first token; it shows where in the output the model still has choices. *Cumulative*: BF of the prefix up to each position.\(switchText) Positions in the thinking and answer charts count from the span's first token. The y axis is logarithmic when the values span a factor of 5 or more.\n"
 
         var charts: [ChartFile] = []
         let kinds: [(key: String, name: String, curves: (Curves) -> SegmentCurves)] = [
@@ -43,12 +47,17 @@ extension ReportComposer {
                         colorIndex: index
                     )
                 }
-                let chart = LineChart(
+                var chart = LineChart(
                     title: title,
                     xAxis: .init(label: segment.axis, integerTicks: true),
                     yAxis: .init(label: "Branching Factor", scale: Self.bfScale(curves.flatMap { $0.map(\.bf) })),
                     series: series, width: options.chartWidth, height: options.chartHeight
                 )
+                if kind.key == "cumulative" {
+                    chart.markers = Set(analyses.compactMap(\.curves.cumulativeNLLFrom)).sorted().map {
+                        ChartMarker(x: Double($0), label: "entropy → NLL")
+                    }
+                }
                 let file = ChartFile(fileName: "bf-\(kind.key)\(segment.suffix).svg", chart: chart)
                 charts.append(file)
                 markdown += file.imageReference + "\n\n"

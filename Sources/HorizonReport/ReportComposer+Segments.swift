@@ -32,7 +32,9 @@ extension ReportComposer {
         }
         var rows = segments.map { segment in
             (name: segment.name, cell: { (analysis: Analysis) -> String in
-                Self.bfCell(segment.value(analysis.bf), segment.interval(analysis.bf), analysis)
+                segment.name == "Thinking" || segment.name == "Answer"
+                    ? Self.spanBFCell(segment.value(analysis.bf), segment.interval(analysis.bf), analysis)
+                    : Self.bfCell(segment.value(analysis.bf), segment.interval(analysis.bf), analysis)
             })
         }
         rows.append(("Estimator", { analysis in
@@ -53,7 +55,25 @@ extension ReportComposer {
             ]
             markdown += sideBySide("Segment", rows: massRows).render()
         }
+
+        if analyses.contains(where: { $0.estimatorGap != nil }) {
+            markdown += "\n### Entropy vs NLL (coverage)\n\nBF under the entropy estimator and under the NLL estimator on the same tokens, and how far NLL lies above it. Where the rebuilt distribution is the one sampled from, the two agree up to noise; a gap over \(Int(EstimatorGap.warningThreshold * 100))% (⚠) means the returned top-k lists cannot represent the distribution: sample with top-p ≤ 0.95 or a min-p, or ask for more log-probs.\n\n"
+            let gapRows: [(name: String, cell: (Analysis) -> String)] = [
+                ("Overall", { Self.gapCell($0.estimatorGap?.overall) }),
+                ("Thinking", { Self.gapCell($0.estimatorGap?.thinking) }),
+                ("Answer", { Self.gapCell($0.estimatorGap?.answer) }),
+            ]
+            markdown += sideBySide("Segment", rows: gapRows).render()
+        }
         return ReportSection(markdown: markdown)
+    }
+
+    /// `entropy 2.10, NLL 2.40 (+14%) ⚠`.
+    static func gapCell(_ gap: EstimatorGap?) -> String {
+        guard let gap else { return NumberFormat.unavailable }
+        let sign = gap.relativeGap >= 0 ? "+" : "−"
+        let flag = abs(gap.relativeGap) > EstimatorGap.warningThreshold ? " ⚠" : ""
+        return "entropy \(NumberFormat.bf(gap.entropyBF)), NLL \(NumberFormat.bf(gap.nllBF)) (\(sign)\(NumberFormat.percent(abs(gap.relativeGap))))\(flag)"
     }
 
     static func massCell(_ mass: MissingMass?) -> String {

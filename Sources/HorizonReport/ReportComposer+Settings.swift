@@ -39,6 +39,8 @@ extension ReportComposer {
                 analysis.inputs.isEmpty ? "none recorded"
                     : analysis.inputs.map { "\(MarkdownText.escape($0.path)) (\($0.bytes) bytes)" }.joined(separator: "<br>")
             }),
+            // Where the rebuild's truncation came from; the truncation itself is compared below.
+            ("settings_source", { $0.settings.settingsSource.map { MarkdownText.escape($0) } ?? NumberFormat.unavailable }),
         ]
         for (key, cell) in identity {
             table.addRow(markdown: [MarkdownText.escape(key)] + analyses.map(cell))
@@ -72,13 +74,18 @@ extension ReportComposer {
             }
             let settings = analysis.settings
             let inputs = analysis.inputs.isEmpty ? ["TRACES.jsonl"] : analysis.inputs.map(\.path)
-            let truncation = ["--" + settings.truncation.replacingOccurrences(of: "_", with: "-"), String(describing: settings.truncationValue)]
+            // A truncation analyze took from the traces is taken from them again (with `mixed`,
+            // no single option would reproduce it).
+            let fromTraces = ["traces", "mixed", "default"].contains(settings.settingsSource ?? "option")
+            let truncation = fromTraces ? []
+                : ["--" + settings.truncation.replacingOccurrences(of: "_", with: "-"), String(describing: settings.truncationValue)]
             let arguments = ["horizon", "analyze"] + inputs + ["--label", analysis.label,
                 "--profile", settings.profile, "--end-marker", settings.endMarker] + truncation + [
                 "--estimator", settings.estimator, "--window", String(settings.window),
                 "--bootstrap-resamples", String(settings.bootstrapResamples),
                 "--confidence", String(describing: settings.confidence), "--seed", String(settings.seed),
-            ] + (settings.referenceCompat ? ["--reference-compat"] : []) + ["--json", analysisFile(index)]
+            ] + (settings.referenceCompat ? ["--reference-compat"] : [])
+                + (settings.heuristicSpans == true ? ["--heuristic-spans"] : []) + ["--json", analysisFile(index)]
             return arguments.map(Self.shellQuoted).joined(separator: " ")
         }
         let report = ["horizon", "report"] + analyses.indices.map(analysisFile) + (options.title.map { ["--title", $0] } ?? [])

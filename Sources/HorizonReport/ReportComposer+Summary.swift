@@ -27,8 +27,8 @@ extension ReportComposer {
             ("Traces / problems", { "\($0.counts.traces) / \($0.counts.problems)" }),
             ("Traces with log-probs", { "\($0.counts.tracesWithLogProbs)" }),
             ("BF overall", { Self.bfCell($0.bf.overall, $0.bf.overallCI, $0) }),
-            ("BF thinking", { Self.bfCell($0.bf.thinking, $0.bf.thinkingCI, $0) }),
-            ("BF answer", { Self.bfCell($0.bf.answer, $0.bf.answerCI, $0) }),
+            ("BF thinking", { Self.spanBFCell($0.bf.thinking, $0.bf.thinkingCI, $0) }),
+            ("BF answer", { Self.spanBFCell($0.bf.answer, $0.bf.answerCI, $0) }),
         ]
         if analyses.contains(where: { $0.bf.first != nil }) {
             rows.append(("BF@1 (first token)", { Self.bfCell($0.bf.first, $0.bf.firstCI, $0) }))
@@ -149,6 +149,15 @@ extension ReportComposer {
 
     static func bfCell(_ value: Double?, _ interval: ConfidenceInterval?, _ analysis: Analysis) -> String {
         value == nil ? unavailable(bfReason(analysis)) : NumberFormat.withInterval(value, interval, format: NumberFormat.bf)
+    }
+
+    /// A thinking or answer BF; unavailable because the outputs had no thinking markers when
+    /// the analysis says so (their spans would be guesses and were not measured).
+    static func spanBFCell(_ value: Double?, _ interval: ConfidenceInterval?, _ analysis: Analysis) -> String {
+        if value == nil, analysis.counts.tracesWithLogProbs > 0, analysis.warnings.contains(where: { $0.kind == "no_thinking_markers" }) {
+            return unavailable("no thinking markers")
+        }
+        return bfCell(value, interval, analysis)
     }
 
     static func shareCell(_ value: Double?, _ interval: ConfidenceInterval?, reason: String?) -> String {

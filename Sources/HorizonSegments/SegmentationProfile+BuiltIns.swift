@@ -12,15 +12,28 @@ extension SegmentationProfile {
     /// QwQ: the same format as DeepSeek-R1, under its own name.
     public static let qwq = thinkTags(name: "qwq", openingMarkerOptional: true, missingEndMarker: .allThinking)
 
-    /// Qwen3 / Qwen3.5 hybrid models: `<think>` optional, `</think>` or a `<tool_call>` ends
-    /// thinking (the tool call stays in the answer). With thinking off the output has no markers,
-    /// so an output without an end marker is all thinking only if it opened thinking itself.
-    /// For thinking-only Qwen3 releases (opening marker in the prompt) use ``deepseekR1``.
+    /// Qwen3 / Qwen3.5 with thinking on (the default): `<think>` optional (newer templates put it
+    /// in the prompt), `</think>` or a `<tool_call>` ends thinking (the tool call stays in the
+    /// answer). An output without an end marker is all thinking, cut off by the length limit, as
+    /// vLLM's and SGLang's `qwen3` parsers read it. Runs with `enable_thinking=false`: ``qwen3ThinkingOff``.
     public static let qwen3 = SegmentationProfile(
         name: "qwen3",
         thinkingStart: builtInPattern("<think>"),
         thinkingEnd: builtInPattern("</think>|(?=<tool_call>)"),
         openingMarkerOptional: true,
+        missingEndMarker: .allThinking,
+        answerForcingText: "</think>\n\n"
+    )
+
+    /// Qwen3 hybrid models run with `enable_thinking=false`: the template closes an empty think
+    /// block in the prompt, so the output is all answer, a tool call included, unless it opens
+    /// `<think>` itself (then as ``qwen3``). vLLM's `qwen3` parser with thinking disabled, and
+    /// SGLang's `Qwen3Detector` without forced reasoning, read outputs this way.
+    public static let qwen3ThinkingOff = SegmentationProfile(
+        name: "qwen3-thinking-off",
+        thinkingStart: builtInPattern("<think>"),
+        thinkingEnd: builtInPattern("</think>|(?=<tool_call>)"),
+        openingMarkerOptional: false,
         missingEndMarker: .thinkingIfOpened,
         answerForcingText: "</think>\n\n"
     )
@@ -28,44 +41,61 @@ extension SegmentationProfile {
     /// GLM-4.5 / 4.7: `<think>` ... `</think>`, and an output missing either is all answer.
     public static let glm = thinkTags(name: "glm", openingMarkerOptional: false, missingEndMarker: .allAnswer)
 
-    /// Kimi k1.5: `◁think▷` ... `◁/think▷` (Kimi K2 uses `<think>`: ``deepseekR1``).
+    /// Kimi k1.5: `◁think▷` ... `◁/think▷` (Kimi K2 uses `<think>`: ``deepseekR1``). The model
+    /// opens thinking itself, so an output without markers is all answer (SGLang's `kimi`
+    /// parser); one that opened thinking and has no end marker was cut off.
     public static let kimiK15 = SegmentationProfile(
         name: "kimi-k1.5",
         thinkingStart: builtInPattern("◁think▷"),
         thinkingEnd: builtInPattern("◁/think▷"),
         openingMarkerOptional: true,
-        missingEndMarker: .allThinking,
+        missingEndMarker: .thinkingIfOpened,
         answerForcingText: "◁/think▷",
         autoDetectionSignature: builtInPattern("◁/?think▷")
     )
 
-    /// Mistral Magistral: `[THINK]` ... `[/THINK]` special tokens, emitted by the model.
+    /// Mistral Magistral: `[THINK]` ... `[/THINK]` special tokens. As vLLM's `mistral` parser
+    /// reads them, `[THINK]` may be absent (everything before `[/THINK]` is thinking) and an
+    /// output without markers is all thinking, cut off.
     public static let magistral = SegmentationProfile(
         name: "magistral",
         thinkingStart: builtInPattern(#"\[THINK\]"#),
         thinkingEnd: builtInPattern(#"\[/THINK\]"#),
-        openingMarkerOptional: false,
+        openingMarkerOptional: true,
         missingEndMarker: .allThinking,
         answerForcingText: "[/THINK]",
         autoDetectionSignature: builtInPattern(#"\[/?THINK\]"#)
     )
 
-    /// gpt-oss (harmony format): thinking is the analysis channel, the answer the final channel.
+    /// gpt-oss (harmony format): thinking is the analysis channel; the answer is what follows,
+    /// the commentary channel (preambles, tool calls) and the final channel, which vLLM's and
+    /// SGLang's parsers both return as content.
     ///
-    /// Thinking ends at the `<|end|>` that precedes the final channel header, so several analysis
-    /// messages count as one thinking span (their headers inside it); the answer runs from the
-    /// header to `<|return|>` (or `<|end|>`). An output with no analysis channel has no thinking.
+    /// Thinking ends at the `<|end|>` before the first commentary or final header, so several
+    /// analysis messages count as one thinking span; the answer runs from that header (with any
+    /// ` to=…` recipient and `<|constrain|>` type) to `<|return|>`, `<|call|>`, or an `<|end|>`
+    /// that no other message follows. The headers between messages inside a span are its
+    /// ``inlineMarkup`` (a newline in the text). An output with no analysis channel has no thinking.
     public static let gptOSS = SegmentationProfile(
         name: "gpt-oss",
         thinkingStart: builtInPattern(#"<\|channel\|>analysis<\|message\|>"#),
-        thinkingEnd: builtInPattern(#"<\|end\|>(?=(?:<\|start\|>assistant)?<\|channel\|>final)"#),
-        answerStart: builtInPattern(#"(?:<\|start\|>assistant)?<\|channel\|>final<\|message\|>"#),
-        answerEnd: builtInPattern(#"<\|return\|>|<\|end\|>"#),
+        thinkingEnd: builtInPattern(#"<\|end\|>(?=(?:<\|start\|>assistant)?<\|channel\|>(?:final|commentary))"#),
+        answerStart: builtInPattern(harmonyHeader(channel: "final|commentary")),
+        answerEnd: builtInPattern(#"<\|return\|>|<\|call\|>|<\|end\|>(?!(?:<\|start\|>assistant)?<\|channel\|>)"#),
         openingMarkerOptional: false,
         missingEndMarker: .allThinking,
         answerForcingText: "<|end|><|start|>assistant<|channel|>final<|message|>",
-        autoDetectionSignature: builtInPattern(#"<\|channel\|>(?:analysis|final)<\|message\|>"#)
+        inlineMarkup: InlineMarkup(
+            builtInPattern(#"(?:<\|end\|>|<\|call\|>)"# + harmonyHeader(channel: "analysis|commentary|final")),
+            replacement: "\n"),
+        autoDetectionSignature: builtInPattern(#"<\|channel\|>(?:analysis|commentary|final)\b"#)
     )
+
+    /// A harmony message header on one of `channel` (alternatives), recipient and constraint
+    /// included: `<|start|>assistant<|channel|>commentary to=functions.f <|constrain|>json<|message|>`.
+    private static func harmonyHeader(channel: String) -> String {
+        #"(?:<\|start\|>assistant)?<\|channel\|>(?:"# + channel + #")\b[^<]*(?:<\|constrain\|>[^<]*)?<\|message\|>"#
+    }
 
     /// Granite 3.2: plain-text markers "Here is my thought process:" ... "Here is my response:"
     /// ("Here's" too). Without the first, the output is all answer.
@@ -108,21 +138,29 @@ extension SegmentationProfile {
     )
 
     /// Cohere Command A reasoning: `<|START_THINKING|>` ... `<|END_THINKING|>`, then the answer
-    /// in `<|START_RESPONSE|>` ... `<|END_RESPONSE|>`.
+    /// in `<|START_RESPONSE|>` ... `<|END_RESPONSE|>` (or a tool call, `<|START_ACTION|>` ...,
+    /// kept whole). As vLLM's Cohere parsers do, thinking leaves out the white space around it,
+    /// and span texts leave out citation tags: `<co>` and `</co: 0:[1,2]>` (``inlineMarkup``).
     public static let cohere = SegmentationProfile(
         name: "cohere",
-        thinkingStart: builtInPattern(#"<\|START_THINKING\|>"#),
-        thinkingEnd: builtInPattern(#"<\|END_THINKING\|>"#),
+        thinkingStart: builtInPattern(#"<\|START_THINKING\|>\s*"#),
+        thinkingEnd: builtInPattern(#"\s*<\|END_THINKING\|>"#),
         answerStart: builtInPattern(#"<\|START_RESPONSE\|>"#),
         answerEnd: builtInPattern(#"<\|END_RESPONSE\|>"#),
         openingMarkerOptional: false,
         missingEndMarker: .allThinking,
         answerForcingText: "<|END_THINKING|><|START_RESPONSE|>",
+        inlineMarkup: InlineMarkup(builtInPattern(#"</?co(?::[^>]*)?>"#)),
         autoDetectionSignature: builtInPattern(#"<\|(?:START|END)_(?:THINKING|RESPONSE)\|>"#)
     )
 
-    /// MiniMax-M2: no opening marker; everything before `</think>` is thinking.
-    public static let minimaxM2 = endTagOnly(name: "minimax-m2")
+    /// MiniMax-M2: no opening marker; everything before `</think>` is thinking. A `</think>` the
+    /// model writes again later is markup, left out of the answer text (vLLM's `minimax_m2`).
+    public static let minimaxM2: SegmentationProfile = {
+        var profile = endTagOnly(name: "minimax-m2")
+        profile.inlineMarkup = InlineMarkup(builtInPattern("</think>"))
+        return profile
+    }()
 
     /// Step3: no opening marker; everything before `</think>` is thinking.
     public static let step3 = endTagOnly(name: "step3")
@@ -146,7 +184,7 @@ extension SegmentationProfile {
 
     /// Every built-in profile, in the order `--help` lists them.
     public static let builtIns: [SegmentationProfile] = [
-        deepseekR1, qwq, qwen3, glm, kimiK15, magistral, gptOSS, granite, hunyuan, seedOSS, cohere,
+        deepseekR1, qwq, qwen3, qwen3ThinkingOff, glm, kimiK15, magistral, gptOSS, granite, hunyuan, seedOSS, cohere,
         minimaxM2, step3, plain,
     ]
 

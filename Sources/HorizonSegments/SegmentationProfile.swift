@@ -20,6 +20,7 @@
 /// 3. In the answer region, the answer starts after ``answerStart`` if it occurs and ends before
 ///    the first ``answerEnd`` after that, if any.
 /// Bytes in no span (markers, text before the opening marker, answer headers) belong to neither.
+/// Span texts leave out ``inlineMarkup`` (Cohere citation tags); byte and token ranges keep it.
 public struct SegmentationProfile: Sendable, Hashable {
     /// The profile's name, as `--profile` takes it and reports print it.
     public var name: String
@@ -43,6 +44,8 @@ public struct SegmentationProfile: Sendable, Hashable {
     /// The literal text that closes thinking and opens the answer, appended to a cut-off output
     /// to force the model to answer now (the truncation probe); `nil` when the family has none.
     public var answerForcingText: String?
+    /// Markup inside the spans that their texts leave out (``InlineMarkup``), if the family has any.
+    public var inlineMarkup: InlineMarkup?
     /// Whether the spans are a guess from the text rather than the model's own markers.
     public var isHeuristic: Bool
     /// A pattern whose presence identifies the family when the profile is chosen automatically;
@@ -60,6 +63,7 @@ public struct SegmentationProfile: Sendable, Hashable {
         endMarkerChoice: EndMarkerChoice = .first,
         missingEndMarker: MissingEndMarkerRule,
         answerForcingText: String?,
+        inlineMarkup: InlineMarkup? = nil,
         isHeuristic: Bool = false,
         autoDetectionSignature: RegexPattern? = nil
     ) {
@@ -72,6 +76,7 @@ public struct SegmentationProfile: Sendable, Hashable {
         self.endMarkerChoice = endMarkerChoice
         self.missingEndMarker = missingEndMarker
         self.answerForcingText = answerForcingText
+        self.inlineMarkup = inlineMarkup
         self.isHeuristic = isHeuristic
         self.autoDetectionSignature = autoDetectionSignature
     }

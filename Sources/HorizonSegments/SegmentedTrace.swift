@@ -63,12 +63,17 @@ public struct SegmentedTrace: Sendable, Hashable {
     public var answerTokens: Range<Int>?
     /// Every token of the output, markers included.
     public var overallTokens: Range<Int>?
-    /// The thinking text (invalid UTF-8 decoded as U+FFFD).
+    /// The thinking text (invalid UTF-8 decoded as U+FFFD), without the profile's inline markup.
     public var thinking: String
-    /// The answer text (invalid UTF-8 decoded as U+FFFD).
+    /// The answer text (invalid UTF-8 decoded as U+FFFD), without the profile's inline markup.
     public var answer: String
     /// How the spans were found.
     public var flags: Flags
+    /// Whether any of the profile's markers (or, for the plain heuristic, a final-answer line)
+    /// occurs in the segmented bytes. `false` when the spans come from the profile's rule for an
+    /// output without markers (a `qwen3` output cut off before `</think>`, read as all thinking)
+    /// or from the server's separate reasoning.
+    public var markersFound: Bool
 
     public init(
         problemID: String,
@@ -83,7 +88,8 @@ public struct SegmentedTrace: Sendable, Hashable {
         overallTokens: Range<Int>?,
         thinking: String,
         answer: String,
-        flags: Flags
+        flags: Flags,
+        markersFound: Bool = true
     ) {
         self.problemID = problemID
         self.sampleIndex = sampleIndex
@@ -98,5 +104,6 @@ public struct SegmentedTrace: Sendable, Hashable {
         self.thinking = thinking
         self.answer = answer
         self.flags = flags
+        self.markersFound = markersFound
     }
 }

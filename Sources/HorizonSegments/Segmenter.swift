@@ -74,9 +74,10 @@ public struct Segmenter: Sendable, Hashable {
                 split.answer = max(split.thinking.upperBound, byteCount - textCount)..<byteCount
             }
             flags = SegmentedTrace.Flags(thinkingFromServer: true)
+            split.markerFound = false
         }
 
-        let thinking = subject.text(in: split.thinking)
+        let thinking = try spanText(split.thinking, of: subject, profile: profile)
         flags.noThinking = thinking.allSatisfy(\.isWhitespace)
         return SegmentedTrace(
             problemID: trace.problemID,
@@ -90,8 +91,15 @@ public struct Segmenter: Sendable, Hashable {
             answerTokens: tokens.map { TokenMapping.tokens(within: split.answer, of: $0) },
             overallTokens: tokens.map { 0..<$0.count },
             thinking: thinking,
-            answer: subject.text(in: split.answer),
-            flags: flags
+            answer: try spanText(split.answer, of: subject, profile: profile),
+            flags: flags,
+            markersFound: split.markerFound
         )
+    }
+
+    /// A span's text, without the profile's inline markup.
+    private func spanText(_ span: Range<Int>, of subject: MatchSubject, profile: SegmentationProfile) throws -> String {
+        guard let markup = profile.inlineMarkup else { return subject.text(in: span) }
+        return try markup.text(of: span, in: subject)
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// answers, too few samples) is `null`, never a made-up number. Intervals are `[lower, upper]`.
 public struct Analysis: Codable, Sendable, Equatable {
     /// Bumped whenever a key changes meaning or disappears; adding keys keeps the version.
-    public static let currentSchemaVersion = 1
+    /// 2: curves follow the requested estimator at every position (docs/analysis-schema.md).
+    public static let currentSchemaVersion = 2
 
     public var schema: String = "horizon.analysis"
     public var schemaVersion: Int = Analysis.currentSchemaVersion
@@ -28,6 +29,9 @@ public struct Analysis: Codable, Sendable, Equatable {
     public var lengths: SpanLengths
     /// Probability mass the server's top-k list did not cover, per segment.
     public var missingMass: MissingMassSummary
+    /// Entropy and NLL Branching Factor side by side per segment: a gap shows the returned
+    /// candidates do not represent the distribution sampled from.
+    public var estimatorGap: EstimatorGapSummary?
     /// Set-level mean accuracy over problems with a gold answer (`null` without gold answers).
     public var accuracy: Double?
     public var accuracyCI: ConfidenceInterval?
@@ -48,7 +52,7 @@ public struct Analysis: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schema, schemaVersion = "schema_version", horizonVersion = "horizon_version", label, model
-        case inputs, commandLine = "command_line", settings, counts, bf, lengths, missingMass = "missing_mass"
+        case inputs, commandLine = "command_line", settings, counts, bf, lengths, missingMass = "missing_mass", estimatorGap = "estimator_gap"
         case accuracy, accuracyCI = "accuracy_ci", agreement, agreementCI = "agreement_ci", answers
         case lengthVsStability = "length_vs_stability", curves, probes, problems, warnings, invalid
     }
@@ -132,6 +136,13 @@ public struct AnalysisSettings: Codable, Sendable, Equatable {
     public var truncation: String
     /// The top-p or min-p value.
     public var truncationValue: Double
+    /// Where the truncation came from: `option` (`--top-p` / `--min-p`), `traces` (the
+    /// sampling every trace recorded, all alike), `mixed` (each trace its own recorded
+    /// sampling, which differ), or `default` (no trace recorded one: top-p 0.9).
+    public var settingsSource: String?
+    /// Whether thinking and answer spans the plain heuristic guessed were measured
+    /// (`--heuristic-spans`); `nil` in files from before the option.
+    public var heuristicSpans: Bool?
     /// `entropy`, `nll` or `auto` as requested.
     public var estimator: String
     public var referenceCompat: Bool
@@ -145,7 +156,7 @@ public struct AnalysisSettings: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case profile, endMarker = "end_marker", truncation, truncationValue = "truncation_value"
-        case estimator, referenceCompat = "reference_compat", window
+        case settingsSource = "settings_source", heuristicSpans = "heuristic_spans", estimator, referenceCompat = "reference_compat", window
         case bootstrapResamples = "bootstrap_resamples", confidence, seed
         case problemSetDigest = "problem_set_digest"
     }
@@ -257,6 +268,45 @@ public struct MissingMass: Codable, Sendable, Equatable {
     public init(mean: Double, max: Double) {
         self.mean = mean
         self.max = max
+    }
+}
+
+/// One segment's Branching Factor under both single estimators, measured on the same tokens.
+///
+/// Where the rebuilt distribution is the one decoding sampled from, the mean NLL of sampled
+/// tokens estimates the mean entropy, so the two agree up to sampling noise; a sampled token the
+/// server did not list adds its large NLL but nothing to the listed entropy, so NLL BF above
+/// entropy BF means the top-k lists miss part of the distribution.
+public struct EstimatorGap: Codable, Sendable, Equatable {
+    /// Mean over problems of the entropy-estimator BF.
+    public var entropyBF: Double
+    /// Mean over problems of the NLL-estimator BF.
+    public var nllBF: Double
+    /// `nll_bf / entropy_bf - 1`.
+    public var relativeGap: Double
+
+    enum CodingKeys: String, CodingKey {
+        case entropyBF = "entropy_bf", nllBF = "nll_bf", relativeGap = "relative_gap"
+    }
+
+    public init(entropyBF: Double, nllBF: Double) {
+        self.entropyBF = entropyBF
+        self.nllBF = nllBF
+        self.relativeGap = nllBF / entropyBF - 1
+    }
+
+    /// The gap above which the report and the analysis warn: about 10%.
+    public static let warningThreshold = 0.10
+}
+
+public struct EstimatorGapSummary: Codable, Sendable, Equatable {
+    public var overall: EstimatorGap?
+    public var thinking: EstimatorGap?
+    public var answer: EstimatorGap?
+    public init(overall: EstimatorGap? = nil, thinking: EstimatorGap? = nil, answer: EstimatorGap? = nil) {
+        self.overall = overall
+        self.thinking = thinking
+        self.answer = answer
     }
 }
 
@@ -412,10 +462,22 @@ public struct Curves: Codable, Sendable, Equatable {
     public var windowed: SegmentCurves = SegmentCurves()
     /// BF of the prefix up to each position.
     public var cumulative: SegmentCurves = SegmentCurves()
-    public init(window: Int = 5, windowed: SegmentCurves = SegmentCurves(), cumulative: SegmentCurves = SegmentCurves()) {
+    /// The first position of ``cumulative`` that is an NLL mean after entropy means before it
+    /// (estimator `auto`: 50); `nil` when the curve never switches estimator.
+    public var cumulativeNLLFrom: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case window, windowed, cumulative, cumulativeNLLFrom = "cumulative_nll_from"
+    }
+
+    public init(
+        window: Int = 5, windowed: SegmentCurves = SegmentCurves(), cumulative: SegmentCurves = SegmentCurves(),
+        cumulativeNLLFrom: Int? = nil
+    ) {
         self.window = window
         self.windowed = windowed
         self.cumulative = cumulative
+        self.cumulativeNLLFrom = cumulativeNLLFrom
     }
 }
 

@@ -24,6 +24,13 @@ public struct AnalysisBuilder: Sendable {
     public var counts = AnalysisCounts()
     public var inputs: [AnalysisInput] = []
     public var invalid: [InvalidLine] = []
+    /// Traces with log-probabilities by the truncation their recorded sampling implies
+    /// (`nil`: none recorded).
+    var recordedTruncations: [DecodingTruncation?: Int] = [:]
+    /// Traces by the recorded settings the rebuild could not apply.
+    var settingsNotRebuilt: [String: Int] = [:]
+    /// Traces whose heuristic thinking and answer spans were left unmeasured.
+    var unmeasuredSpans = 0
 
     public init(options: AnalysisOptions) {
         self.options = options
@@ -32,16 +39,20 @@ public struct AnalysisBuilder: Sendable {
     /// Adds one sample.
     public mutating func add(_ record: SampleRecord) throws {
         if problems[record.problemID] == nil {
-            problems[record.problemID] = try ProblemAccumulator(problemID: record.problemID, window: options.window)
+            problems[record.problemID] = try ProblemAccumulator(
+                problemID: record.problemID, window: options.window, estimator: options.estimator)
             problemOrder.append(record.problemID)
         }
         if let model = record.model { models.insert(model) }
         counts.traces += 1
         if let statistics = record.statistics {
+            recordedTruncations[record.recordedTruncation, default: 0] += 1
+            for setting in record.settingsNotRebuilt { settingsNotRebuilt[setting, default: 0] += 1 }
             counts.tracesWithLogProbs += 1
             counts.tokens += statistics.count
             counts.lowCoverageTokens += statistics.isLowCoverage.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
+        if !record.spansMeasured { unmeasuredSpans += 1 }
         if record.flags.truncated { counts.truncated += 1 }
         if record.flags.openingMarkerMissing { counts.openingMarkerMissing += 1 }
         problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
@@ -80,6 +91,7 @@ public struct AnalysisBuilder: Sendable {
         analysis.bf = branching.setSummary
         analysis.lengths = lengths(of: ordered)
         analysis.missingMass = missingMass(of: ordered)
+        analysis.estimatorGap = estimatorGap(of: ordered)
         analysis.curves = curves(of: ordered)
 
         let answers = AnswerAggregation(problems: ordered, options: options, random: &random)
@@ -106,18 +118,55 @@ public struct AnalysisBuilder: Sendable {
         return analysis
     }
 
+    /// The truncation the settings report and where it came from (`settings_source`): the
+    /// option; the traces' own when every trace with log-probabilities records the same one;
+    /// the default when none records one; `mixed` otherwise (each trace rebuilt with its own).
+    var rebuildSettings: (truncation: DecodingTruncation, source: String) {
+        guard options.truncationFromTraces else { return (options.truncation, "option") }
+        let recorded = recordedTruncations.keys.compactMap { $0 }
+        if recorded.isEmpty { return (options.truncation, "default") }
+        if recorded.count == 1, recordedTruncations[nil] == nil { return (recorded[0], "traces") }
+        return (options.truncation, "mixed")
+    }
+
     func settings(problemIDs: [String]) -> AnalysisSettings {
+        let rebuild = rebuildSettings
         let (truncationName, truncationValue): (String, Double) =
-            switch options.truncation {
+            switch rebuild.truncation {
             case .topP(let p): ("top_p", p)
             case .minP(let p): ("min_p", p)
             }
-        return AnalysisSettings(
+        var settings = AnalysisSettings(
             profile: options.profileName, endMarker: options.endMarker.rawValue, truncation: truncationName,
             truncationValue: truncationValue, estimator: options.estimator.rawValue,
             referenceCompat: options.referenceCompat, window: options.window,
             bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed,
             problemSetDigest: SHA256.hexDigest(of: Array(problemIDs.sorted().joined(separator: "\n").utf8)))
+        settings.settingsSource = rebuild.source
+        settings.heuristicSpans = options.measuresHeuristicSpans
+        return settings
+    }
+
+    /// Warnings about the rebuild's settings against what the traces record.
+    func settingsWarnings() -> [AnalysisWarning] {
+        var warnings: [AnalysisWarning] = []
+        let recorded = recordedTruncations.compactMap { truncation, count in truncation.map { ($0, count) } }
+            .sorted { $0.0.description < $1.0.description }
+        let described = recorded.map { "\($0.0.description) (\($0.1) traces)" }.joined(separator: ", ")
+        if !options.truncationFromTraces {
+            let contradicting = recorded.filter { $0.0 != options.truncation }
+            if !contradicting.isEmpty {
+                warnings.append(AnalysisWarning(kind: "settings_contradict_traces", message: "The rebuild uses \(options.truncation) as given, but the traces record \(contradicting.map { "\($0.0.description) (\($0.1) traces)" }.joined(separator: ", ")): their BF is measured on a distribution the sampler did not draw from. Leave out --top-p and --min-p to rebuild from the traces' own sampling."))
+            }
+        } else if rebuildSettings.source == "mixed" {
+            let unrecorded = recordedTruncations[nil].map { "; \($0) traces record none and use \(options.truncation)" } ?? ""
+            warnings.append(AnalysisWarning(kind: "mixed_sampling", message: "The traces record different sampling: \(described)\(unrecorded). Each trace was rebuilt with its own, so the set mixes truncations."))
+        }
+        if !settingsNotRebuilt.isEmpty {
+            let settings = settingsNotRebuilt.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) traces)" }.joined(separator: ", ")
+            warnings.append(AnalysisWarning(kind: "sampling_not_rebuilt", message: "The traces were sampled with settings the rebuild does not apply: \(settings). BF is measured on the top-p truncation of the raw log-probabilities alone, so it only approximates the distribution sampled from."))
+        }
+        return warnings
     }
 
     /// Mean over problems of the mean span length over samples.
@@ -151,6 +200,27 @@ public struct AnalysisBuilder: Sendable {
         return MissingMassSummary(overall: summary(.overall), thinking: summary(.thinking), answer: summary(.answer))
     }
 
+    /// Entropy and NLL BF per segment on the same tokens: per problem exp of the mean over
+    /// samples, then the mean over problems (the task-level BF of each single estimator).
+    func estimatorGap(of problems: [ProblemAccumulator]) -> EstimatorGapSummary? {
+        func gap(_ segment: Segment) -> EstimatorGap? {
+            var entropyBFs: [Double] = []
+            var nllBFs: [Double] = []
+            for problem in problems {
+                let measured = problem.samples.compactMap { $0.measures[segment] }.filter { $0.tokenCount > 0 }
+                guard !measured.isEmpty else { continue }
+                let count = Double(measured.count)
+                entropyBFs.append(exp(measured.reduce(0) { $0 + ($1.meanEntropy ?? 0) } / count))
+                nllBFs.append(exp(measured.reduce(0) { $0 + ($1.meanNegativeLogLikelihood ?? 0) } / count))
+            }
+            guard !entropyBFs.isEmpty else { return nil }
+            let problemCount = Double(entropyBFs.count)
+            return EstimatorGap(entropyBF: entropyBFs.reduce(0, +) / problemCount, nllBF: nllBFs.reduce(0, +) / problemCount)
+        }
+        let summary = EstimatorGapSummary(overall: gap(.overall), thinking: gap(.thinking), answer: gap(.answer))
+        return summary.overall == nil ? nil : summary
+    }
+
     /// Per-problem curves, then their nan-mean over problems.
     func curves(of problems: [ProblemAccumulator]) -> Curves {
         func points(_ curve: PositionCurve, problemCounts: [Int]) -> [CurvePoint] {
@@ -172,7 +242,8 @@ public struct AnalysisBuilder: Sendable {
                            samples: samples[curve.positions[$0]] ?? 0, problems: curve.counts[$0])
             }
         }
-        var result = Curves(window: options.window)
+        var result = Curves(
+            window: options.window, cumulativeNLLFrom: CumulativeCurveBuilder(estimator: options.estimator).nllFromPosition)
         for segment in Segment.allCases {
             let windowed = setCurve(problems.compactMap { $0.windowed[segment]?.curve(minimumSamples: options.minimumCurveSamples) })
             let cumulative = setCurve(problems.compactMap { $0.cumulative[segment]?.curve(minimumSamples: options.minimumCurveSamples) })
@@ -192,7 +263,7 @@ public struct AnalysisBuilder: Sendable {
     }
 
     func warnings(for analysis: Analysis, problems: [ProblemAccumulator]) -> [AnalysisWarning] {
-        var warnings: [AnalysisWarning] = []
+        var warnings = settingsWarnings()
         let counts = analysis.counts
         if counts.traces > 0 && counts.tracesWithLogProbs == 0 {
             warnings.append(AnalysisWarning(kind: "no_logprobs", message: "No trace has log-probabilities, so every Branching Factor is unavailable; answers and segmentation are still measured."))
@@ -203,8 +274,26 @@ public struct AnalysisBuilder: Sendable {
             let share = Double(counts.lowCoverageTokens) / Double(counts.tokens)
             warnings.append(AnalysisWarning(kind: "low_coverage", message: String(format: "%.2f%% of tokens (%d of %d) had top-k lists holding less probability than top-p %@, so their truncated distribution could not be rebuilt exactly: ask the server for more top log-probs.", share * 100, counts.lowCoverageTokens, counts.tokens, String(analysis.settings.truncationValue))))
         }
+        let gaps = [("overall", analysis.estimatorGap?.overall), ("thinking", analysis.estimatorGap?.thinking),
+                    ("answer", analysis.estimatorGap?.answer)].compactMap { name, gap in gap.map { (name, $0) } }
+        func described(_ gaps: [(String, EstimatorGap)]) -> String {
+            gaps.map { String(format: "%@ %.2f vs %.2f", $0.0, $0.1.nllBF, $0.1.entropyBF) }.joined(separator: "; ")
+        }
+        let threshold = EstimatorGap.warningThreshold
+        let above = gaps.filter { $0.1.relativeGap > threshold }
+        let below = gaps.filter { $0.1.relativeGap < -threshold }
+        if !above.isEmpty {
+            // Sampled tokens outside the returned lists add NLL the listed entropy cannot match.
+            warnings.append(AnalysisWarning(kind: "estimator_gap", message: "NLL Branching Factor exceeds the entropy one by more than \(Int(threshold * 100))% (NLL vs entropy: \(described(above))): the returned top-k lists cannot represent the distribution sampled from, so the two estimators measure different things. Sample with top-p <= 0.95 or a min-p, or ask the server for more log-probs."))
+        }
+        if !below.isEmpty {
+            warnings.append(AnalysisWarning(kind: "estimator_gap", message: "NLL Branching Factor is more than \(Int(threshold * 100))% below the entropy one (NLL vs entropy: \(described(below))): the rebuilt distribution is wider than the one sampled from (check the rebuild's top-p or min-p against the sampler's), or there are too few samples for the two to agree."))
+        }
         if let mass = analysis.missingMass.overall, mass.max > 0.05 {
             warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: String(format: "The top-k lists missed up to %.3f of the probability mass at a token (mean %.4f); entropies are lower bounds there.", mass.max, mass.mean)))
+        }
+        if unmeasuredSpans > 0 {
+            warnings.append(AnalysisWarning(kind: "no_thinking_markers", message: "\(unmeasuredSpans) of \(counts.traces) traces have no thinking markers, so their thinking and answer spans would be guesses of the plain heuristic: only their whole output is measured. Name the model's profile with --profile, or pass --heuristic-spans to measure the guessed spans."))
         }
         if counts.truncated > 0 {
             warnings.append(AnalysisWarning(kind: "truncated_thinking", message: "\(counts.truncated) of \(counts.traces) traces never closed their thinking: their answer span is empty and no answer was graded for them."))

@@ -6,7 +6,16 @@ public struct AnalysisOptions: Sendable {
     /// Name of the segmentation profile, as written to the settings.
     public var profileName: String
     public var endMarker: EndMarkerChoice
+    /// The rebuild's truncation: the one every trace gets, or with ``truncationFromTraces``
+    /// the one for traces that record no sampling.
     public var truncation: DecodingTruncation
+    /// Whether traces were rebuilt with their own recorded sampling
+    /// (``SampleRecordOptions/truncationFromTraces``) rather than with ``truncation`` given
+    /// as an option.
+    public var truncationFromTraces: Bool
+    /// Whether heuristic thinking and answer spans were measured
+    /// (``SampleRecordOptions/measuresHeuristicSpans``), as the settings record it.
+    public var measuresHeuristicSpans: Bool
     public var estimator: BranchingFactorEstimator
     /// Reproduce the reference code's per-position condensation for the headline BF.
     public var referenceCompat: Bool
@@ -27,13 +36,15 @@ public struct AnalysisOptions: Sendable {
 
     public init(
         profileName: String = "auto", endMarker: EndMarkerChoice = .first, truncation: DecodingTruncation = .default,
-        estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false, window: Int = 5,
+        truncationFromTraces: Bool = false, measuresHeuristicSpans: Bool = false, estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false, window: Int = 5,
         minimumCurveSamples: Int = 4, bootstrapResamples: Int = 1000, confidence: Double = 0.95, seed: UInt64 = 0,
         ks: [Int] = [1, 3, 8, 16], gPassTau: Double = 0.5, lengthBins: Int = 5, label: String? = nil
     ) {
         self.profileName = profileName
         self.endMarker = endMarker
         self.truncation = truncation
+        self.truncationFromTraces = truncationFromTraces
+        self.measuresHeuristicSpans = measuresHeuristicSpans
         self.estimator = estimator
         self.referenceCompat = referenceCompat
         self.window = window

@@ -148,9 +148,11 @@ struct AnswerAggregation {
         for (accumulator, answers) in zip(accumulators, problems) {
             let samples = accumulator.samples.sorted { $0.index < $1.index }
             for (position, sample) in samples.enumerated() {
+                // A sample whose spans were not measured has no thinking length to place it by.
+                guard let thinkingLength = sample.lengths[.thinking] else { continue }
                 if sample.hasLogProbs { unit = "tokens" }
                 points.append(Point(
-                    length: Double(sample.lengths[.thinking] ?? 0),
+                    length: Double(thinkingLength),
                     correct: answers.correct.map { $0[position] ? 1 : 0 },
                     agrees: answers.clusterOfSample[position] == answers.modal ? 1 : 0,
                     answerBF: sample.measures[.answer]?.meanEntropy.map { exp($0) }))

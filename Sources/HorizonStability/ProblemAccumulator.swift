@@ -26,13 +26,13 @@ struct ProblemAccumulator: Sendable {
     /// condensation.
     var referenceSamples: [(index: Int, statistics: TokenStatistics)] = []
 
-    init(problemID: String, window: Int) throws(EntropyError) {
+    init(problemID: String, window: Int, estimator: BranchingFactorEstimator) throws(EntropyError) {
         self.problemID = problemID
         var windowed: [Segment: WindowedCurveBuilder] = [:]
         var cumulative: [Segment: CumulativeCurveBuilder] = [:]
         for segment in Segment.allCases {
-            windowed[segment] = try WindowedCurveBuilder(windowLength: window)
-            cumulative[segment] = CumulativeCurveBuilder()
+            windowed[segment] = try WindowedCurveBuilder(windowLength: window, estimator: estimator)
+            cumulative[segment] = CumulativeCurveBuilder(estimator: estimator)
         }
         self.windowed = windowed
         self.cumulative = cumulative
@@ -43,6 +43,7 @@ struct ProblemAccumulator: Sendable {
         var measures: [Segment: SegmentMeasures] = [:]
         var lengths: [Segment: Int] = [:]
         for segment in Segment.allCases {
+            guard segment == .overall || record.spansMeasured else { continue }
             lengths[segment] = record.length(segment)
             guard let statistics = record.statistics, let range = record.tokens(segment) else { continue }
             measures[segment] = statistics.measures(in: range)

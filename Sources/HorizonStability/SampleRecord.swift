@@ -12,8 +12,16 @@ public struct SampleRecord: Sendable {
     public var gold: String?
     public var source: SourceLocation
     public var flags: SegmentedTrace.Flags
+    /// Whether the thinking and answer spans count towards BF, curves and span lengths: not
+    /// when the plain heuristic guessed them in an output without thinking markers, unless
+    /// ``SampleRecordOptions/measuresHeuristicSpans``. The whole output always counts.
+    public var spansMeasured: Bool
     /// Per-token statistics of the rebuilt decoding distribution; `nil` without log-probs.
     public var statistics: TokenStatistics?
+    /// The truncation the trace's own `sampling` implies (see ``recordedTruncation(of:)``).
+    public var recordedTruncation: DecodingTruncation?
+    /// Settings the recorded sampling applied that the rebuild cannot (e.g. `top-k 40`).
+    public var settingsNotRebuilt: [String] = []
     public var overallTokens: Range<Int>?
     public var thinkingTokens: Range<Int>?
     public var answerTokens: Range<Int>?
@@ -34,11 +42,16 @@ public struct SampleRecord: Sendable {
         gold = trace.gold
         source = trace.source
         flags = segmented.flags
+        spansMeasured = !segmented.flags.heuristic || options.measuresHeuristicSpans
+        recordedTruncation = Self.recordedTruncation(of: trace)
+        settingsNotRebuilt = Self.settingsNotRebuilt(of: trace)
         if let logProbs = trace.logProbs, logProbs.count > 0 {
-            statistics = TokenStatistics(logProbs, options: options.tokenOptions)
+            var tokenOptions = options.tokenOptions
+            if options.truncationFromTraces, let recordedTruncation { tokenOptions.truncation = recordedTruncation }
+            statistics = TokenStatistics(logProbs, options: tokenOptions)
             overallTokens = segmented.overallTokens ?? 0..<logProbs.count
-            thinkingTokens = segmented.thinkingTokens
-            answerTokens = segmented.answerTokens
+            thinkingTokens = spansMeasured ? segmented.thinkingTokens : nil
+            answerTokens = spansMeasured ? segmented.answerTokens : nil
             overallLength = overallTokens?.count ?? 0
             thinkingLength = thinkingTokens?.count ?? 0
             answerLength = answerTokens?.count ?? 0
@@ -49,6 +62,27 @@ public struct SampleRecord: Sendable {
         }
         // A boxed value inside unfinished thinking is not an answer: only the answer span is read.
         answer = options.extractor.extract(from: segmented.answer)
+    }
+
+    /// The truncation decoding applied, as far as the trace records it: top-p 1 for processed
+    /// log-probabilities (the server already truncated and renormalised them), else the
+    /// recorded `top_p`; `nil` when the trace records neither.
+    public static func recordedTruncation(of trace: Trace) -> DecodingTruncation? {
+        if trace.logProbKind == .processed { return .topP(1) }
+        return trace.sampling?.topP.map { .topP($0) }
+    }
+
+    /// The recorded settings, besides top-p, that changed the raw distribution the sampler drew
+    /// from: a temperature other than 1, top-k, min-p, a repetition penalty. The rebuild applies
+    /// top-p alone (the reference's rule), so with these its BF is an approximation.
+    static func settingsNotRebuilt(of trace: Trace) -> [String] {
+        guard trace.logProbKind != .processed, let sampling = trace.sampling else { return [] }
+        var settings: [String] = []
+        if let value = sampling.temperature, value != 1 { settings.append("temperature \(value)") }
+        if let value = sampling.topK, value > 0 { settings.append("top-k \(value)") }
+        if let value = sampling.minP, value > 0 { settings.append("min-p \(value)") }
+        if let value = sampling.repetitionPenalty, value != 1 { settings.append("repetition penalty \(value)") }
+        return settings
     }
 
     /// The measures of one segment, or `nil` without log-probs or when the span is absent.
@@ -85,11 +119,21 @@ public enum Segment: String, Sendable, CaseIterable, Codable {
 public struct SampleRecordOptions: Sendable {
     public var segmenter: Segmenter
     public var tokenOptions: TokenStatistics.Options
+    /// Rebuild each trace with the truncation its recorded sampling implies, when it records
+    /// one (``SampleRecord/recordedTruncation(of:)``), and with ``tokenOptions``' otherwise.
+    public var truncationFromTraces: Bool
+    /// Measure thinking and answer spans the plain heuristic guessed (``SampleRecord/spansMeasured``).
+    public var measuresHeuristicSpans: Bool
     public var extractor: AnswerExtractor
 
-    public init(segmenter: Segmenter, tokenOptions: TokenStatistics.Options = .init(), extractor: AnswerExtractor = .init()) {
+    public init(
+        segmenter: Segmenter, tokenOptions: TokenStatistics.Options = .init(), truncationFromTraces: Bool = false,
+        measuresHeuristicSpans: Bool = false, extractor: AnswerExtractor = .init()
+    ) {
         self.segmenter = segmenter
         self.tokenOptions = tokenOptions
+        self.truncationFromTraces = truncationFromTraces
+        self.measuresHeuristicSpans = measuresHeuristicSpans
         self.extractor = extractor
     }
 }

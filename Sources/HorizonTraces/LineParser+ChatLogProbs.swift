@@ -84,12 +84,15 @@ extension LineParser {
         let candidateStart = builder.logProbs.candidateLogProbs.count
         var token: RawString?
         var hasBytes = false
+        var sampledID: Int?
         var sampledLogProb: Double?
         var rank = -1
         var deferredTopList: Int?
         if try cursor.enterObject() {
             repeat {
                 switch try cursor.readLogProbKey() {
+                case .id:
+                    sampledID = try readOptionalTokenID(field: "the id of token \(step)")
                 case .token:
                     token = try readOptionalRawString(field: "the token of step \(step)")
                 case .logprob:
@@ -105,13 +108,14 @@ extension LineParser {
                         hasBytes = true
                     }
                 case .topLogprobs:
-                    if token == nil && !hasBytes {
+                    if token == nil && !hasBytes && sampledID == nil {
                         // The sampled token comes later; read the list once it is known.
                         deferredTopList = cursor.position
                         try cursor.skipValue()
                     } else {
                         let sampledBytes = hasBytes ? tokenStart..<builder.logProbs.tokenBytes.count : nil
-                        rank = try parseChatTopList(step: step, token: token, bytes: sampledBytes, into: &builder)
+                        rank = try parseChatTopList(
+                            step: step, id: sampledID, token: token, bytes: sampledBytes, into: &builder)
                     }
                 case .other:
                     try cursor.skipValue()
@@ -128,7 +132,7 @@ extension LineParser {
             let resume = cursor.position
             cursor.position = deferredTopList
             let sampledBytes = hasBytes ? tokenStart..<builder.logProbs.tokenBytes.count : nil
-            rank = try parseChatTopList(step: step, token: token, bytes: sampledBytes, into: &builder)
+            rank = try parseChatTopList(step: step, id: sampledID, token: token, bytes: sampledBytes, into: &builder)
             cursor.position = resume
         }
         guard let sampledLogProb else {
@@ -140,13 +144,19 @@ extension LineParser {
     /// Parses a top list `[{token, logprob, bytes}]` (or `null`), appending the candidates'
     /// log-probabilities, and finds the sampled token among them.
     ///
-    /// A candidate is the sampled token when their token strings are equal and, if both
-    /// carry `bytes`, their bytes are too (llama.cpp can send two different byte tokens that
-    /// both read "\u{FFFD}"). Once found, later candidates' tokens are skipped, not compared.
+    /// A candidate is the sampled token when both carry a token `id` (llama.cpp's server)
+    /// and the ids are equal: different tokens can share their text and even their bytes (byte
+    /// fallback pieces, a piece and its byte token). Without ids, their token strings must be
+    /// equal and, if both carry `bytes`, their bytes too (llama.cpp can send two different
+    /// byte tokens that both read "\u{FFFD}"). Once found, later candidates are not compared.
+    ///
+    /// The sampled entry's `id`, `token` or `bytes` must precede its top list to be used
+    /// (servers send them first); a list before all three is read once the entry is done.
     ///
     /// - Returns: The sampled token's index, or -1.
     private mutating func parseChatTopList(
-        step: Int, token: RawString?, bytes sampledBytes: Range<Int>?, into builder: inout LogProbsBuilder
+        step: Int, id sampledID: Int?, token: RawString?, bytes sampledBytes: Range<Int>?,
+        into builder: inout LogProbsBuilder
     ) throws(LineFault) -> Int {
         if cursor.skipNull() { return -1 }
         guard cursor.peek() == ASCII.openBracket else {
@@ -171,7 +181,7 @@ extension LineParser {
             var index = 0
             repeat {
                 let logProb = try parseCandidate(
-                    index: index, step: step, rank: &rank, token: token, comparesBytes: comparesBytes)
+                    index: index, step: step, rank: &rank, id: sampledID, token: token, comparesBytes: comparesBytes)
                 if gatheredCount == gathered.count {
                     builder.logProbs.candidateLogProbs.append(contentsOf: gathered)
                     gatheredCount = 0
@@ -190,20 +200,30 @@ extension LineParser {
 
     /// One candidate `{token, logprob, bytes}`: returns its stored log-probability and sets
     /// `rank` to `index` if it is the sampled token (see ``parseChatTopList``), comparing
-    /// `bytes` with ``sampledBytesScratch`` when `comparesBytes`.
+    /// ids with `sampledID` when both have one, else `bytes` with ``sampledBytesScratch`` when
+    /// `comparesBytes` and the token strings.
     @inline(__always)
     private mutating func parseCandidate(
-        index: Int, step: Int, rank: inout Int, token: RawString?, comparesBytes: Bool
+        index: Int, step: Int, rank: inout Int, id sampledID: Int?, token: RawString?, comparesBytes: Bool
     ) throws(LineFault) -> Double {
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "candidate \(index) of token \(step) must be an object")
         }
         var logProb: Double?
+        var idMatches: Bool?
         var tokenMatches: Bool?
         var bytesMatch: Bool?
         if try cursor.enterObject() {
             repeat {
                 switch try cursor.readLogProbKey() {
+                case .id:
+                    if rank < 0, let sampledID, let candidateID = try readOptionalTokenID(
+                        field: "the id of candidate \(index) of token \(step)")
+                    {
+                        idMatches = candidateID == sampledID
+                    } else {
+                        try cursor.skipValue()
+                    }
                 case .logprob:
                     if !cursor.skipNull() {
                         logProb = try LogProbsBuilder.stored(cursor.parseDouble(), "candidate \(index) of token \(step)")
@@ -230,8 +250,12 @@ extension LineParser {
         guard let logProb else {
             throw LineFault(.invalidLogProb, "the log-probability of candidate \(index) of token \(step) is missing")
         }
-        if rank < 0, tokenMatches != false, bytesMatch != false, tokenMatches != nil || bytesMatch != nil {
-            rank = index
+        if rank < 0 {
+            if let idMatches {
+                if idMatches { rank = index }
+            } else if tokenMatches != false, bytesMatch != false, tokenMatches != nil || bytesMatch != nil {
+                rank = index
+            }
         }
         return logProb
     }
@@ -253,6 +277,18 @@ extension LineParser {
         cursor.decode(candidate, into: &candidateScratch)
         if sampled.hasEscapes { return candidateScratch == sampledScratch }
         return candidateScratch.elementsEqual(UnsafeBufferPointer(start: cursor.base + sampled.start, count: sampled.count))
+    }
+
+    /// A token id (a whole number from 0 to 2^31 - 1), or `nil` for `null`.
+    ///
+    /// - Throws: ``TraceError/Reason/invalidField`` naming `field` for anything else.
+    private mutating func readOptionalTokenID(field: @autoclosure () -> String) throws(LineFault) -> Int? {
+        if cursor.skipNull() { return nil }
+        guard cursor.peek() != ASCII.quote else {
+            try cursor.skipValue()
+            throw LineFault(.invalidField, "\(field()) must be a whole number, not a string")
+        }
+        return try cursor.parseInteger(in: 0...Int(Int32.max), field: field())
     }
 
     /// A string value, or `nil` for `null`.

@@ -92,6 +92,7 @@ struct LineParser {
         var reasoning: String?
         var finishReason: String?
         var logProbKind: LogProbKind?
+        var sampling: RecordedSampling?
     }
 
     private mutating func sharedFields(
@@ -127,7 +128,50 @@ struct LineParser {
             }
             shared.logProbKind = logProbKind
         }
+        if let sampling = field(.sampling, in: fields) {
+            shared.sampling = try recordedSampling(sampling)
+        }
         return shared
+    }
+
+    /// The settings of a `sampling` object; members other than the decoding settings (the
+    /// seed, `max_tokens`) are skipped.
+    private mutating func recordedSampling(
+        _ field: (span: JSONValueSpan, name: String)
+    ) throws(LineFault) -> RecordedSampling {
+        guard field.span.kind == .object else { throw LineFault(.invalidField, "\(field.name) must be an object") }
+        cursor.position = field.span.start
+        var sampling = RecordedSampling()
+        guard try cursor.enterObject() else { return sampling }
+        repeat {
+            let key = try cursor.readKey()
+            if cursor.matches(key, "temperature") {
+                sampling.temperature = try optionalNumber("\(field.name).temperature")
+            } else if cursor.matches(key, "top_p") {
+                sampling.topP = try optionalNumber("\(field.name).top_p")
+            } else if cursor.matches(key, "top_k") {
+                if !cursor.skipNull() {
+                    sampling.topK = try cursor.parseInteger(in: Int(Int32.min)...Int(Int32.max), field: "\(field.name).top_k")
+                }
+            } else if cursor.matches(key, "min_p") {
+                sampling.minP = try optionalNumber("\(field.name).min_p")
+            } else if cursor.matches(key, "repetition_penalty") || cursor.matches(key, "repeat_penalty") {
+                sampling.repetitionPenalty = try optionalNumber("\(field.name).\(cursor.matches(key, "repeat_penalty") ? "repeat_penalty" : "repetition_penalty")")
+            } else {
+                try cursor.skipValue()
+            }
+        } while try cursor.nextMember()
+        return sampling
+    }
+
+    /// A number, or `nil` for `null`.
+    private mutating func optionalNumber(_ field: String) throws(LineFault) -> Double? {
+        if cursor.skipNull() { return nil }
+        guard cursor.peek() != ASCII.quote, cursor.peek() != ASCII.openBrace, cursor.peek() != ASCII.openBracket else {
+            try cursor.skipValue()
+            throw LineFault(.invalidField, "\(field) must be a number")
+        }
+        return try cursor.parseDouble()
     }
 
     /// The names a role is looked for under, for messages: `problem_id, id, idx, unique_id`.
@@ -211,11 +255,12 @@ struct LineParser {
                 .missingText, "missing output text (no \(fieldNames(.text)) and no logprobs)",
                 choice: location.choice)
         }
-        let trace = Trace(
+        var trace = Trace(
             problemID: shared.problemID, sampleIndex: shared.sampleIndex, model: shared.model,
             prompt: shared.prompt, gold: shared.gold, text: outputText, reasoning: shared.reasoning,
             finishReason: shared.finishReason, logProbKind: shared.logProbKind,
             logProbs: logProbs?.logProbs, source: location)
+        trace.sampling = shared.sampling
         return ParsedTrace(
             trace: trace, emptyTopLists: logProbs?.emptyTopLists ?? 0,
             sampledNotInTop: logProbs?.sampledNotInTop ?? 0)

@@ -1,7 +1,7 @@
 /// The keys of the objects inside log-probabilities (a chat entry, a candidate), which the
 /// parser meets millions of times per file.
 enum LogProbKey {
-    case token, logprob, bytes, topLogprobs, other
+    case id, token, logprob, bytes, topLogprobs, other
 }
 
 extension JSONCursor {
@@ -26,6 +26,8 @@ extension JSONCursor {
                 (key, length) = (.logprob, 8)
             } else if word & sixBytes == 0x22_7365_7479_62 {  // bytes"
                 (key, length) = (.bytes, 6)
+            } else if word & 0xFF_FFFF == 0x22_6469 {  // id"
+                (key, length) = (.id, 3)
             } else if word == 0x7067_6F6C_5F70_6F74,  // top_logp
                 raw.loadUnaligned(fromByteOffset: position + 9, as: UInt64.self) & 0xFF_FFFF_FFFF == 0x22_7362_6F72  // robs"
             {
@@ -44,6 +46,7 @@ extension JSONCursor {
     /// The general path of ``readLogProbKey()``.
     @inline(never) private mutating func readAnyLogProbKey() throws(LineFault) -> LogProbKey {
         let key = try readKey()
+        if matches(key, "id") { return .id }
         if matches(key, "token") { return .token }
         if matches(key, "logprob") { return .logprob }
         if matches(key, "bytes") { return .bytes }

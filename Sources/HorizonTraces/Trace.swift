@@ -25,6 +25,8 @@ public struct Trace: Sendable, Equatable {
     public var logProbKind: LogProbKind?
     /// Per-token log-probabilities of the output, when the server returned them.
     public var logProbs: TokenLogProbs?
+    /// The decoding settings the line records under `sampling`, when it does.
+    public var sampling: RecordedSampling?
     /// Where the trace was read from.
     public var source: SourceLocation
 

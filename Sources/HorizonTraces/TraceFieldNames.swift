@@ -1,7 +1,7 @@
 /// What a top-level field of a trace line means to the parser.
 enum TraceFieldRole: Int, CaseIterable {
     case problemID, text, prompt, gold, sampleIndex, model, reasoning, finishReason
-    case logProbKind, logProbs, choices, responses
+    case logProbKind, logProbs, choices, responses, sampling
 }
 
 /// The top-level field names the parser recognises, in priority order within each role.
@@ -37,6 +37,7 @@ struct TraceFieldNames: Sendable {
         .logProbs: ["logprobs"],
         .choices: ["choices"],
         .responses: ["responses", "response", "resps", "completions", "outputs"],
+        .sampling: ["sampling"],
     ]
 
     init(options: TraceReadOptions) {

@@ -98,8 +98,11 @@ struct AnswerEquivalenceTests {
         Case("(1, 4.5)", "(1,\\frac{9}{2})", .sameStructure),
         Case("\\{1,2,3\\}", "\\{3,1,2\\}", .sameStructure),
         Case("\\{1,2\\}", "\\{1,2,3\\}", .differentStructure),
-        Case("1,2", "2,1", .sameStructure),
-        Case("-2,1", "1, -2", .sameStructure),
+        // A bare list keeps its order by default (`EquivalenceOptions.listOrder`).
+        Case("1,2", "2,1", .differentValue),
+        Case("-2,1", "1, -2", .differentValue),
+        Case("-2,1", "-2, 1", .identicalText),
+        Case("-2,1", "\\{1, -2\\}", .sameStructure),
         Case("58,500", "58500", .sameExpression),
         Case("\\emptyset", "\\{\\}", .sameStructure),
         Case("(2,12) \\cup (12,102)", "(12,102) \\cup (2,12)", .sameStructure),
@@ -178,6 +181,18 @@ struct AnswerEquivalenceTests {
         var options = EquivalenceOptions()
         options.acceptsRoundedDecimals = false
         #expect(AnswerEquivalence.compare(reference: "\\frac{1}{3}", candidate: "0.33", options: options).equivalent == false)
+    }
+
+    @Test func listsCanBeComparedInAnyOrder() {
+        let unordered = EquivalenceOptions(listOrder: .unordered)
+        #expect(AnswerEquivalence.compare(reference: "4, 10, -2", candidate: "10, 4, -2", options: unordered).reason == .sameStructure)
+        #expect(AnswerEquivalence.compare(reference: "4, 10, -2", candidate: "10, 4, -3", options: unordered).equivalent == false)
+        #expect(AnswerEquivalence.compare(reference: "4, 10, -2", candidate: "10, 4, -2").reason == .differentValue)
+        // Separate boxes state no order, whatever the option.
+        let boxes = ExtractedAnswer(text: "-2, 1", rule: .boxedSet)
+        let gold = ExtractedAnswer(text: "1, -2", rule: .wholeText)
+        #expect(AnswerEquivalence.compare(reference: gold, candidate: boxes).reason == .sameStructure)
+        #expect(AnswerEquivalence.compare(reference: ExtractedAnswer(text: "(1, -2)", rule: .wholeText), candidate: boxes).equivalent == false)
     }
 
     @Test func missingAnswersAreNeverEquivalent() {

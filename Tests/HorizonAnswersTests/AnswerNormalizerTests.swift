@@ -48,7 +48,8 @@ struct AnswerNormalizerTests {
         Case("11,\\! 111,\\! 100", "11,111,100"),
         Case("\\$10", "10"),
         Case("\\boxed{5}.", "5"),
-        Case("x \\in \\mathbb{R}", "x \\in R"),
+        Case("x \\in \\mathbb{R}", "x \\in (-\\infty,\\infty)"),
+        Case("\\mathbb{Z}", "Z"),
         Case("= 7", "7"),
     ]
 
@@ -57,7 +58,19 @@ struct AnswerNormalizerTests {
         let normalized = AnswerNormalizer.normalize(ExtractedAnswer(text: item.input, rule: item.rule))
         #expect(normalized.text == item.text)
         #expect(normalized.isPercent == item.isPercent)
-        #expect(normalized.key == normalized.text.filter { !$0.isWhitespace })
+        // The key drops whitespace, except a space between two digits (`1 1/2` is not `11/2`).
+        let digitSpace = normalized.text.contains { $0.isWhitespace }
+            && zip(normalized.text, normalized.text.dropFirst(2)).contains { $0.isNumber && $1.isNumber }
+        if !digitSpace { #expect(normalized.key == normalized.text.filter { !$0.isWhitespace }) }
+    }
+
+    @Test func theKeyKeepsASpaceBetweenDigits() {
+        let key = { (text: String) in AnswerNormalizer.normalize(ExtractedAnswer(text: text, rule: .wholeText)).key }
+        #expect(key("1 1/2") == "1 1/2")
+        #expect(key("1 1/2") != key("11/2"))
+        #expect(key("x + 1") == "x+1")
+        #expect(key("2 ^ 6 3 ^ 5") == "2^6 3^5")
+        #expect(key("2^6 3^5") != key("2^63^5"))
     }
 
     @Test(arguments: [

@@ -85,11 +85,19 @@ struct LatexParserTests {
         #expect(alternatives == [.sum([Self.number(1), Self.number(2)]), .sum([Self.number(1), .negation(Self.number(2))])])
     }
 
+    @Test func casesAreSystemsOrPiecewiseDefinitions() throws {
+        #expect(try parse("\\begin{cases} x = 1 \\\\ y = 2 \\end{cases}") == parse("x = 1, y = 2"))
+        let piecewise = try parse("\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}")
+        guard case .tuple(let rows) = piecewise else { Issue.record("not a tuple: \(piecewise)"); return }
+        #expect(rows.count == 2)
+        #expect(rows[0] == .tuple([try parse("1"), try parse("x > 0")]))
+    }
+
     @Test func wordsMakeATextAnswer() throws {
         #expect(try parse("\\text{Evelyn}") == .text("evelyn"))
     }
 
-    @Test(arguments: ["\\frac{1}{2", "(1,2", "1 2", "[1,2,3)", "x^", "\\begin{cases} 1 \\end{cases}", "-[0,1)", "a \\cap b"])
+    @Test(arguments: ["\\frac{1}{2", "(1,2", "1 2", "[1,2,3)", "x^", "\\begin{align} 1 \\end{align}", "\\begin{cases} 1 \\\\ 2", "-[0,1)", "a \\cap b"])
     func malformedOrUnsupportedInputIsRejected(_ text: String) {
         #expect(throws: AnswersError.self) { try parse(text) }
     }

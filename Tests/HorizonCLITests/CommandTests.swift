@@ -87,6 +87,7 @@ struct CommandTests {
         analysis.bf = BranchingFactorSummary(
             overall: 2.0, overallCI: ConfidenceInterval(lower: 1.95, upper: 2.05),
             thinking: 3.0, thinkingCI: ConfidenceInterval(lower: 2.9, upper: 3.1))
+        analysis.problems = [ProblemAnalysis(problemID: "p1", samples: 4, bf: BranchingFactorSummary(overall: 2.0))]
         let baselineAnalysis = directory.appendingPathComponent("baseline-analysis.json")
         try analysis.write(to: baselineAnalysis)
         let baseline = directory.appendingPathComponent("baseline.json")

@@ -41,7 +41,7 @@ struct ProbeRunTests {
             concurrency: 3,
             outputPath: out,
             promptTemplate: "U: {prompt}\nA:",
-            timeouts: relaxedTimeouts,
+            timeouts: shortTimeouts,
             retryPolicy: fastRetries
         )
     }

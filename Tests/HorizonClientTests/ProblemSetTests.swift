@@ -62,14 +62,30 @@ struct ProblemSetTests {
         #expect(set.problems.allSatisfy { $0.id.hasPrefix("test/") && $0.gold != nil })
     }
 
-    @Test("GSM8K: 1319 problems keyed by their index, the worked answer kept verbatim", .enabled(if: SharedData.isPresent("gsm8k-test.jsonl"), "needs ../shared/data/gsm8k-test.jsonl"))
+    @Test("GSM8K: 1319 problems keyed by their index, each gold the number after ####", .enabled(if: SharedData.isPresent("gsm8k-test.jsonl"), "needs ../shared/data/gsm8k-test.jsonl"))
     func gsm8k() throws {
         let url = try #require(SharedData.url("gsm8k-test.jsonl"))
         let set = try ProblemSet.load(path: url.path)
         #expect(set.problems.count == 1319)
         #expect(set.problems.first?.id == "0")
+        #expect(set.problems.first?.gold == "18")
+        #expect(set.problems[2].gold == "70000")
         #expect(set.problems.last?.id == "1318")
-        #expect(set.problems.allSatisfy { $0.gold?.contains("####") == true })
+        #expect(set.problems.last?.gold == "14")
+        // Golds are the answer only: digits, with GSM8K's thousands commas where it wrote them.
+        #expect(set.problems.allSatisfy { $0.gold?.allSatisfy { $0.isNumber || $0 == "," || $0 == "-" } == true })
+    }
+
+    @Test("a GSM8K worked solution's gold is the number after ####; other golds stay verbatim")
+    func gsm8kShapedGolds() throws {
+        let path = try write(#"""
+            {"question":"q1","answer":"She has 3 + 4 = <<3+4=7>>7 apples.\n#### 7"}
+            {"question":"q2","answer":"It costs 1,000 + 250 = <<1000+250=1250>>1,250\n#### 1,250"}
+            {"question":"q3","answer":"\\frac{10}{9}"}
+            {"question":"q4","answer":"#### "}
+            """#)
+        let golds = try ProblemSet.load(path: path).problems.map(\.gold)
+        #expect(golds == ["7", "1,250", "\\frac{10}{9}", "#### "])
     }
 
     @Test("an in-memory set's checksum depends on its content only")

@@ -67,15 +67,15 @@ struct ResponseShapeTests {
         let expected: JSONValue = [
             "content": [
                 [
-                    "token": " 4", "logprob": .number("-0.5"), "bytes": [32, 52],
+                    "id": 220, "token": " 4", "logprob": .number("-0.5"), "bytes": [32, 52],
                     "top_logprobs": [
-                        ["token": " 4", "logprob": .number("-0.5"), "bytes": [32, 52]],
-                        ["token": " 5", "logprob": .number("-1.0"), "bytes": [32, 53]],
+                        ["id": 220, "token": " 4", "logprob": .number("-0.5"), "bytes": [32, 52]],
+                        ["id": 221, "token": " 5", "logprob": .number("-1.0"), "bytes": [32, 53]],
                     ],
                 ],
                 [
-                    "token": ".", "logprob": .number("-0.01"), "bytes": [46],
-                    "top_logprobs": [["token": ".", "logprob": .number("-0.01"), "bytes": [46]]],
+                    "id": 13, "token": ".", "logprob": .number("-0.01"), "bytes": [46],
+                    "top_logprobs": [["id": 13, "token": ".", "logprob": .number("-0.01"), "bytes": [46]]],
                 ],
             ]
         ]
@@ -106,17 +106,17 @@ struct ResponseShapeTests {
         let expected: JSONValue = [
             "content": [
                 [
-                    "token": " ", "logprob": .number("-0.1"), "bytes": nil,
+                    "id": 220, "token": " ", "logprob": .number("-0.1"), "bytes": nil,
                     "top_logprobs": [
-                        ["token": " ", "logprob": .number("-0.1"), "bytes": nil],
-                        ["token": "\n", "logprob": .number("-2.4"), "bytes": nil],
+                        ["id": 220, "token": " ", "logprob": .number("-0.1"), "bytes": nil],
+                        ["id": 198, "token": "\n", "logprob": .number("-2.4"), "bytes": nil],
                     ],
                 ],
                 [
-                    "token": "4", "logprob": .number("-0.05"), "bytes": nil,
+                    "id": 19, "token": "4", "logprob": .number("-0.05"), "bytes": nil,
                     "top_logprobs": [
-                        ["token": "4", "logprob": .number("-0.05"), "bytes": nil],
-                        ["token": "5", "logprob": .number("-3.0"), "bytes": nil],
+                        ["id": 19, "token": "4", "logprob": .number("-0.05"), "bytes": nil],
+                        ["id": 20, "token": "5", "logprob": .number("-3.0"), "bytes": nil],
                     ],
                 ],
             ]

@@ -28,7 +28,7 @@ struct SamplingRunTests {
             promptTemplate: "Q: {question}",
             extraBody: ["repeat_penalty": 1],
             apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY",
-            timeouts: relaxedTimeouts,
+            timeouts: shortTimeouts,
             retryPolicy: fastRetries,
             commandLine: ["horizon", "sample", "--out", out]
         )
@@ -312,7 +312,8 @@ struct SamplingRunTests {
 
     @Test("invalid settings are refused before anything is sent", arguments: [
         ("template", "no {question} placeholder"), ("samples", "at least 1"), ("stream", "cannot be streamed"),
-        ("url", "http://"), ("system", "needs a chat endpoint"),
+        ("url", "http://"), ("system", "needs a chat endpoint"), ("top-k", "top-k must be -1 or more"),
+        ("min-p", "min-p must be in [0, 1]"), ("penalty", "repetition penalty must be above 0"),
     ])
     func invalidSettings(setting: String, message: String) async throws {
         let out = try outputPath()
@@ -324,6 +325,9 @@ struct SamplingRunTests {
         case "samples": settings.samplesPerProblem = 0
         case "stream": settings.endpoint = .sglangGenerate; settings.stream = true
         case "url": settings.baseURL = "localhost:8080"
+        case "top-k": settings.parameters.topK = -2
+        case "min-p": settings.parameters.minP = 1.5
+        case "penalty": settings.parameters.repetitionPenalty = 0
         default: settings.endpoint = .completions; settings.systemPrompt = "x"
         }
         do {

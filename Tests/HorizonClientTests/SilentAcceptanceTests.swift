@@ -14,7 +14,7 @@ struct SilentAcceptanceTests {
         SamplingConfig(
             baseURL: server.baseURL, model: "fake-model", endpoint: .chat, dataset: Self.problems,
             samplesPerProblem: samples, parameters: SamplingParameters(maxTokens: 16, topLogprobs: 2), seed: 3,
-            concurrency: 1, outputPath: out, apiKeyEnvironmentVariable: apiKeyVariable, timeouts: relaxedTimeouts,
+            concurrency: 1, outputPath: out, apiKeyEnvironmentVariable: apiKeyVariable, timeouts: shortTimeouts,
             retryPolicy: fastRetries, commandLine: ["horizon", "sample"])
     }
 

@@ -89,6 +89,36 @@ struct CurveTests {
         #expect(isClose(curve.values[2], 2))
     }
 
+    @Test("cumulative with a single estimator never switches: entropy or NLL at every position")
+    func cumulativeSingleEstimator() {
+        var entropy = CumulativeCurveBuilder(estimator: .entropy, asymptoticLimit: 2)
+        var nll = CumulativeCurveBuilder(estimator: .nll, asymptoticLimit: 2)
+        for sample in [statistics([skewed, .uniform(4), .uniform(1)]), uniformSample([2, 2, 2])] {
+            entropy.add(sample)
+            nll.add(sample)
+        }
+        // Entropy (x ln 2): prefix means 1.5, 1.75, 7/6 and 1, 1, 1, averaged.
+        #expect(zip(entropy.curve(minimumSamples: 2).values, [pow(2, 1.25), pow(2, 1.375), pow(2, 13.0 / 12)]).allSatisfy { isClose($0, $1) })
+        // NLL (x ln 2): prefix means 1, 1.5, 1 and 1, 1, 1, averaged.
+        #expect(zip(nll.curve(minimumSamples: 2).values, [2, pow(2, 1.25), 2]).allSatisfy { isClose($0, $1) })
+        #expect(entropy.nllFromPosition == nil && nll.nllFromPosition == nil)
+        #expect(CumulativeCurveBuilder(asymptoticLimit: 2).nllFromPosition == 2)
+    }
+
+    @Test("windowed with the NLL estimator averages NLL; auto and entropy average entropy")
+    func windowedEstimator() throws {
+        let sample = statistics([skewed, .uniform(4), .uniform(1)])
+        var values: [Double] = []
+        for estimator in [BranchingFactorEstimator.nll, .entropy, .auto] {
+            var builder = try WindowedCurveBuilder(windowLength: 3, estimator: estimator)
+            builder.add(sample)
+            values.append(try #require(builder.curve(minimumSamples: 1).values.first))
+        }
+        // NLL (1 + 2 + 0) ln 2 / 3 = ln 2; entropy (1.5 + 2 + 0) ln 2 / 3 = 7/6 ln 2.
+        #expect(isClose(values[0], 2))
+        #expect(isClose(values[1], pow(2, 7.0 / 6)) && isClose(values[2], pow(2, 7.0 / 6)))
+    }
+
     @Test("cumulative: counts fall as samples end; the curve stops below the minimum")
     func cumulativeCounts() {
         var builder = CumulativeCurveBuilder()

@@ -80,10 +80,31 @@ import Testing
                       replacing: #""family":"bf""#, with: #""family":"speed""#),
         MalformedCase("a repeated metric", "inconsistent baseline: metric 'bf.overall' appears more than once",
                       replacing: #""id":"bf.thinking""#, with: #""id":"bf.overall""#),
-        MalformedCase("a repeated problem", "inconsistent baseline: problem 'p1' appears more than once",
+        MalformedCase("a repeated problem", "inconsistent baseline: problems[1].problem_id 'p1' appears more than once",
                       replacing: #""problem_id":"p2""#, with: #""problem_id":"p1""#),
-        MalformedCase("an upside-down interval", "metric 'bf.overall' has an interval [2.0, 1.0] with lower above upper") {
-            $0.replacingOccurrences(of: #""ci":[1.24,1.26]"#, with: #""ci":[2,1]"#)
+        MalformedCase("an upside-down interval",
+                      "metric 'bf.overall': metrics[0].ci [2, 1.5] has its lower end above its upper end") {
+            $0.replacingOccurrences(of: #""ci":[1.24,1.26]"#, with: #""ci":[2,1.5]"#)
+        },
+        MalformedCase("a negative BF", "metric 'bf.overall': metrics[0].value is -1.25; a Branching Factor is at least 1",
+                      replacing: #""value":1.25"#, with: #""value":-1.25"#),
+        MalformedCase("an accuracy of 2", "metric 'accuracy': metrics[3].value is 2; a share lies in [0, 1]",
+                      replacing: #""value":0.8}"#, with: #""value":2}"#),
+        MalformedCase("an interval end out of range",
+                      "metric 'bf.overall': metrics[0].ci [0.5, 1.26] has the end 0.5; a Branching Factor is at least 1",
+                      replacing: #""ci":[1.24,1.26]"#, with: #""ci":[0.5,1.26]"#),
+        MalformedCase("a negative problem BF", "problems[0].bf is -1.2; a Branching Factor is at least 1 (problem 'p1')",
+                      replacing: #""bf":1.2,"#, with: #""bf":-1.2,"#),
+        MalformedCase("a problem without samples", "problems[0].samples is 0 (problem 'p1')",
+                      replacing: #""samples":8"#, with: #""samples":0"#),
+        MalformedCase("schema version 0", "inconsistent baseline: schema_version 0 is not a version horizon writes",
+                      replacing: #""schema_version":1"#, with: #""schema_version":0"#),
+        MalformedCase("a missing schema version", "missing key 'schema_version'",
+                      replacing: #""schema_version":1,"#, with: ""),
+        MalformedCase("no problems", "inconsistent baseline: problems is empty") { text in
+            let start = text.range(of: #""problems":["#)!.upperBound
+            let end = text.range(of: #"],"schema""#)!.lowerBound
+            return text.replacingCharacters(in: start..<end, with: "")
         },
         MalformedCase("no metrics", "inconsistent baseline: it holds no metrics") { text in
             let start = text.range(of: #""metrics":["#)!.upperBound

@@ -160,14 +160,14 @@ import Testing
         #expect(Set(result.metrics(.regression).map(\.id)) == ["bf.answer", "agreement", "answer_entropy", "maj@4", "accuracy"])
 
         var better = F.reference()
-        better.bf.answer = 0.9
-        better.bf.answerCI = F.around(0.9, 0.01)
+        better.bf.thinking = 1.12          // −20%; BF cannot fall below 1, so the answer span's 1.10 has no room
+        better.bf.thinkingCI = F.around(1.12, 0.01)
         better.answers?.answerEntropy = 0.1
         better.answers?.answerEntropyCI = F.around(0.1, 0.02)
         better.accuracy = 0.9
         better.accuracyCI = F.around(0.9, 0.004)
         let improved = try check(better)
-        #expect(Set(improved.metrics(.improved).map(\.id)) == ["bf.answer", "answer_entropy", "accuracy"])
+        #expect(Set(improved.metrics(.improved).map(\.id)) == ["bf.thinking", "answer_entropy", "accuracy"])
         #expect(improved.metrics(.regression).isEmpty)
     }
 

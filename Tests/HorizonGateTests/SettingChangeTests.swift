@@ -12,7 +12,6 @@ import Testing
         ("truncation", { $0.settings.truncation = "min_p" }, "top_p", "min_p"),
         ("truncation_value", { $0.settings.truncationValue = 0.95 }, "0.9", "0.95"),
         ("estimator", { $0.settings.estimator = "nll" }, "auto", "nll"),
-        ("estimator_used", { $0.bf.estimatorUsed = "nll" }, "entropy", "nll"),
         ("reference_compat", { $0.settings.referenceCompat = true }, "false", "true"),
         ("problem_set_digest", { $0.settings.problemSetDigest = "digest-2" }, "digest-1", "digest-2"),
         ("confidence", { $0.settings.confidence = 0.9 }, "0.95", "0.9"),
@@ -46,6 +45,24 @@ import Testing
         ])
         #expect(result.verdict == .regression)
         #expect(result.markdown().contains("allowed by `--allow-settings-change`"))
+    }
+
+    /// Issue 9: a plain re-sample of the same model failed with exit 2 because `auto` resolved
+    /// to `mixed` once and `nll` the next time. Only what the user chose is a setting.
+    @Test func aResampleWhereAutoChoseAnotherEstimatorPasses() throws {
+        var first = F.reference()
+        first.bf.estimatorUsed = "mixed"
+        let baseline = try Baseline.make(from: first)
+        #expect(baseline.estimatorUsed == "mixed")
+        var again = F.reference(label: "re-sample")
+        again.bf.estimatorUsed = "nll"
+        let result = try Gate.check(baseline: baseline, analysis: again)
+        #expect(result.settingsChanges.isEmpty)
+        #expect(result.exitCode == 0)
+        // What the user chose still counts.
+        again.settings.estimator = "nll"
+        let error = #expect(throws: GateError.self) { try Gate.check(baseline: baseline, analysis: again) }
+        #expect(error?.reason == .settingsChanged([SettingChange(setting: "estimator", baseline: "auto", current: "nll")]))
     }
 
     @Test func settingsThatOnlyMoveIntervalsOrCurvesDoNotStopTheCheck() throws {

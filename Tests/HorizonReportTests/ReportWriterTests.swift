@@ -239,10 +239,11 @@ import Testing
         let settings = try #require(Reading.section(try render([AnalysisFixtures.base()], options: options).markdown, "Settings"))
         let keys = Reading.tableRows(settings).dropFirst(2).map { $0[0] }
         #expect(keys == [
-            "label", "model", "horizon\\_version", "schema", "inputs", "profile", "end\\_marker", "truncation", "truncation\\_value",
+            "label", "model", "horizon\\_version", "schema", "inputs", "settings\\_source", "profile", "end\\_marker", "truncation", "truncation\\_value",
             "estimator", "reference\\_compat", "window", "bootstrap\\_resamples", "confidence", "seed", "problem\\_set\\_digest",
         ])
         #expect(Reading.row(settings, "inputs") == ["traces/base.jsonl (123456 bytes)"])
+        #expect(Reading.row(settings, "settings\\_source") == [NumberFormat.unavailable])  // a version 1 file has none
         #expect(settings.contains("""
             ```sh
             horizon analyze traces/base.jsonl --label base --profile auto --end-marker first --top-p 0.9 --estimator auto --window 5 --bootstrap-resamples 1000 --confidence 0.95 --seed 0 --json runs/base.json

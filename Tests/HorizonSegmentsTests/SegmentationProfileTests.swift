@@ -56,11 +56,27 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
             flags: .init(noThinking: true)
         ),
         FamilyCase(
-            label: "qwen3, thinking off: no markers is all answer",
+            label: "qwen3, no markers: cut off while thinking, opening in the prompt",
             profile: .qwen3,
+            output: "Let me add 2 and 2, which",
+            thinking: "Let me add 2 and 2, which",
+            answer: "",
+            flags: .init(truncated: true, openingMarkerMissing: true)
+        ),
+        FamilyCase(
+            label: "qwen3-thinking-off: no markers is all answer",
+            profile: .qwen3ThinkingOff,
             output: "The answer is 4.",
             thinking: "",
             answer: "The answer is 4.",
+            flags: .init(openingMarkerMissing: true, noThinking: true)
+        ),
+        FamilyCase(
+            label: "qwen3-thinking-off: a tool call without thinking stays in the answer",
+            profile: .qwen3ThinkingOff,
+            output: "Listing.\n<tool_call>\n{\"name\": \"ls\"}\n</tool_call>",
+            thinking: "",
+            answer: "Listing.\n<tool_call>\n{\"name\": \"ls\"}\n</tool_call>",
             flags: .init(openingMarkerMissing: true, noThinking: true)
         ),
         FamilyCase(
@@ -91,7 +107,7 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
             profile: .gptOSS,
             output: "<|channel|>analysis<|message|>First.<|end|><|start|>assistant<|channel|>analysis<|message|>"
                 + "Second.<|end|><|start|>assistant<|channel|>final<|message|>Done.",
-            thinking: "First.<|end|><|start|>assistant<|channel|>analysis<|message|>Second.",
+            thinking: "First.\nSecond.",
             answer: "Done."
         ),
         FamilyCase(
@@ -163,6 +179,22 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
             thinking: "2+3=5",
             answer: "5",
             flags: .init(openingMarkerMissing: true)
+        ),
+        FamilyCase(
+            label: "magistral, opening in the prompt",
+            profile: .magistral,
+            output: "Two and two.[/THINK]4",
+            thinking: "Two and two.",
+            answer: "4",
+            flags: .init(openingMarkerMissing: true)
+        ),
+        FamilyCase(
+            label: "kimi-k1.5, no markers is all answer",
+            profile: .kimiK15,
+            output: "The answer is 5.",
+            thinking: "",
+            answer: "The answer is 5.",
+            flags: .init(openingMarkerMissing: true, noThinking: true)
         ),
         FamilyCase(
             label: "magistral",
@@ -287,10 +319,12 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
         #expect(segmented.answer == example.answer)
         #expect(segmented.flags == example.flags)
         #expect(segmented.profileName == example.profile.name)
-        // Byte ranges and texts agree, and the spans are in order.
+        // Byte ranges and texts agree (but for inline markup), and the spans are in order.
         let bytes = Array(example.output.utf8)
-        #expect(Array(bytes[segmented.thinkingBytes]) == Array(example.thinking.utf8))
-        #expect(Array(bytes[segmented.answerBytes]) == Array(example.answer.utf8))
+        if example.profile.inlineMarkup == nil {
+            #expect(Array(bytes[segmented.thinkingBytes]) == Array(example.thinking.utf8))
+            #expect(Array(bytes[segmented.answerBytes]) == Array(example.answer.utf8))
+        }
         #expect(segmented.thinkingBytes.upperBound <= segmented.answerBytes.lowerBound)
         #expect(segmented.byteCount == bytes.count)
         #expect(segmented.thinkingTokens == nil && segmented.answerTokens == nil && segmented.overallTokens == nil)
@@ -354,12 +388,12 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
         let names = SegmentationProfile.builtInNames
         #expect(Set(names).count == names.count)
         for expected in [
-            "deepseek-r1", "qwq", "qwen3", "glm", "kimi-k1.5", "magistral", "gpt-oss", "granite", "hunyuan",
+            "deepseek-r1", "qwq", "qwen3", "qwen3-thinking-off", "glm", "kimi-k1.5", "magistral", "gpt-oss", "granite", "hunyuan",
             "seed-oss", "cohere", "minimax-m2", "step3", "plain",
         ] {
             #expect(try SegmentationProfile.named(expected).name == expected)
         }
-        #expect(names.count == 14)
+        #expect(names.count == 15)
     }
 
     @Test func unknownNamesListTheKnownOnes() {
@@ -389,7 +423,7 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
             case "gpt-oss": "<|channel|>analysis<|message|>"
             case "granite": "Here is my thought process:"
             case "magistral": "[THINK]"
-            case "hunyuan", "glm": "<think>\n"
+            case "hunyuan", "glm", "qwen3-thinking-off": "<think>\n"
             case "cohere": "<|START_THINKING|>"
             default: ""
             }

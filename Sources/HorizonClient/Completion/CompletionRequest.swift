@@ -63,6 +63,9 @@ public struct CompletionRequest: Sendable, Equatable {
             body["top_p"] = .double(p.topP)
             body["top_k"] = p.topK.map { .integer($0) }
             body["min_p"] = p.minP.flatMap { .double($0) }
+            // vLLM and SGLang read `repetition_penalty`, llama.cpp `repeat_penalty`; each ignores the other.
+            body["repetition_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
+            body["repeat_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             body["seed"] = .integer(seed)
             if let k = p.topLogprobs {
                 if endpoint == .chat {
@@ -81,6 +84,7 @@ public struct CompletionRequest: Sendable, Equatable {
             body["top_p"] = .double(p.topP)
             body["top_k"] = p.topK.map { .integer($0) }
             body["min_p"] = p.minP.flatMap { .double($0) }
+            body["repeat_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             body["seed"] = .integer(seed)
             body["n_probs"] = p.topLogprobs.map { .integer($0) }
             body["stream"] = false
@@ -90,6 +94,7 @@ public struct CompletionRequest: Sendable, Equatable {
             sampling["top_p"] = .double(p.topP)
             sampling["top_k"] = p.topK.map { .integer($0) }
             sampling["min_p"] = p.minP.flatMap { .double($0) }
+            sampling["repetition_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             sampling["sampling_seed"] = .integer(seed)
             body = ["text": prompt.json, "sampling_params": sampling]
             if let k = p.topLogprobs {
@@ -104,6 +109,7 @@ public struct CompletionRequest: Sendable, Equatable {
             options["top_p"] = .double(p.topP)
             options["top_k"] = p.topK.map { .integer($0) }
             options["min_p"] = p.minP.flatMap { .double($0) }
+            options["repeat_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             options["seed"] = .integer(seed)
             body = ["model": .string(model), "messages": prompt.json, "options": options, "stream": false]
             if let k = p.topLogprobs {

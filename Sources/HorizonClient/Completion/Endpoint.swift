@@ -26,6 +26,11 @@ public enum Endpoint: String, Sendable, Equatable, Codable, CaseIterable {
         }
     }
 
+    /// The `top_k` that turns top-k off for this endpoint's servers: -1 for SGLang's `/generate`
+    /// (SGLang rejects 0), else 0 (llama-cpp-python rejects -1; llama.cpp, Ollama and vLLM take 0
+    /// as off; SGLang's and older vLLM's OpenAI endpoints need `--top-k -1`).
+    public var topKOff: Int { self == .sglangGenerate ? -1 : 0 }
+
     /// Whether the request takes chat messages (else a prompt string).
     public var takesMessages: Bool { self == .chat || self == .ollamaChat }
 

@@ -2,9 +2,10 @@ import Foundation
 import HorizonTraces
 
 /// Decoders for servers' native (non-OpenAI) answers, converting their log-probabilities to the
-/// OpenAI chat shape `{"content": [{"token", "logprob", "bytes", "top_logprobs"}]}`.
+/// OpenAI chat shape `{"content": [{"id", "token", "logprob", "bytes", "top_logprobs"}]}`.
 ///
-/// `bytes` is kept when the server sends raw token bytes and `null` otherwise (readers then use
+/// The token `id` is kept (as llama.cpp's own OpenAI endpoints send it) so that readers tell
+/// apart tokens with the same text; `bytes` is kept when the server sends raw token bytes and `null` otherwise (readers then use
 /// the token string's UTF-8). A probability of 0 becomes log-probability -9999, the value vLLM
 /// clamps to and trace readers read as probability 0.
 public enum NativeLogProbs {
@@ -46,8 +47,8 @@ public enum NativeLogProbs {
         return completion
     }
 
-    /// One llama.cpp step or candidate as `{token, logprob, bytes}`, and whether it came as a
-    /// probability.
+    /// One llama.cpp step or candidate as `{id, token, logprob, bytes}` (`id` when given), and
+    /// whether it came as a probability.
     private static func llamaCppEntry(_ value: JSONValue) throws(ClientError) -> (entry: JSONValue, usedProbabilities: Bool) {
         guard let token = value["token"]?.stringValue else {
             throw ClientError(.notACompletion, "a llama.cpp log-prob entry has no token: \(CompletionDecoder.preview(value))")
@@ -64,7 +65,9 @@ public enum NativeLogProbs {
             throw ClientError(.notACompletion, "a llama.cpp log-prob entry has neither logprob nor prob: \(CompletionDecoder.preview(value))")
         }
         let bytes = value["bytes"].flatMap { $0.arrayValue != nil ? $0 : nil } ?? .null
-        return (["token": .string(token), "logprob": logprob, "bytes": bytes], usedProbabilities)
+        var entry: JSONValue = ["token": .string(token), "logprob": logprob, "bytes": bytes]
+        if let id = value["id"], id.intValue != nil { entry = (["id": id] as JSONValue).overlaid(with: entry) }
+        return (entry, usedProbabilities)
     }
 
     /// SGLang `POST /generate`: `text`, and `meta_info` with `finish_reason.type`,
@@ -93,14 +96,14 @@ public enum NativeLogProbs {
         return completion
     }
 
-    /// One `[logprob, id, text]` triple as `{token, logprob, bytes: null}`.
+    /// One `[logprob, id, text]` triple as `{id, token, logprob, bytes: null}`.
     private static func sglangEntry(_ triple: JSONValue) throws(ClientError) -> JSONValue {
         guard let items = triple.arrayValue, items.count >= 2, items[0].doubleValue != nil else {
             throw ClientError(.notACompletion, "an SGLang log-prob entry is not [logprob, id, text]: \(CompletionDecoder.preview(triple))")
         }
         let token = items.count > 2 ? items[2].stringValue : nil
         let name = token ?? "token_id:\(items[1].intValue.map(String.init) ?? "?")"
-        return ["token": .string(name), "logprob": items[0], "bytes": .null]
+        return ["id": items[1].intValue.map { .integer($0) } ?? .null, "token": .string(name), "logprob": items[0], "bytes": .null]
     }
 
     /// Ollama `POST /api/chat` (0.12.11 or later): `message.content`, `message.thinking`,

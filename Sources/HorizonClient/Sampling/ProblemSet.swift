@@ -1,4 +1,5 @@
 import Foundation
+import HorizonAnswers
 import HorizonTraces
 
 /// The problems of a run, with where they came from and a checksum that identifies them.
@@ -34,13 +35,24 @@ public struct ProblemSet: Sendable, Equatable {
     public static let questionFields = ["problem", "question", "prompt", "query", "input"]
     public static let goldFields = ["answer", "gold", "gt", "ground_truth", "final_answer"]
 
+    /// The gold answer a problem file's gold field holds.
+    ///
+    /// A worked solution with GSM8K's `#### N` line yields N, so traces and reports carry the
+    /// answer, not the working; any other value (MATH's `answer`, a bare number) is the answer
+    /// already and is kept verbatim.
+    public static func gold(fromField text: String) -> String {
+        guard text.contains("####"), let answer = AnswerExtractor().referenceAnswer(fromGold: text),
+            answer.rule == .gsm8kHashes
+        else { return text }
+        return answer.text
+    }
+
     /// Reads a JSONL problem file (MATH-500, GSM8K, or the project's own demo sets).
     ///
     /// Each non-blank line is an object with an id (``idFields``; a string or a number; when
     /// absent, the 0-based index of the problem in the file), a question (``questionFields``)
     /// and optionally a gold answer (``goldFields``; numbers become their literal text). GSM8K's
-    /// `answer` is its whole worked solution ending in `#### N`; it is kept verbatim, answer
-    /// extraction is the grader's business.
+    /// `answer` is a worked solution ending in `#### N`: its gold is N (see ``gold(fromField:)``).
     ///
     /// - Parameter path: the file.
     /// - Returns: the problems in file order, with the file's SHA-256.
@@ -79,7 +91,7 @@ public struct ProblemSet: Sendable, Equatable {
                 throw ClientError(.invalidDataset, "problem id \"\(id)\" repeats the one on line \(first)", location: location)
             }
             seen[id] = lineNumber
-            problems.append(Problem(id: id, question: question, gold: text(goldFields)))
+            problems.append(Problem(id: id, question: question, gold: text(goldFields).map(gold(fromField:))))
         }
         guard !problems.isEmpty else {
             throw ClientError(.invalidDataset, "no problems: the file is empty or holds only blank lines", location: SourceLocation(file: path, line: 0))
