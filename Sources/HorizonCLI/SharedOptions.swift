@@ -71,15 +71,11 @@ extension BranchingFactorEstimator: ExpressibleByArgument {}
 extension GateRule: ExpressibleByArgument {}
 extension Threshold: ExpressibleByArgument {}
 
-/// Writes `data` to `path`, or to standard output when `path` is nil or `-`.
-///
-/// A file is replaced atomically, so a reader never sees half of it; anything else that exists
-/// (`/dev/null`, a pipe) is written in place: an atomic write renames over it, and as root that
-/// replaces `/dev/null` itself with a regular file.
+/// Writes `data` to `path` (a file atomically, `/dev/null` in place), or to standard output when
+/// `path` is nil or `-`.
 func emit(_ data: Data, to path: String?) throws {
     if let path, path != "-" {
-        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-        try data.write(to: URL(fileURLWithPath: path), options: type == nil || type == .typeRegular ? .atomic : [])
+        try data.writeInPlaceUnlessFile(to: URL(fileURLWithPath: path))
     } else {
         FileHandle.standardOutput.write(data)
     }

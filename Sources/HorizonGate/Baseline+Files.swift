@@ -37,14 +37,15 @@ extension Baseline {
         return baseline
     }
 
-    /// Writes the baseline as pretty, key-sorted JSON (the analysis encoder), atomically.
+    /// Writes the baseline as pretty, key-sorted JSON (the analysis encoder), atomically when
+    /// `url` is a file.
     ///
     /// - Parameter url: where to write.
     /// - Throws: ``GateError`` with ``GateError/Reason/unwritable(_:)``.
     /// - Complexity: O(n) in the baseline's size.
     public func write(to url: URL) throws(GateError) {
         do {
-            try Analysis.makeEncoder().encode(self).write(to: url, options: .atomic)
+            try Analysis.makeEncoder().encode(self).writeInPlaceUnlessFile(to: url)
         } catch {
             throw GateError(file: url.path, reason: .unwritable(error.localizedDescription))
         }

@@ -688,7 +688,7 @@ extension Analysis {
     /// Writes the analysis as pretty, key-sorted JSON.
     public func write(to url: URL) throws {
         let data = try Analysis.makeEncoder().encode(self)
-        try data.write(to: url, options: .atomic)
+        try data.writeInPlaceUnlessFile(to: url)
     }
 }
 

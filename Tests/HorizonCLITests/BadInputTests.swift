@@ -101,7 +101,12 @@ struct BadInputTests {
         // An atomic write renames over the path: as root, `--json /dev/null` replaced the device.
         let pairs = directory.appendingPathComponent("pairs.jsonl")
         try Data(String(repeating: #"{"gold":"4","pred":"4"}"# + "\n", count: 3).utf8).write(to: pairs)
-        let commands = [["analyze", traces, "--json", link], ["segment", traces, "--out", link], ["grade", "--pairs", pairs.path, "--out", link]]
+        let analysis = directory.appendingPathComponent("analysis.json").path
+        #expect(try await HorizonExecutable.run(["analyze", traces, "--json", analysis]).status == 0)
+        let commands = [
+            ["analyze", traces, "--json", link], ["segment", traces, "--out", link],
+            ["grade", "--pairs", pairs.path, "--out", link], ["baseline", analysis, "--out", link],
+        ]
         for arguments in commands {
             try Data().write(to: URL(fileURLWithPath: target))
             let outcome = try await HorizonExecutable.run(arguments)
