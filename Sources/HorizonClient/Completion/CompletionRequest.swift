@@ -17,6 +17,9 @@ public struct CompletionRequest: Sendable, Equatable {
     /// Members laid over the top level of the body last, so they win (e.g.
     /// `{"chat_template_kwargs": {"enable_thinking": true}, "repeat_penalty": 1}`).
     public var extraBody: JSONValue?
+    /// The start of the answer, given to the model to continue (see
+    /// ``PromptInput/continued(with:)``); the server returns only what follows it.
+    public var responsePrefix: String?
 
     public init(
         endpoint: Endpoint,
@@ -25,7 +28,8 @@ public struct CompletionRequest: Sendable, Equatable {
         parameters: SamplingParameters,
         seed: Int,
         stream: Bool = false,
-        extraBody: JSONValue? = nil
+        extraBody: JSONValue? = nil,
+        responsePrefix: String? = nil
     ) {
         self.endpoint = endpoint
         self.model = model
@@ -34,6 +38,7 @@ public struct CompletionRequest: Sendable, Equatable {
         self.seed = seed
         self.stream = stream
         self.extraBody = extraBody
+        self.responsePrefix = responsePrefix
     }
 
     /// The JSON body for ``endpoint``, in that API's vocabulary.
@@ -42,6 +47,7 @@ public struct CompletionRequest: Sendable, Equatable {
     /// them there); a streamed OpenAI request also asks for `stream_options.include_usage`.
     public func body() -> JSONValue {
         let p = parameters
+        let prompt = prompt.continued(with: responsePrefix)
         var body: JSONValue
         switch endpoint {
         case .chat, .completions:
