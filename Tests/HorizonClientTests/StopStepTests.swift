@@ -51,3 +51,28 @@ struct StopStepTests {
         ])
     }
 }
+
+/// llama-server answers a prefilled chat with the prefill at the start of its text but not in its
+/// log-probs; the trace keeps only the continuation, as other servers return it.
+@Suite("An echoed response prefix")
+struct EchoedPrefixTests {
+    private let prefix = "Sure! Let's solve this step by step."
+
+    private func answer(_ text: String, tokens: [String]) -> Completion {
+        let entries: [JSONValue] = tokens.map { ["token": .string($0), "logprob": .number("-0.1"), "top_logprobs": []] }
+        return Completion(text: text, finishReason: "length", logprobs: ["content": .array(entries)])
+    }
+
+    @Test("removed when the tokens spell only what follows it")
+    func echoed() {
+        let echoed = answer(prefix + "\n\n3 + 5 = 8", tokens: ["\n\n", "3", " +", " 5", " =", " 8"])
+        #expect(echoed.droppingEchoedPrefix(prefix) == answer("\n\n3 + 5 = 8", tokens: ["\n\n", "3", " +", " 5", " =", " 8"]))
+    }
+
+    @Test("kept when the tokens spell it (the model wrote it) or no prefix was sent")
+    func notEchoed() {
+        let written = answer(prefix + " 8", tokens: [prefix, " 8"])
+        #expect(written.droppingEchoedPrefix(prefix) == written)
+        #expect(written.droppingEchoedPrefix(nil) == written)
+    }
+}

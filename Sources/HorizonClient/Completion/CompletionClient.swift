@@ -71,7 +71,9 @@ public struct CompletionClient: Sendable {
         while true {
             do {
                 let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
-                return Outcome(completion: completion.droppingStopStep(), attempts: attempt)
+                let answer = completion.droppingStopStep()
+                    .droppingEchoedPrefix(request.endpoint.takesMessages ? request.responsePrefix : nil)
+                return Outcome(completion: answer, attempts: attempt)
             } catch var error as ClientError {
                 guard let delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {
                     if attempt > 1 { error.message += " (gave up after \(attempt) attempts)" }

@@ -117,6 +117,10 @@ public struct CompletionRequest: Sendable, Equatable {
             HTTPHeaderField(name: "Accept", value: stream ? "text/event-stream" : "application/json"),
         ]
         if let apiKey { headers.append(HTTPHeaderField(name: "Authorization", value: "Bearer \(apiKey.secret)")) }
+        // llama-server closes the connection after every streamed response while advertising
+        // keep-alive, so a pooled connection fails the next request's write ("I/O on closed
+        // channel") and that request had to be retried. A stream's connection is never reused.
+        if stream { headers.append(HTTPHeaderField(name: "Connection", value: "close")) }
         return HTTPRequest(url: endpoint.url(baseURL: baseURL), headers: headers, body: body().serialized())
     }
 }

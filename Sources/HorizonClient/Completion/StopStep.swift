@@ -38,10 +38,30 @@ extension Completion {
 
     /// The bytes an OpenAI chat log-prob entry stands for: its `bytes` when given, else its
     /// token's UTF-8.
-    private func spelling(of entry: JSONValue) -> [UInt8] {
+    fileprivate func spelling(of entry: JSONValue) -> [UInt8] {
         if let bytes = entry["bytes"]?.arrayValue {
             return bytes.compactMap { $0.intValue.flatMap { UInt8(exactly: $0) } }
         }
         return Array((entry["token"]?.stringValue ?? "").utf8)
+    }
+}
+
+extension Completion {
+    /// The completion without `responsePrefix` at the start of its text, when the server echoed
+    /// it: llama-server's chat answer to a prefilled assistant message starts with the prefill,
+    /// while its log-probs cover only the continuation. The text is then the continuation the
+    /// tokens spell, as from servers that return only the continuation.
+    ///
+    /// With log-probs the prefix is removed only when the tokens spell the rest exactly, so an
+    /// output that happens to repeat the prefix keeps it.
+    public func droppingEchoedPrefix(_ responsePrefix: String?) -> Completion {
+        guard let responsePrefix, text.hasPrefix(responsePrefix) else { return self }
+        let rest = String(text.dropFirst(responsePrefix.count))
+        if let entries = logprobs?["content"]?.arrayValue {
+            guard entries.flatMap(spelling(of:)) == Array(rest.utf8) else { return self }
+        }
+        var completion = self
+        completion.text = rest
+        return completion
     }
 }
