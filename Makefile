@@ -8,15 +8,23 @@ HORIZON := .build/debug/horizon
 # copy of the models.
 export HORIZON_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/horizon
 
-.PHONY: demo test build system-deps venv bench clean-demo llama-server models
+.PHONY: demo demo-markov test build system-deps venv bench clean-demo llama-server models
 
-## demo: sample the built-in test models, probe, analyze, and write Reports/demo/report.md
-demo: system-deps venv
+## demo: the paper on real models (SmolLM2-135M-Instruct, Gemma 3 270M base) through llama.cpp's
+## llama-server: sample, analyze, and write Reports/demo/report.md
+demo: system-deps venv llama-server models
 	$(SWIFT) build --product horizon
-	HORIZON=$(HORIZON) bash scripts/demo.sh
+	HORIZON=$(HORIZON) PYTHON=$(VPY) bash scripts/demo.sh
 
-## test: run the whole test suite (unit, real PCRE2, real llama.cpp server)
-test: system-deps venv
+## demo-markov: the exact-check demo on the built-in Markov test models (llama-cpp-python's
+## server): sample, probe, analyze, and write Reports/demo-markov/report.md
+demo-markov: system-deps venv
+	$(SWIFT) build --product horizon
+	HORIZON=$(HORIZON) bash scripts/demo-markov.sh
+
+## test: run the whole test suite (unit, real PCRE2, llama-cpp-python's server with the Markov
+## test models, llama-server with the real models)
+test: system-deps venv llama-server models
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# The built-in default, end to end: serve the project's two Markov test models (a "base" and a
+# The exact-check demo, end to end: serve the project's two Markov test models (a "base" and a
 # "sharpened" twin whose distributions are known exactly) with llama-cpp-python on 127.0.0.1,
 # sample the demo problem set, probe truncated thinking, analyze, and write a side-by-side report
-# to Reports/demo/. The server is stopped on exit, failure or Ctrl-C.
+# to Reports/demo-markov/. The server is stopped on exit, failure or Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 HORIZON=${HORIZON:-.build/debug/horizon}
 PYTHON=${PYTHON:-.venv/bin/python}
-OUT=Reports/demo
-WORK=.build/demo
+OUT=Reports/demo-markov
+WORK=.build/demo-markov
 SAMPLES=${SAMPLES:-16}
 SEED=${SEED:-42}
 
@@ -38,10 +38,10 @@ trap 'exit 130' INT TERM
 URL="http://127.0.0.1:$PORT"
 for _ in $(seq 120); do
     if "$PYTHON" -c "import urllib.request; urllib.request.urlopen('$URL/v1/models', timeout=1)" 2>/dev/null; then break; fi
-    kill -0 "$SERVER" 2>/dev/null || { echo "demo: the server exited:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
+    kill -0 "$SERVER" 2>/dev/null || { echo "demo-markov: the server exited:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
     sleep 0.5
 done
-echo "demo: llama-cpp-python serving markov-base and markov-sharpened at $URL"
+echo "demo-markov: llama-cpp-python serving markov-base and markov-sharpened at $URL"
 
 # Sampling must follow the reported log-probs: temperature 1 and no server-side truncation or
 # repetition penalty (llama-cpp-python reports log-probs of the raw logits).
@@ -63,4 +63,4 @@ done
 
 "$HORIZON" report "$OUT/base.json" "$OUT/sharpened.json" --out "$OUT" \
     --title "Horizon demo: a base Markov model and its sharpened twin"
-echo "demo: wrote $OUT/report.md"
+echo "demo-markov: wrote $OUT/report.md"
