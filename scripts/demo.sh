@@ -76,7 +76,7 @@ run() {
 
 analyze() {
     local name=$1 traces=$2 top_p=$3
-    "$HORIZON" analyze "$traces" --problems "$DATASET" --profile plain --estimator entropy \
+    "$HORIZON" analyze "$traces" --problems "$DATASET" --estimator entropy \
         --top-p "$top_p" --seed "$SEED" --label "$name" --json "$OUT/$name.json"
 }
 
