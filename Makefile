@@ -12,7 +12,7 @@ export HORIZON_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/horizon
 
 ## demo: the paper on real models (SmolLM2-135M-Instruct, Gemma 3 270M base) through llama.cpp's
 ## llama-server: sample, analyze, and write Reports/demo/report.md
-demo: system-deps venv llama-server models
+demo: system-deps $(VPY) llama-server models
 	$(SWIFT) build --product horizon
 	HORIZON=$(HORIZON) PYTHON=$(VPY) bash scripts/demo.sh
 
