@@ -93,7 +93,7 @@ struct Probe: AsyncParsableCommand {
             concurrency: server.concurrency, outputPath: out, promptTemplate: promptTemplate, stream: server.stream,
             force: server.force, extraBody: try server.parsedExtraBody(), logProbKind: server.logprobsKind,
             apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts, commandLine: CommandLine.arguments)
-        let printer = RunProgressPrinter()
+        let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await ProbeRun.run(config: config) { printer.update($0) }
         note("probed \(targets.count) traces: " + describe(summary))
     }

@@ -29,6 +29,11 @@ struct Sample: AsyncParsableCommand {
     @Option(help: "Prompt template with a {question} placeholder.")
     var promptTemplate = "{question}"
 
+    @Option(help: ArgumentHelp(
+        "Text the answer starts with (nudging), e.g. \"Sure! Let's solve this step by step.\"",
+        discussion: "Chat endpoints get it as a final assistant message to continue (prefill); other endpoints get it appended to the prompt. Each trace records it; its tokens are not output tokens."))
+    var responsePrefix: String?
+
     @Option(help: "Output JSONL of traces.")
     var out: String
 
@@ -50,9 +55,9 @@ struct Sample: AsyncParsableCommand {
             samplesPerProblem: samples, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
             concurrency: server.concurrency, outputPath: out, systemPrompt: system, promptTemplate: promptTemplate,
             stream: server.stream, force: server.force, extraBody: try server.parsedExtraBody(),
-            logProbKind: server.logprobsKind, apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts,
+            responsePrefix: responsePrefix, logProbKind: server.logprobsKind, apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts,
             commandLine: CommandLine.arguments)
-        let printer = RunProgressPrinter()
+        let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await SamplingRun.run(config: config) { printer.update($0) }
         note(describe(summary))
     }

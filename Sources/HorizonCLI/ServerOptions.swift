@@ -60,6 +60,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Total seconds a request may take (at most a week).")
     var requestTimeout = 1800.0
 
+    @Flag(help: "Print a line for every retried request, naming its cause.")
+    var verbose = false
+
     /// Timeouts longer than a week are a typo, and much larger ones overflow a `Duration`.
     static let maximumTimeout = 7 * 86_400.0
     /// More top log-probs than any server serves.
@@ -114,10 +117,19 @@ final class RunProgressPrinter: @unchecked Sendable {
     // The run reports from several tasks; the lock keeps lines whole.
     private let lock = NSLock()
     private var renderer = ProgressRenderer(isTTY: isatty(STDERR_FILENO) != 0)
+    private let verbose: Bool
+
+    /// - Parameter verbose: also print a line for each retry, with its cause.
+    init(verbose: Bool = false) { self.verbose = verbose }
 
     func update(_ progress: RunProgress) {
         lock.lock()
         defer { lock.unlock() }
+        if verbose, let retry = progress.retry {
+            // On a terminal the status line is rewritten in place: clear it first.
+            let clear = isatty(STDERR_FILENO) != 0 ? "\r\u{1B}[2K" : ""
+            FileHandle.standardError.write(Data((clear + "retry: " + retry.line + "\n").utf8))
+        }
         if let text = renderer.render(progress) { FileHandle.standardError.write(Data(text.utf8)) }
     }
 }
@@ -125,6 +137,9 @@ final class RunProgressPrinter: @unchecked Sendable {
 func describe(_ summary: RunSummary) -> String {
     var line = "\(summary.resumed + summary.written)/\(summary.total) lines in \(summary.outputPath) (\(summary.written) new, \(summary.resumed) resumed"
     if summary.tornBytesRemoved > 0 { line += ", a torn last line of \(summary.tornBytesRemoved) bytes redone" }
-    if summary.retries > 0 { line += ", \(summary.retries) retries" }
+    if summary.retries > 0 {
+        let causes = summary.retriesByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        line += ", \(summary.retries) \(summary.retries == 1 ? "retry" : "retries") (\(causes.joined(separator: ", ")))"
+    }
     return line + ")"
 }

@@ -71,6 +71,23 @@ public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         return message
     }
 
+    /// The cause a retry of this error is counted and reported under: `HTTP 503`,
+    /// `connection reset`, `read gap`, `malformed event` (a stream cut short or without its
+    /// finish), ... — few distinct values, so counts per cause stay readable.
+    public var retryCause: String {
+        switch reason {
+        case .httpStatus: return httpStatus.map { "HTTP \($0)" } ?? "HTTP error"
+        case .connectionLost: return "connection reset"
+        case .unreachable: return "connection refused"
+        case .connectTimeout: return "connect timeout"
+        case .readTimeout: return "read gap"
+        case .deadlineExceeded: return "deadline"
+        case .truncatedStream, .malformedResponse: return "malformed event"
+        case .notACompletion, .invalidConfiguration, .settingsChanged, .invalidExistingOutput, .invalidDataset, .fileSystem:
+            return reason.rawValue
+        }
+    }
+
     /// Whether trying the same request again may succeed: connection trouble, timeouts, a
     /// truncated stream, 408, 429 and 5xx. A malformed body or a 4xx is the same on every try.
     public var isRetryable: Bool {

@@ -17,6 +17,21 @@ struct CompletionRequestTests {
         )
     }
 
+    @Test("a response prefix is a final assistant message on chat and the prompt's end on completions")
+    func responsePrefix() {
+        let nudge = "Sure! Let's solve this step by step."
+        let chat = CompletionRequest(
+            endpoint: .chat, model: "m", prompt: .messages([ChatMessage(role: "user", content: "1+1?")]),
+            parameters: parameters, seed: 1, responsePrefix: nudge)
+        #expect(chat.body()["messages"] == [["role": "user", "content": "1+1?"], ["role": "assistant", "content": .string(nudge)]])
+        let completions = CompletionRequest(
+            endpoint: .completions, model: "m", prompt: .text("Q: 1+1?\nA:"), parameters: parameters, seed: 1,
+            responsePrefix: " " + nudge)
+        #expect(completions.body()["prompt"] == .string("Q: 1+1?\nA: " + nudge))
+        // The prompt recorded in a trace is the user's, without the prefix.
+        #expect(completions.prompt.recordedText == "Q: 1+1?\nA:")
+    }
+
     @Test("completions body: logprobs is the count; streaming asks for usage")
     func completionsBody() {
         var p = parameters

@@ -9,11 +9,13 @@ public struct TestSupportError: Error, Sendable, Equatable, CustomStringConverti
     public enum Reason: Sendable, Equatable {
         /// The Python environment at `.venv` is missing or cannot import `llama_cpp.server`.
         case pythonEnvironmentUnavailable
+        /// llama.cpp's `llama-server` or a real model is not in Horizon's cache.
+        case serverUnavailable
         /// No free TCP port on 127.0.0.1 could be found.
         case noFreePort
-        /// The server process ended before it answered `/v1/models`.
+        /// The server process ended before it was ready.
         case serverExited(status: Int32)
-        /// The server did not answer `/v1/models` within the startup timeout.
+        /// The server was not ready within the startup timeout.
         case startupTimedOut(seconds: Double)
         /// The server answered a request with a status other than 200.
         case httpStatus(Int)
@@ -38,9 +40,10 @@ public struct TestSupportError: Error, Sendable, Equatable, CustomStringConverti
         let summary: String
         switch reason {
         case .pythonEnvironmentUnavailable: summary = "Python environment for llama_cpp.server unavailable"
+        case .serverUnavailable: summary = "llama-server or a real model missing"
         case .noFreePort: summary = "no free loopback port"
-        case .serverExited(let status): summary = "llama_cpp.server exited with status \(status) before it was ready"
-        case .startupTimedOut(let seconds): summary = "llama_cpp.server did not answer within \(seconds) s"
+        case .serverExited(let status): summary = "the server exited with status \(status) before it was ready"
+        case .startupTimedOut(let seconds): summary = "the server was not ready within \(seconds) s"
         case .httpStatus(let status): summary = "server answered HTTP \(status)"
         case .malformedResponse: summary = "server answer is not the expected JSON"
         case .unreadableTable: summary = "transition table unreadable"

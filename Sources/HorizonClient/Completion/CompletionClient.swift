@@ -71,7 +71,9 @@ public struct CompletionClient: Sendable {
         while true {
             do {
                 let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
-                return Outcome(completion: completion, attempts: attempt)
+                let answer = completion.droppingStopStep()
+                    .droppingEchoedPrefix(request.endpoint.takesMessages ? request.responsePrefix : nil)
+                return Outcome(completion: answer, attempts: attempt)
             } catch var error as ClientError {
                 if let apiKey { error.message = apiKey.redacting(error.message) }
                 guard let delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {

@@ -17,6 +17,9 @@ public struct CompletionRequest: Sendable, Equatable {
     /// Members laid over the top level of the body last, so they win (e.g.
     /// `{"chat_template_kwargs": {"enable_thinking": true}, "repeat_penalty": 1}`).
     public var extraBody: JSONValue?
+    /// The start of the answer, given to the model to continue (see
+    /// ``PromptInput/continued(with:)``); the server returns only what follows it.
+    public var responsePrefix: String?
 
     public init(
         endpoint: Endpoint,
@@ -25,7 +28,8 @@ public struct CompletionRequest: Sendable, Equatable {
         parameters: SamplingParameters,
         seed: Int,
         stream: Bool = false,
-        extraBody: JSONValue? = nil
+        extraBody: JSONValue? = nil,
+        responsePrefix: String? = nil
     ) {
         self.endpoint = endpoint
         self.model = model
@@ -34,6 +38,7 @@ public struct CompletionRequest: Sendable, Equatable {
         self.seed = seed
         self.stream = stream
         self.extraBody = extraBody
+        self.responsePrefix = responsePrefix
     }
 
     /// The body members that ask for log-probs, in every endpoint's vocabulary. An extra body
@@ -53,6 +58,7 @@ public struct CompletionRequest: Sendable, Equatable {
     /// them there); a streamed OpenAI request also asks for `stream_options.include_usage`.
     public func body() -> JSONValue {
         let p = parameters
+        let prompt = prompt.continued(with: responsePrefix)
         var body: JSONValue
         switch endpoint {
         case .chat, .completions:
@@ -128,6 +134,10 @@ public struct CompletionRequest: Sendable, Equatable {
             HTTPHeaderField(name: "Accept", value: stream ? "text/event-stream" : "application/json"),
         ]
         if let apiKey { headers.append(HTTPHeaderField(name: "Authorization", value: "Bearer \(apiKey.secret)")) }
+        // llama-server closes the connection after every streamed response while advertising
+        // keep-alive, so a pooled connection fails the next request's write ("I/O on closed
+        // channel") and that request had to be retried. A stream's connection is never reused.
+        if stream { headers.append(HTTPHeaderField(name: "Connection", value: "close")) }
         return HTTPRequest(url: endpoint.url(baseURL: baseURL), headers: headers, body: body().serialized())
     }
 }

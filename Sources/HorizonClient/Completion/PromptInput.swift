@@ -13,6 +13,16 @@ public enum PromptInput: Sendable, Equatable {
         }
     }
 
+    /// The prompt with the start of the answer already written: a final assistant message that
+    /// chat servers continue (prefill), or the text appended to a plain prompt.
+    func continued(with responsePrefix: String?) -> PromptInput {
+        guard let responsePrefix else { return self }
+        switch self {
+        case .text(let text): return .text(text + responsePrefix)
+        case .messages(let messages): return .messages(messages + [ChatMessage(role: "assistant", content: responsePrefix)])
+        }
+    }
+
     var json: JSONValue {
         switch self {
         case .text(let text): return .string(text)

@@ -38,10 +38,16 @@ final class ProgressReporter: @unchecked Sendable {
         }
     }
 
-    func attemptFailed(willRetry: Bool) {
+    func attemptFailed() {
+        update { $0.failedAttempts += 1 }
+    }
+
+    func retryScheduled(_ note: RetryNote) {
         update {
             $0.failedAttempts += 1
-            if willRetry { $0.retries += 1 }
+            $0.retries += 1
+            $0.retriesByCause[note.cause, default: 0] += 1
+            $0.retry = note
         }
     }
 
@@ -50,6 +56,7 @@ final class ProgressReporter: @unchecked Sendable {
             change(&state)
             state.elapsed = ContinuousClock.now - start
             callback?(state)
+            state.retry = nil
         }
     }
 }

@@ -56,6 +56,8 @@ enum ResumableRun {
         manifestCounts["present"] = .integer(resumed + written)
         manifestCounts["torn_bytes_removed"] = .integer(existing.tornBytesRemoved)
         manifestCounts["retries"] = .integer(counts.retries)
+        manifestCounts["retries_by_cause"] = .object(
+            counts.retriesByCause.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) })
         manifestCounts["failed_attempts"] = .integer(counts.failedAttempts)
         manifest.endSession(finishedAt: Date(), complete: resumed + written == total, counts: manifestCounts, written: written)
         do {
@@ -74,6 +76,7 @@ enum ResumableRun {
             tornBytesRemoved: existing.tornBytesRemoved,
             completionTokens: counts.completionTokens,
             retries: counts.retries,
+            retriesByCause: counts.retriesByCause,
             failedAttempts: counts.failedAttempts,
             elapsed: ContinuousClock.now - start
         )
@@ -155,14 +158,16 @@ enum ResumableRun {
     private static func requestOne(_ item: RunItem, client: CompletionClient, reporter: ProgressReporter) async -> Outcome {
         do {
             // The jitter follows the request's seed, so a rerun waits the same.
-            let result = try await client.complete(item.request, jitterSeed: UInt64(item.request.seed)) { _ in
-                reporter.attemptFailed(willRetry: true)
+            let result = try await client.complete(item.request, jitterSeed: UInt64(item.request.seed)) { retry in
+                reporter.retryScheduled(RetryNote(
+                    label: item.label, attempt: retry.attempt, cause: retry.error.retryCause,
+                    message: retry.error.message, delay: retry.delay))
             }
             var line = try item.line(result.completion)
             if let apiKey = client.apiKey { line = apiKey.redacting(line) }
             return .line(line, tokens: result.completion.tokenCount ?? 0)
         } catch var error as ClientError {
-            reporter.attemptFailed(willRetry: false)
+            reporter.attemptFailed()
             error.message = "\(item.label): " + error.message
             return .failed(error)
         } catch {

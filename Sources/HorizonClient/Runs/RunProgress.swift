@@ -15,6 +15,10 @@ public struct RunProgress: Sendable, Equatable {
     public var failedAttempts: Int
     /// Retries scheduled.
     public var retries: Int
+    /// Retries scheduled, per ``ClientError/retryCause``.
+    public var retriesByCause: [String: Int] = [:]
+    /// The retry this update reports, `nil` on updates of another kind.
+    public var retry: RetryNote?
 
     public init(
         completed: Int,
@@ -47,6 +51,26 @@ public struct RunProgress: Sendable, Equatable {
     public var estimatedRemaining: Duration? {
         guard writtenThisSession > 0 else { return nil }
         return elapsed * (Double(total - completed) / Double(writtenThisSession))
+    }
+}
+
+/// One failed attempt that will be tried again, for a `--verbose` line.
+public struct RetryNote: Sendable, Equatable {
+    /// The sample or probe, e.g. `gsm-3 sample 1`.
+    public var label: String
+    /// The 1-based attempt that failed.
+    public var attempt: Int
+    /// Its ``ClientError/retryCause``.
+    public var cause: String
+    /// The error's message.
+    public var message: String
+    /// The wait before the next attempt.
+    public var delay: Duration
+
+    /// `gsm-3 sample 1: attempt 1 failed (connection reset: …); retrying in 0.4 s`.
+    public var line: String {
+        let seconds = (delay.seconds * 10).rounded() / 10
+        return "\(label): attempt \(attempt) failed (\(cause): \(message)); retrying in \(seconds) s"
     }
 }
 

@@ -13,6 +13,8 @@ public struct RunSummary: Sendable, Equatable {
     /// Generated tokens in this session.
     public var completionTokens: Int
     public var retries: Int
+    /// Retries per ``ClientError/retryCause``.
+    public var retriesByCause: [String: Int]
     public var failedAttempts: Int
     public var elapsed: Duration
 

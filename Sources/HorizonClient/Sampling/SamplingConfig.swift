@@ -37,6 +37,10 @@ public struct SamplingConfig: Sendable {
     /// Members laid over every request body (server-specific settings such as
     /// `chat_template_kwargs`, `repeat_penalty`, `logprobs_mode`).
     public var extraBody: JSONValue?
+    /// Text the answer starts with (nudging): prefilled as the assistant's message on chat
+    /// endpoints, appended to the prompt otherwise; recorded in each trace, never counted as
+    /// output.
+    public var responsePrefix: String?
     /// Which distribution the server's log-probabilities describe, recorded on each trace unless
     /// the response says otherwise; `raw` for llama.cpp and vLLM V1 unless configured.
     public var logProbKind: LogProbKind
@@ -62,6 +66,7 @@ public struct SamplingConfig: Sendable {
         stream: Bool = false,
         force: Bool = false,
         extraBody: JSONValue? = nil,
+        responsePrefix: String? = nil,
         logProbKind: LogProbKind = .raw,
         apiKeyEnvironmentVariable: String = "OPENAI_API_KEY",
         timeouts: RequestTimeouts = RequestTimeouts(),
@@ -82,6 +87,7 @@ public struct SamplingConfig: Sendable {
         self.stream = stream
         self.force = force
         self.extraBody = extraBody
+        self.responsePrefix = responsePrefix
         self.logProbKind = logProbKind
         self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
         self.timeouts = timeouts
@@ -91,7 +97,7 @@ public struct SamplingConfig: Sendable {
 
     /// The settings recorded in the manifest that must match for a run to resume.
     var identitySettings: JSONValue {
-        [
+        var settings: JSONValue = [
             "model": .string(model),
             "endpoint": .string(endpoint.rawValue),
             "seed": .integer(seed),
@@ -102,6 +108,9 @@ public struct SamplingConfig: Sendable {
             "logprobs_kind": .string(logProbKind.rawValue),
             "dataset_sha256": .string(dataset.sha256),
         ]
+        // Only when given, so runs from before the option existed still resume.
+        if let responsePrefix { settings["response_prefix"] = .string(responsePrefix) }
+        return settings
     }
 
     /// Checks the settings before anything is sent or written.
@@ -133,6 +142,7 @@ public struct SamplingConfig: Sendable {
         guard systemPrompt == nil || endpoint.takesMessages else {
             throw fail("a system prompt needs a chat endpoint; put it in the prompt template instead")
         }
+        guard responsePrefix != "" else { throw fail("the response prefix is empty; leave it out instead") }
         if let extraBody, extraBody.objectMembers == nil { throw fail("the extra body must be a JSON object") }
         if let member = CompletionRequest.logProbOverrides(in: extraBody).first {
             throw fail("the extra body sets \"\(member)\"; ask for log-probs with the top-logprobs setting instead")
@@ -162,7 +172,8 @@ public struct SamplingConfig: Sendable {
             parameters: parameters,
             seed: SampleSeed.derive(runSeed: seed, problemID: problem.id, sampleIndex: sampleIndex),
             stream: stream,
-            extraBody: extraBody
+            extraBody: extraBody,
+            responsePrefix: responsePrefix
         )
     }
 }

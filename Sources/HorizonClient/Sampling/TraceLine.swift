@@ -33,6 +33,7 @@ enum TraceLine {
             "prompt": .string(request.prompt.recordedText),
             "gold": problem.gold.map { .string($0) } ?? .null,
         ]
+        if let prefix = request.responsePrefix { line["response_prefix"] = .string(prefix) }
         for member in outputMembers(request: request, completion: completion, configuredKind: configuredKind) {
             line[member.key] = member.value
         }

@@ -23,6 +23,10 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         // Fail a refused connection at once: retrying is ``RetryPolicy``'s job, with its own backoff,
         // instead of the pool silently retrying until the deadline.
         configuration.connectionPool.retryConnectionEstablishment = false
+        // Servers close keep-alive connections idle for 5 s (cpp-httplib in llama-server, uvicorn
+        // under vLLM, SGLang and llama-cpp-python). Dropping ours first means no request goes out
+        // on a connection the server is closing at that moment.
+        configuration.connectionPool.idleTimeout = .seconds(4)
         configuration.timeout = .init(
             connect: TimeAmount(timeouts.connect),
             read: TimeAmount(timeouts.readGap)
