@@ -83,7 +83,8 @@ public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readTimeout: return "read gap"
         case .deadlineExceeded: return "deadline"
         case .truncatedStream, .malformedResponse: return "malformed event"
-        case .notACompletion, .invalidConfiguration, .settingsChanged, .invalidExistingOutput, .invalidDataset, .fileSystem:
+        case .notACompletion, .unusableCompletion, .invalidConfiguration, .settingsChanged, .invalidExistingOutput,
+            .invalidDataset, .fileSystem:
             return reason.rawValue
         }
     }
