@@ -162,7 +162,8 @@ struct RawSample {
 
     /// The entropy (nats) of one step's distribution rebuilt at `topP`: candidates below 1e-12
     /// dropped, the sampled token added when unlisted, the most probable kept until their sum
-    /// reaches top-p (within 1e-6 for 32-bit rounding), the sampled token kept, renormalised.
+    /// reaches top-p (within 1e-6 for 32-bit rounding; top-p 1 keeps every candidate), the sampled
+    /// token kept, renormalised.
     static func entropy(_ step: Step, topP: Double) -> Double {
         var pool = step.candidates.map { (id: $0.id, p: exp($0.logProb)) }.filter { $0.p >= 1e-12 }
         if !pool.contains(where: { $0.id == step.sampledID }) {
@@ -174,7 +175,7 @@ struct RawSample {
         for candidate in ranked {
             kept.append(candidate)
             sum += candidate.p
-            if sum >= topP - 1e-6 { break }
+            if topP < 1 && sum >= topP - 1e-6 { break }
         }
         if !kept.contains(where: { $0.id == step.sampledID }) {
             kept.append((step.sampledID, max(exp(step.sampledLogProb), 1e-12)))
