@@ -8,8 +8,8 @@
 #   2. runs `horizon analyze FILE --estimator entropy --top-p 0.9 --profile deepseek-r1
 #      --bootstrap-resamples 200 --json OUT` on each under `/usr/bin/time -v`, REPEAT times,
 #      keeping the fastest run;
-#   3. checks that the three analyses are the same JSON once the input's name and size are
-#      taken out (exits non-zero otherwise);
+#   3. checks that the three analyses are the same JSON once what names the input (`inputs`,
+#      `label`, `command_line`) is taken out (exits non-zero otherwise);
 #   4. prints a table: file MB, wall seconds, MB/s of the file's bytes and of the text's
 #      (uncompressed) bytes, CPU seconds, peak RSS.
 # MB are 10^6 bytes.
@@ -49,12 +49,13 @@ time_fields() {
         END { printf "%.2f %.2f %d\n", wall, cpu, rss }' "$1"
 }
 
-# The analysis JSON $1 without its inputs and label, to $2.
+# The analysis JSON $1 without what names the input (inputs, label, command line), to $2.
 strip_input() {
     "$python" - "$1" "$2" <<'PY'
 import json, sys
 analysis = json.load(open(sys.argv[1]))
-analysis.pop("inputs"); analysis.pop("label")
+for key in ("inputs", "label", "command_line"):
+    analysis.pop(key, None)
 json.dump(analysis, open(sys.argv[2], "w"), sort_keys=True)
 PY
 }
