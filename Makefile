@@ -32,12 +32,13 @@ test: system-deps venv llama-server models
 build: system-deps
 	$(SWIFT) build -c release --product horizon
 
-## system-deps: PCRE2 (and pkg-config) from Debian's packages when missing
+## system-deps: PCRE2, zlib, libzstd (and pkg-config), and the gzip and zstd commands the
+## tests compress with, from Debian's packages when missing
 system-deps:
-	@if ! pkg-config --exists libpcre2-8 2>/dev/null; then \
-		echo "installing libpcre2-dev and pkg-config (apt-get)"; \
+	@if ! pkg-config --exists libpcre2-8 zlib libzstd 2>/dev/null || ! command -v gzip >/dev/null || ! command -v zstd >/dev/null; then \
+		echo "installing libpcre2-dev, zlib1g-dev, libzstd-dev, gzip, zstd and pkg-config (apt-get)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev pkg-config; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libpcre2-dev zlib1g-dev libzstd-dev gzip zstd pkg-config; \
 	fi
 
 ## venv: Python environment with llama-cpp-python's server and gguf (first build takes minutes)

@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One module per pipeline stage: traces → segments → entropy → answers → stability → report.
-// A stage depends only on earlier stages; only HorizonSegments touches the C library.
+// A stage depends only on earlier stages; only HorizonSegments touches PCRE2, only
+// HorizonTraces (and HorizonClient, which writes compressed traces) zlib and libzstd.
 let package = Package(
     name: "Horizon",
     platforms: [.macOS(.v14)],
@@ -21,7 +22,9 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
         ),
-        .target(name: "HorizonTraces"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .target(name: "HorizonTraces", dependencies: ["CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
         .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
         .target(name: "HorizonAnswers", dependencies: ["HorizonSegments"]),
@@ -34,7 +37,7 @@ let package = Package(
         .target(
             name: "HorizonClient",
             dependencies: [
-                "HorizonTraces", "HorizonSegments", "HorizonAnswers",
+                "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -7,15 +7,15 @@ import Foundation
 /// `answer_prefix` (docs/sampling.md). The answer graded for a truncation probe is
 /// `answer_prefix + text`; for a resample, the answer span of `prefix + text`.
 public enum ProbeReader {
+    /// Probe files may be gzip or zstd compressed, like traces.
+    ///
     /// - Throws: ``TraceError`` naming the file and line of a line that is not a probe line, or
     ///   the file when it holds no probe line.
     public static func read(paths: [String], options: SampleRecordOptions) throws -> [ProbeRecord] {
         var records: [ProbeRecord] = []
         let parser = TraceParser()
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TraceError(.unreadableInput, at: SourceLocation(file: path, line: 0), "cannot read the probe file")
-            }
+            let data = try TraceReader.contents(of: path)
             var lineNumber = 0
             let recordsBefore = records.count
             for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

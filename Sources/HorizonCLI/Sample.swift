@@ -47,18 +47,32 @@ struct Sample: AsyncParsableCommand {
         if maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1.") }
     }
 
+    @Option(help: "Write the output compressed: zstd (one frame per line; resumes like plain text).")
+    var compress: CompressionFormat?
+
     func run() async throws {
         let problems = try ProblemSet.load(path: dataset)
         let endpoint = server.endpoint ?? .chat
-        let config = SamplingConfig(
+        var config = SamplingConfig(
             baseURL: server.baseURL, model: server.model, endpoint: endpoint, dataset: problems,
             samplesPerProblem: samples, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
             concurrency: server.concurrency, outputPath: out, systemPrompt: system, promptTemplate: promptTemplate,
             stream: server.stream, force: server.force, extraBody: try server.parsedExtraBody(),
             responsePrefix: responsePrefix, logProbKind: server.logprobsKind, apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts,
             commandLine: CommandLine.arguments)
+        config.compression = compress
         let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await SamplingRun.run(config: config) { printer.update($0) }
         note(describe(summary))
     }
+}
+
+extension CompressionFormat: ExpressibleByArgument {
+    // Every command reads gzip too, but `sample` writes only zstd.
+    public init?(argument: String) {
+        guard argument == CompressionFormat.zstd.rawValue else { return nil }
+        self = .zstd
+    }
+
+    public static var allValueStrings: [String] { [CompressionFormat.zstd.rawValue] }
 }

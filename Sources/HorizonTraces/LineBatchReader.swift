@@ -10,6 +10,10 @@ import Foundation
 /// buffer that doubles until its line feed arrives. Either way memory is bounded by the
 /// batches in flight plus the longest line, never by the size of the input.
 ///
+/// A gzip or zstd input (told by its magic bytes, whatever its name) is decompressed as it is
+/// read and then cut like a stream, so memory stays bounded for it too; line numbers count
+/// the lines of the decompressed text.
+///
 /// A UTF-8 byte-order mark at the start of the input is skipped.
 ///
 /// A mapped file must not shrink while it is read (the system would stop the process on
@@ -23,8 +27,16 @@ struct LineBatchReader: ~Copyable {
     /// The whole file, when it is a regular file that could be mapped.
     private var mapping: ByteStorage?
     private var mappedOffset = 0
+    /// A compressed input's decoder; the stream is read through it.
+    private var decompressing: DecompressingInput?
+    /// Compressed bytes already counted in a batch's ``LineBatch/inputByteCount``.
+    private var compressedBytesCounted = 0
+    /// Streams: bytes read while looking for a compression magic, to be read again first.
+    private var peeked: [UInt8] = []
     /// Streams: the bytes after the last line feed read so far.
     private var pending: [UInt8] = []
+    /// Why a compressed input stopped decoding, thrown once the whole lines before are out.
+    private var deferredError: TraceError?
     private var atEndOfInput = false
     private var startsInput = true
 
@@ -33,7 +45,7 @@ struct LineBatchReader: ~Copyable {
 
     /// Opens `path` (`-`: standard input).
     ///
-    /// - Throws: ``TraceError/Reason/unreadableInput`` when the file cannot be opened.
+    /// - Throws: ``TraceError/Reason/unreadableInput`` when the file cannot be opened or read.
     init(path: String, blockSize: Int) throws(TraceError) {
         self.blockSize = max(blockSize, 1)
         if path == Self.standardInputPath {
@@ -51,9 +63,21 @@ struct LineBatchReader: ~Copyable {
             }
         }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-            let storage = ByteStorage(mapping: descriptor, size: Int(status.st_size))
-        else { return }
+        let isRegular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        var magic = [UInt8](repeating: 0, count: CompressionFormat.magicLength)
+        let magicCount: Int
+        if isRegular {
+            magicCount = max(0, pread(descriptor, &magic, magic.count, 0))  // leaves the offset at 0
+        } else {
+            magicCount = try readAvailable(into: &magic, count: magic.count)
+            peeked = Array(magic[..<magicCount])
+        }
+        if let format = CompressionFormat.detect(magic[..<magicCount]) {
+            decompressing = try DecompressingInput(format: format, descriptor: descriptor, file: file, prefix: peeked)
+            peeked = []
+            return
+        }
+        guard isRegular, let storage = ByteStorage(mapping: descriptor, size: Int(status.st_size)) else { return }
         // The last line needs a terminator: its line feed, or the zero fill of its last page.
         let size = storage.count
         guard storage.base[size - 1] == ASCII.newline || size % ByteStorage.pageSize != 0 else { return }
@@ -94,7 +118,10 @@ struct LineBatchReader: ~Copyable {
     }
 
     private mutating func nextStreamedBatch() throws(TraceError) -> LineBatch? {
-        guard !(atEndOfInput && pending.isEmpty) else { return nil }
+        guard !(atEndOfInput && pending.isEmpty && peeked.isEmpty) else {
+            if let deferredError { throw deferredError }
+            return nil
+        }
         // One byte of room is kept for a line feed after a last line that has none.
         var capacity = pending.count + blockSize + 1
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
@@ -103,7 +130,7 @@ struct LineBatchReader: ~Copyable {
         pending = []
         var scanned = filled  // the carried bytes hold no line feed
         var lastLineFeed: Int?
-        while !atEndOfInput {
+        while !atEndOfInput || !peeked.isEmpty {
             do {
                 filled += try readAvailable(into: buffer + filled, count: capacity - 1 - filled)
             } catch {
@@ -123,13 +150,28 @@ struct LineBatchReader: ~Copyable {
             }
         }
         let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+        if let deferredError {
+            // The text breaks off inside a line: hand out the whole lines before it only.
+            guard let lastLineFeed = Self.lastLineFeed(in: bytes, from: 0, to: filled) else {
+                buffer.deallocate()
+                throw deferredError
+            }
+            pending = []
+            filled = lastLineFeed + 1
+        }
         var end = filled
         var inputByteCount = filled
         if let lastLineFeed, lastLineFeed + 1 < filled, !atEndOfInput {
             end = lastLineFeed + 1
             pending = Array(UnsafeBufferPointer(start: bytes + end, count: filled - end))
             inputByteCount = end
-        } else if filled > 0, bytes[filled - 1] != ASCII.newline {
+        }
+        if let decompressing {
+            // Progress is measured against file sizes, so count the compressed bytes.
+            inputByteCount = decompressing.compressedBytesRead - compressedBytesCounted
+            compressedBytesCounted = decompressing.compressedBytesRead
+        }
+        if end == filled, filled > 0, bytes[filled - 1] != ASCII.newline {
             bytes[filled] = ASCII.newline  // the input's last line has none
             end = filled + 1
         }
@@ -140,13 +182,32 @@ struct LineBatchReader: ~Copyable {
         let start = startsInput && Self.startsWithByteOrderMark(bytes, count: end) ? 3 : 0
         return LineBatch(
             file: file, storage: ByteStorage(adopting: buffer, count: end), range: start..<end,
-            startsInput: startsInput, inputByteCount: inputByteCount - start)
+            startsInput: startsInput, inputByteCount: decompressing == nil ? inputByteCount - start : inputByteCount)
     }
 
-    /// Reads until `count` bytes arrived or the input ended (then sets `atEndOfInput`).
+    /// Reads until `count` bytes arrived or the input ended (then sets `atEndOfInput`):
+    /// the peeked bytes first, then the stream or its decompressed text.
     private mutating func readAvailable(into destination: UnsafeMutableRawPointer, count: Int) throws(TraceError) -> Int {
-        var total = 0
-        while total < count {
+        var total = min(peeked.count, count)
+        peeked.withUnsafeBytes { if let source = $0.baseAddress { destination.copyMemory(from: source, byteCount: total) } }
+        peeked.removeFirst(total)
+        while total < count, !atEndOfInput {
+            if let decompressing {
+                let got: Int
+                do {
+                    got = try decompressing.read(into: destination + total, count: count - total)
+                } catch {
+                    deferredError = error
+                    atEndOfInput = true
+                    break
+                }
+                if got == 0 {
+                    atEndOfInput = true
+                    break
+                }
+                total += got
+                continue
+            }
             let got = read(descriptor, destination + total, count - total)
             if got < 0 {
                 if errno == EINTR { continue }

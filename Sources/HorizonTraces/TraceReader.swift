@@ -13,6 +13,8 @@ import Foundation
 /// print("\(summary.traces) traces, \(summary.invalidLines) invalid lines")
 /// ```
 ///
+/// gzip and zstd files (and standard input) are recognised by their magic bytes and
+/// decompressed as they are read; line numbers are those of the decompressed text.
 /// Regular files are mapped into memory and cut, in place, into blocks of whole lines
 /// (``TraceReadOptions/readBufferSize``); standard input and other streams are read block by
 /// block. Each block is parsed by a worker thread, its traces get sample indices and are
@@ -113,12 +115,18 @@ public struct TraceReader: Sendable {
             }
             summary.files += 1
             let contentLinesBefore = summary.lines - summary.blankLines
+            let linesBeforeFile = summary.lines
             while true {
                 let next: LineBatch?
                 do throws(TraceError) {
                     next = try reader.nextBatch()
                 } catch {
-                    try fail(error)
+                    // Once the lines before are consumed, the reading stopped in the next one
+                    // (of the decompressed text, for a corrupt or truncated compressed file).
+                    while consumed < submitted { _ = try consumeNext(wait: true) }
+                    var located = error
+                    located.location.line = summary.lines - linesBeforeFile + 1
+                    throw located
                 }
                 guard let batch = next else { break }
                 while submitted - consumed >= blocksInFlight { _ = try consumeNext(wait: true) }
@@ -147,6 +155,26 @@ public struct TraceReader: Sendable {
             if case .trace(let trace) = item { traces.append(trace) }
         })
         return (traces, summary)
+    }
+
+    /// The whole text of one input (`-`: standard input), decompressed if it is gzip or
+    /// zstd, for small files read at once.
+    ///
+    /// - Throws: ``TraceError/Reason/unreadableInput`` naming the file (and, for corrupt
+    ///   compressed data, the line of the text it breaks in).
+    public static func contents(of path: String) throws(TraceError) -> [UInt8] {
+        var reader = try LineBatchReader(path: path, blockSize: 1 << 20)
+        var text: [UInt8] = []
+        do {
+            while let batch = try reader.nextBatch() {
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(start: batch.storage.base, count: batch.storage.count)[batch.range]))
+            }
+        } catch {
+            var located = error
+            located.location.line = text.count(where: { $0 == ASCII.newline }) + 1
+            throw located
+        }
+        return text
     }
 
     /// The inputs' total size, when all are regular files.

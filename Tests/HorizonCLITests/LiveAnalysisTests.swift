@@ -169,6 +169,12 @@ struct LiveAnalysisTests {
 
         let records = try ProbeReader.read(paths: [out], options: recordOptions)
         let summary = try #require(ProbeAggregation.summarize(records, options: analysisOptions))
+        // The probe file compressed reads as the same probes.
+        let compressed = out + ".zst"
+        try SystemCompressor.compress(try Data(contentsOf: URL(fileURLWithPath: out)), with: "zstd")
+            .write(to: URL(fileURLWithPath: compressed))
+        let fromCompressed = try ProbeReader.read(paths: [compressed], options: recordOptions)
+        #expect(ProbeAggregation.summarize(fromCompressed, options: analysisOptions) == summary)
         #expect(summary.truncation.map(\.length) == [0, 0.5, 1])
         let answerBF = try designedAnswerBF(table)
         for point in summary.truncation {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A failure of the test-support helpers: the real-server harness or a test-model table.
+/// A failure of the test-support helpers: the real-server harness, a test-model table or a
+/// system command.
 ///
 /// The message names the file or command involved and, for a server that would not start, ends
 /// with the tail of the server's own log, so a failing CI run shows why.
@@ -23,6 +24,8 @@ public struct TestSupportError: Error, Sendable, Equatable, CustomStringConverti
         case malformedResponse
         /// A transition table could not be read or decoded.
         case unreadableTable
+        /// A system command (`gzip`, `zstd`) failed.
+        case commandFailed(status: Int32)
     }
 
     /// What went wrong.
@@ -47,6 +50,7 @@ public struct TestSupportError: Error, Sendable, Equatable, CustomStringConverti
         case .httpStatus(let status): summary = "server answered HTTP \(status)"
         case .malformedResponse: summary = "server answer is not the expected JSON"
         case .unreadableTable: summary = "transition table unreadable"
+        case .commandFailed(let status): summary = "command exited with status \(status)"
         }
         return "\(summary): \(detail)"
     }

@@ -14,7 +14,7 @@ enum ResumableRun {
         let startedAt = Date()
         let start = ContinuousClock.now
         var manifest = try prepareOutput(plan, now: startedAt)
-        let existing = try ExistingOutput.scan(path: plan.outputPath, key: plan.key)
+        let existing = try ExistingOutput.scan(path: plan.outputPath, compression: plan.compression, key: plan.key)
         let total = plan.items.count
         // Items are made again when requested rather than kept: memory stays flat in the run size.
         let isPresent = { (index: Int) in existing.keys.contains(plan.items.key(index)) }
@@ -37,7 +37,7 @@ enum ResumableRun {
         var failure: (any Error)?
         var written = 0
         do {
-            let appender = try TraceFileAppender(path: plan.outputPath)
+            let appender = try TraceFileAppender(path: plan.outputPath, compression: plan.compression)
             defer { try? appender.close() }
             failure = try await request(work, concurrency: plan.concurrency, client: client, reporter: reporter) {
                 line throws(ClientError) in

@@ -1,3 +1,5 @@
+import HorizonTraces
+
 /// One line a run must produce: its identity, its request, and how the answer becomes the line.
 struct RunItem: Sendable {
     /// The line's identity, as ``RunPlan/key`` computes it from a written line.
@@ -58,6 +60,8 @@ struct RunPlan: Sendable {
     var concurrency: Int
     var timeouts: RequestTimeouts
     var retryPolicy: RetryPolicy
+    /// How the output is written (`nil`: plain text).
+    var compression: CompressionFormat? = nil
 
     var manifestPath: String { outputPath + ".manifest.json" }
 }

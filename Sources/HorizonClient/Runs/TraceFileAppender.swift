@@ -1,19 +1,37 @@
+import CZstd
 import Foundation
+import HorizonTraces
 
 /// Appends lines to a trace file, each with a single `write(2)` of the whole line and its newline.
 ///
 /// The file is opened with `O_APPEND`, so every write lands at the end. A process killed during
-/// a write leaves at most one torn last line, without its newline, which ``ExistingTraces``
-/// detects and truncates on the next start. Not `Sendable`: one task owns the appender.
+/// a write leaves at most one torn last line, without its newline, which ``ExistingOutput``
+/// detects and truncates on the next start. Compressed (zstd), each line and its newline is
+/// one frame, written the same way: a torn last frame is cut off alike, and any reader of
+/// concatenated frames reads the file. Not `Sendable`: one task owns the appender.
 final class TraceFileAppender {
     let path: String
     private var descriptor: Int32
+    private var zstdContext: OpaquePointer?
 
     /// Opens (creating if needed) `path` for appending.
     ///
-    /// - Throws: ``ClientError`` with ``ClientError/Reason/fileSystem``.
-    init(path: String) throws(ClientError) {
+    /// - Parameter compression: `.zstd` to write compressed frames, `nil` for plain text
+    ///   (gzip is read but not written).
+    /// - Throws: ``ClientError`` with ``ClientError/Reason/fileSystem``, or
+    ///   ``ClientError/Reason/invalidConfiguration`` for gzip.
+    init(path: String, compression: CompressionFormat? = nil) throws(ClientError) {
         self.path = path
+        switch compression {
+        case nil: break
+        case .gzip: throw ClientError(.invalidConfiguration, "gzip output is not supported; write zstd")
+        case .zstd:
+            zstdContext = ZSTD_createCCtx()
+            // A checksum per frame, so a damaged file fails to read instead of reading wrong.
+            guard let zstdContext, ZSTD_isError(ZSTD_CCtx_setParameter(zstdContext, ZSTD_c_checksumFlag, 1)) == 0 else {
+                throw ClientError(.fileSystem, "cannot start libzstd")
+            }
+        }
         descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw ClientError(.fileSystem, "cannot open \(path) for appending: \(String(cString: strerror(errno)))")
@@ -22,6 +40,7 @@ final class TraceFileAppender {
 
     deinit {
         if descriptor >= 0 { _ = Foundation.close(descriptor) }
+        if let zstdContext { ZSTD_freeCCtx(zstdContext) }
     }
 
     /// Writes `line` and a newline at the end of the file.
@@ -31,6 +50,7 @@ final class TraceFileAppender {
     func append(_ line: [UInt8]) throws(ClientError) {
         var buffer = line
         buffer.append(UInt8(ascii: "\n"))
+        if let zstdContext { buffer = try compressedFrame(of: buffer, context: zstdContext) }
         var written = 0
         // One call writes the whole buffer to a regular file; the loop only covers EINTR and
         // the partial writes a full disk can cause.
@@ -44,6 +64,20 @@ final class TraceFileAppender {
             }
             written += result
         }
+    }
+
+    private func compressedFrame(of text: [UInt8], context: OpaquePointer) throws(ClientError) -> [UInt8] {
+        var frame = [UInt8](repeating: 0, count: ZSTD_compressBound(text.count))
+        let size = frame.withUnsafeMutableBytes { output in
+            text.withUnsafeBytes { input in
+                ZSTD_compress2(context, output.baseAddress, output.count, input.baseAddress, input.count)
+            }
+        }
+        guard ZSTD_isError(size) == 0 else {
+            throw ClientError(.fileSystem, "cannot compress a line for \(path): \(String(cString: ZSTD_getErrorName(size)))")
+        }
+        frame.removeLast(frame.count - size)
+        return frame
     }
 
     /// Flushes the file to disk and closes it.

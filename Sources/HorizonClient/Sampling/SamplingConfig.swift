@@ -50,6 +50,8 @@ public struct SamplingConfig: Sendable {
     public var retryPolicy: RetryPolicy
     /// The command line that started the run, recorded in the manifest.
     public var commandLine: [String]
+    /// `.zstd`: write the output as zstd frames, one per line (resumable like plain text).
+    public var compression: CompressionFormat? = nil
 
     public init(
         baseURL: String,
@@ -133,6 +135,7 @@ public struct SamplingConfig: Sendable {
         if let k = parameters.topK, k < -1 { throw fail("top-k must be -1 or more (-1 and 0 turn it off)") }
         if let p = parameters.minP, !(p >= 0 && p <= 1) { throw fail("min-p must be in [0, 1]") }
         if let penalty = parameters.repetitionPenalty, !(penalty > 0) { throw fail("the repetition penalty must be above 0 (1 turns it off)") }
+        guard compression != .gzip else { throw fail("gzip output is not written (only read); compress with zstd") }
         guard promptTemplate.contains("{question}") else {
             throw fail("the prompt template has no {question} placeholder")
         }

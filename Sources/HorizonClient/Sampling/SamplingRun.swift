@@ -94,7 +94,8 @@ public enum SamplingRun {
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             concurrency: config.concurrency,
             timeouts: config.timeouts,
-            retryPolicy: config.retryPolicy
+            retryPolicy: config.retryPolicy,
+            compression: config.compression
         )
     }
 }

@@ -1,0 +1,6 @@
+#ifndef HORIZON_CZSTD_SHIM_H
+#define HORIZON_CZSTD_SHIM_H
+
+#include <zstd.h>
+
+#endif
