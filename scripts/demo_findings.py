@@ -177,8 +177,8 @@ def main():
             "(see *Missing tail mass* above), so BF at top-p 1 is a lower bound where that share is large."
         )
     lines.append(
-        "- Caveat: neither model writes thinking markers, so there is no real thinking span; any thinking "
-        "number above comes from a heuristic split and the comparison rests on the overall BF and BF@1."
+        "- Caveat: neither model writes thinking markers, so the analysis reports no thinking or answer BF "
+        "(a heuristic split is available with `--heuristic-spans`); the comparison rests on the overall BF and BF@1."
     )
     best = max((r[3].get("accuracy") or 0) for r in runs.values())
     if best < 0.1:
