@@ -34,12 +34,14 @@ stop_servers() {
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
-# start_server NAME GGUF: serves one model on a free loopback port; sets URL_<NAME>.
+# start_server NAME GGUF: serves one model on a free loopback port; sets URL_<NAME>. One slot and
+# one request at a time: requests decoded together in one batch get logits that differ in the last
+# bits from those decoded alone, so a second slot would make the numbers depend on timing.
 start_server() {
     local name=$1 model=$2 port
     port=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     "$LLAMA_SERVER" --host 127.0.0.1 --port "$port" --model "$CACHE/models/$model" --alias "$name" \
-        --threads 1 --threads-batch 1 --parallel 2 --ctx-size 2048 --no-webui \
+        --threads 1 --threads-batch 1 --parallel 1 --ctx-size 2048 --no-webui \
         > "$WORK/server-$name.log" 2>&1 &
     SERVERS+=($!)
     printf -v "URL_${name//-/_}" '%s' "http://127.0.0.1:$port"
@@ -64,14 +66,16 @@ echo "demo: llama-server serving SmolLM2-135M-Instruct at $URL_aligned and Gemma
 
 # run LABEL URL ENDPOINT TEMPERATURE TOP_P [sample options...]: samples, then analyzes with the
 # top-p sampling used (llama-server reports the raw distribution; the rebuild truncates it as
-# the sampler did). No server-side top-k, min-p or repetition penalty.
+# the sampler did). No server-side top-k, min-p or repetition penalty. No prompt cache: a prompt
+# partly reused from a slot's cache is evaluated in other batch sizes, which changes the last bits
+# of the logits (llama-server documents this), so the same seeds would not give the same numbers.
 run() {
     local label=$1 url=$2 endpoint=$3 temperature=$4 top_p=$5
     shift 5
     "$HORIZON" sample --base-url "$url" --model "$label" --endpoint "$endpoint" --dataset "$DATASET" \
         --samples "$SAMPLES" --max-tokens "$MAX_TOKENS" --temperature "$temperature" --top-p "$top_p" \
-        --top-k 0 --min-p 0 --top-logprobs 20 --seed "$SEED" --concurrency 2 \
-        --extra-body '{"repeat_penalty": 1.0}' --out "$WORK/traces-$label-t$temperature-p$top_p.jsonl" "$@"
+        --top-k 0 --min-p 0 --top-logprobs 20 --seed "$SEED" --concurrency 1 \
+        --extra-body '{"cache_prompt": false}' --out "$WORK/traces-$label-t$temperature-p$top_p.jsonl" "$@"
 }
 
 analyze() {

@@ -103,21 +103,7 @@ public struct BoundedRational: Sendable, Hashable, Codable, CustomStringConverti
             guard !isZero, let inverse = BoundedRational(denominator, numerator) else { return nil }
             return inverse.raised(to: -exponent, maximumExponent: maximumExponent)
         }
-        var result = BoundedRational.one
-        var base = self
-        var remaining = exponent
-        while remaining > 0 {
-            if remaining & 1 == 1 {
-                guard let next = result.multiplied(by: base) else { return nil }
-                result = next
-            }
-            remaining >>= 1
-            if remaining > 0 {
-                guard let squared = base.multiplied(by: base) else { return nil }
-                base = squared
-            }
-        }
-        return result
+        return power(exponent, one: .one)
     }
 
     static func add(_ a: Int, _ b: Int) -> Int? {
@@ -136,3 +122,4 @@ public struct BoundedRational: Sendable, Hashable, Codable, CustomStringConverti
         return x == 0 ? 1 : x
     }
 }
+extension BoundedRational: CheckedMultiplication {}

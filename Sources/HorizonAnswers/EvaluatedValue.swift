@@ -1,5 +1,5 @@
 /// A complex number with exact rational parts: `1/2 + 3i`.
-struct ExactComplex: Sendable, Hashable {
+struct ExactComplex: Sendable, Hashable, CheckedMultiplication {
     var real: BoundedRational
     var imaginary: BoundedRational
 
@@ -45,21 +45,7 @@ struct ExactComplex: Sendable, Hashable {
         if isReal { return real.raised(to: n, maximumExponent: maximumExponent).map { ExactComplex($0) } }
         guard n.magnitude <= UInt(maximumExponent) else { return nil }
         if n < 0 { return ExactComplex(.one).divided(by: self)?.raised(to: -n, maximumExponent: maximumExponent) }
-        var result = ExactComplex(.one)
-        var base = self
-        var remaining = n
-        while remaining > 0 {
-            if remaining & 1 == 1 {
-                guard let next = result.multiplied(by: base) else { return nil }
-                result = next
-            }
-            remaining >>= 1
-            if remaining > 0 {
-                guard let squared = base.multiplied(by: base) else { return nil }
-                base = squared
-            }
-        }
-        return result
+        return power(n, one: ExactComplex(.one))
     }
 }
 

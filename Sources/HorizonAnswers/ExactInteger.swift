@@ -5,7 +5,7 @@
 /// Magnitudes are little-endian base-2³² limbs without leading zeros; zero has no limbs and is
 /// never negative, so `==` is value equality. Every operation that could grow a value returns
 /// `nil` past ``maximumBits``, which keeps each one cheap (quadratic in at most 512 limbs).
-struct ExactInteger: Sendable, Hashable {
+struct ExactInteger: Sendable, Hashable, CheckedMultiplication {
     private(set) var isNegative: Bool
     private(set) var limbs: [UInt32]
 
@@ -90,21 +90,7 @@ struct ExactInteger: Sendable, Hashable {
         if limbs.isEmpty { return exponent == 0 ? ExactInteger(1) : .zero }
         // |self| ≥ 2 grows by at least one bit per factor: refuse hopeless exponents at once.
         if bitWidth > 1, exponent > Self.maximumBits { return nil }
-        var result = ExactInteger(1)
-        var base = self
-        var remaining = exponent
-        while remaining > 0 {
-            if remaining & 1 == 1 {
-                guard let next = result.multiplied(by: base) else { return nil }
-                result = next
-            }
-            remaining >>= 1
-            if remaining > 0 {
-                guard let squared = base.multiplied(by: base) else { return nil }
-                base = squared
-            }
-        }
-        return result
+        return power(exponent, one: ExactInteger(1))
     }
 
     /// `self · small + addend` on the magnitude (the sign is kept), or `nil` when too large.

@@ -171,8 +171,7 @@ public final class LlamaCppServer: @unchecked Sendable {
 
     /// The last `lines` lines of the server's log.
     public func logTail(lines: Int = 20) -> String {
-        guard let data = FileManager.default.contents(atPath: logURL.path) else { return "(no log)" }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(lines).joined(separator: "\n")
+        lastLines(of: logURL, lines)
     }
 
     /// Sends `POST path` with a JSON body and returns the body of the answer.
@@ -191,20 +190,9 @@ public final class LlamaCppServer: @unchecked Sendable {
     }
 
     private func waitUntilReady(timeout: Double) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var probe = URLRequest(url: baseURL.appendingPathComponent("health"))
-        probe.timeoutInterval = 2
-        while Date() < deadline {
-            if let exitStatus = lock.withLock({ process.flatMap { $0.isRunning ? nil : $0.terminationStatus } }) {
-                throw TestSupportError(.serverExited(status: exitStatus), "log tail:\n\(logTail())")
-            }
-            if let (_, response) = try? await URLSession.shared.data(for: probe),
-                (response as? HTTPURLResponse)?.statusCode == 200
-            {
-                return
-            }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
-        throw TestSupportError(.startupTimedOut(seconds: timeout), "log tail:\n\(logTail())")
+        try await waitUntilServing(
+            baseURL.appendingPathComponent("health"), timeout: timeout,
+            exitStatus: { self.lock.withLock { self.process.flatMap { $0.isRunning ? nil : $0.terminationStatus } } },
+            logTail: { self.logTail() })
     }
 }

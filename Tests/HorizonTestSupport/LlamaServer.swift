@@ -202,8 +202,7 @@ public final class LlamaServer: @unchecked Sendable {
 
     /// The last `lines` lines of the server's combined stdout and stderr.
     public func logTail(lines: Int = 20) -> String {
-        guard let data = FileManager.default.contents(atPath: logURL.path) else { return "(no log)" }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(lines).joined(separator: "\n")
+        lastLines(of: logURL, lines)
     }
 
     /// Sends `GET path` and returns the JSON object of the answer.
@@ -244,21 +243,10 @@ public final class LlamaServer: @unchecked Sendable {
     }
 
     private func waitUntilReady(timeout: Double) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        var probe = URLRequest(url: baseURL.appendingPathComponent("v1/models"))
-        probe.timeoutInterval = 2
-        while Date() < deadline {
-            if let exitStatus = lock.withLock({ process.flatMap { $0.isRunning ? nil : $0.terminationStatus } }) {
-                throw TestSupportError(.serverExited(status: exitStatus), "log tail:\n\(logTail())")
-            }
-            if let (_, response) = try? await URLSession.shared.data(for: probe),
-                (response as? HTTPURLResponse)?.statusCode == 200
-            {
-                return
-            }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
-        throw TestSupportError(.startupTimedOut(seconds: timeout), "log tail:\n\(logTail())")
+        try await waitUntilServing(
+            baseURL.appendingPathComponent("v1/models"), timeout: timeout,
+            exitStatus: { self.lock.withLock { self.process.flatMap { $0.isRunning ? nil : $0.terminationStatus } } },
+            logTail: { self.logTail() })
     }
 
     /// Polls until `process` has exited; `false` when it still runs after `seconds`.
