@@ -43,30 +43,8 @@ if ! "$PYTHON" -c "import numpy" 2>/dev/null; then
     echo "$PYTHON has no numpy (set PYTHON, or link a venv with numpy at $repo/.venv)" >&2
     exit 1
 fi
-if [ ! -x /usr/bin/time ]; then
-    echo "installing GNU time for /usr/bin/time -v" >&2
-    apt-get install -y time >&2
-fi
-
-horizon="${HORIZON_BIN:-$repo/.build-release/release/horizon}"
-if [ ! -x "$horizon" ]; then
-    echo "building the release horizon in $repo/.build-release (takes minutes the first time)" >&2
-    (cd "$repo" && swift build -c release --product horizon --scratch-path .build-release >&2)
-fi
+. "$repo/scripts/bench/common.sh"
 mkdir -p "$data"
-
-# Prints "wall_seconds cpu_seconds peak_rss_kib" from a `/usr/bin/time -v` log.
-time_fields() {
-    awk -F': ' '
-        /Elapsed \(wall clock\)/ {
-            n = split($2, part, ":"); wall = 0
-            for (i = 1; i <= n; i++) wall = wall * 60 + part[i]
-        }
-        /User time \(seconds\)/ { cpu += $2 }
-        /System time \(seconds\)/ { cpu += $2 }
-        /Maximum resident set size/ { rss = $2 }
-        END { printf "%.2f %.2f %d\n", wall, cpu, rss }' "$1"
-}
 
 # The first whole lines of $1 adding up to at most $2 MiB, written to $3.
 write_prefix() {
