@@ -24,13 +24,23 @@ struct Grade: ParsableCommand {
     @Option(help: "Write verdict lines here (default: standard output).")
     var out: String?
 
+    @Option(help: "Whether a comma list's order matters (hendrycks/math: ordered).")
+    var listOrder: EquivalenceOptions.ListOrder = .ordered
+
+    @Option(help: "Whether an unsimplified form (2/4 for 1/2) is accepted.")
+    var formPolicy: EquivalenceOptions.FormPolicy = .valueOnly
+
+    @Option(help: "How a percentage compares with a bare number or fraction.")
+    var percentPolicy: EquivalenceOptions.PercentPolicy = .fractionOrNumber
+
     func validate() throws {
         if pairs == nil && (gold == nil || pred == nil) { throw ValidationError("Give GOLD and PRED, or --pairs FILE.") }
         if pairs != nil && gold != nil { throw ValidationError("Give either GOLD PRED or --pairs, not both.") }
     }
 
     func run() throws {
-        let grader = AnswerGrader()
+        let grader = AnswerGrader(
+            options: EquivalenceOptions(percentPolicy: percentPolicy, listOrder: listOrder, formPolicy: formPolicy))
         guard let pairs else {
             let graded = grader.grade(AnswerPair(reference: gold!, candidate: pred!))
             print("\(graded.verdict.equivalent ? "equivalent" : "not equivalent") (\(graded.verdict.reason.rawValue))")
@@ -103,3 +113,7 @@ struct VerdictLine: Encodable {
         case goldAnswer = "gold_answer", predAnswer = "pred_answer", rule
     }
 }
+
+extension EquivalenceOptions.ListOrder: ExpressibleByArgument {}
+extension EquivalenceOptions.FormPolicy: ExpressibleByArgument {}
+extension EquivalenceOptions.PercentPolicy: ExpressibleByArgument {}
