@@ -1,6 +1,5 @@
-import HorizonStability
+import HorizonCommon
 import Testing
-@testable import HorizonReport
 
 @Suite struct NumberFormatTests {
     @Test(arguments: [
@@ -18,7 +17,8 @@ import Testing
         #expect(NumberFormat.percent(nil) == "n/a")
         #expect(NumberFormat.percent(.nan) == "n/a")
         #expect(NumberFormat.length(nil) == "n/a")
-        #expect(NumberFormat.withInterval(nil, ConfidenceInterval(lower: 1, upper: 2), format: NumberFormat.bf) == "n/a")
+        #expect(NumberFormat.signed(nil) == "n/a")
+        #expect(NumberFormat.signedPercent(.infinity) == "n/a")
     }
 
     @Test func branchingFactorHasThreeDecimals() {
@@ -48,8 +48,36 @@ import Testing
     }
 
     @Test func intervalsUseTheValuesFormat() {
-        let interval = ConfidenceInterval(lower: 0.7, upper: 0.9)
-        #expect(NumberFormat.withInterval(0.8, interval, format: NumberFormat.percent) == "80.0% [70.0%, 90.0%]")
-        #expect(NumberFormat.withInterval(1.3, nil, format: NumberFormat.bf) == "1.300")
+        #expect(NumberFormat.interval(lower: 0.7, upper: 0.9, format: NumberFormat.percent) == "[70.0%, 90.0%]")
+        #expect(NumberFormat.interval(lower: 1.2, upper: 1.3) == "[1.200, 1.300]")
+    }
+
+    @Test(arguments: [
+        (0.25, "+0.250"), (-0.01, "-0.010"), (0.0, "0.000"), (-0.0001, "0.000"), (0.0005, "+0.001"), (12.3456, "+12.346"),
+    ])
+    func changesCarryASign(value: Double, expected: String) {
+        #expect(NumberFormat.signed(value) == expected)
+    }
+
+    @Test(arguments: [(0.2, "+20.0%"), (-0.025, "-2.5%"), (0.0, "0.0%"), (-0.0001, "0.0%"), (1.5, "+150.0%")])
+    func relativeChangesAreSignedPercentages(share: Double, expected: String) {
+        #expect(NumberFormat.signedPercent(share) == expected)
+    }
+
+    /// What a person typed comes back as typed, without binary noise: 0.025 × 100 is
+    /// 2.5000000000000004 in binary floating point.
+    @Test(arguments: [
+        (10.0, "10"), (0.02, "0.02"), (0.025 * 100, "2.5"), (0.1 + 0.2, "0.3"), (-3.0, "-3"), (0.0, "0"),
+        (123456.75, "123456.75"), (1e-5, "0.00001"), (0.95, "0.95"), (1_234_567_890_123.0, "1234567890123"),
+        (1.0 / 3.0, "0.3333333333"), (2.0 / 3.0, "0.6666666667"),
+    ])
+    func typedValuesKeepTheirShortestForm(value: Double, expected: String) {
+        #expect(NumberFormat.compact(value) == expected)
+    }
+
+    @Test func nonFiniteTypedValuesSayWhatTheyAre() {
+        #expect(NumberFormat.compact(.nan) == "nan")
+        #expect(NumberFormat.compact(.infinity) == "inf")
+        #expect(NumberFormat.compact(-.infinity) == "-inf")
     }
 }
