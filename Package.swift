@@ -24,9 +24,9 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        // Not a product: what several stages share (the number formats).
+        // Not a product: what several stages share (number formats, the progress renderer).
         .target(name: "HorizonCommon"),
-        .target(name: "HorizonTraces", dependencies: ["CZlib", "CZstd"]),
+        .target(name: "HorizonTraces", dependencies: ["HorizonCommon", "CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
         .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
         .target(name: "HorizonAnswers"),

@@ -125,4 +125,24 @@ public enum NumberFormat {
     public static func interval(lower: Double, upper: Double, format: (Double?) -> String = bf) -> String {
         "[\(format(lower)), \(format(upper))]"
     }
+
+    /// A duration for a progress line, to the second: `45s`, `4m12s`, `2h05m`.
+    public static func duration(seconds: Double) -> String {
+        guard seconds.isFinite else { return unavailable }
+        let total = Int(max(seconds, 0).rounded())
+        let (hours, minutes, remainder) = (total / 3600, total / 60 % 60, total % 60)
+        func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        if hours > 0 { return "\(hours)h\(twoDigits(minutes))m" }
+        if minutes > 0 { return "\(minutes)m\(twoDigits(remainder))s" }
+        return "\(remainder)s"
+    }
+
+    /// A size in decimal units: `512 B`, `1.5 kB`, `12.3 MB`, `1.25 GB`.
+    public static func bytes(_ count: Int) -> String {
+        let value = Double(count)
+        if value >= 1e9 { return fixed(value / 1e9, decimals: 2) + " GB" }
+        if value >= 1e6 { return fixed(value / 1e6, decimals: 1) + " MB" }
+        if value >= 1e3 { return fixed(value / 1e3, decimals: 1) + " kB" }
+        return "\(count) B"
+    }
 }

@@ -81,3 +81,15 @@ import Testing
         #expect(NumberFormat.compact(-.infinity) == "-inf")
     }
 }
+
+@Suite struct ProgressNumberFormatTests {
+    @Test(arguments: [(0.0, "0s"), (45.4, "45s"), (59.6, "1m00s"), (252, "4m12s"), (7500, "2h05m"), (-3, "0s")])
+    func durationsReadToTheSecond(seconds: Double, expected: String) {
+        #expect(NumberFormat.duration(seconds: seconds) == expected)
+    }
+
+    @Test(arguments: [(0, "0 B"), (999, "999 B"), (1500, "1.5 kB"), (12_345_678, "12.3 MB"), (1_250_000_000, "1.25 GB")])
+    func sizesUseDecimalUnits(count: Int, expected: String) {
+        #expect(NumberFormat.bytes(count) == expected)
+    }
+}
