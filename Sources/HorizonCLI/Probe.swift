@@ -48,6 +48,9 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Completions prompt template with a {prompt} placeholder (the trace's prompt).")
     var promptTemplate = "{prompt}"
 
+    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line) or text (for servers that refuse mixed prompts, such as vLLM).")
+    var prefixEncoding: PrefixEncoding = .tokenIDs
+
     @Option(help: "Output JSONL of probe continuations.")
     var out: String
 
@@ -90,7 +93,7 @@ struct Probe: AsyncParsableCommand {
             resamplePositions: try resampleAt.map(Self.parsePositions) ?? [], samplesPerProbe: samplesPerProbe,
             forcingText: forcingText ?? profileForcing ?? "</think>\n\n", answerPrefix: answerPrefix,
             answerMaxTokens: answerMaxTokens, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
-            concurrency: server.concurrency, outputPath: out, promptTemplate: promptTemplate, stream: server.stream,
+            concurrency: server.concurrency, outputPath: out, promptTemplate: promptTemplate, prefixEncoding: prefixEncoding, stream: server.stream,
             force: server.force, extraBody: try server.parsedExtraBody(), logProbKind: server.logprobsKind,
             apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts, commandLine: CommandLine.arguments)
         let printer = RunProgressPrinter(verbose: server.verbose)
@@ -122,3 +125,5 @@ struct Probe: AsyncParsableCommand {
         }
     }
 }
+
+extension PrefixEncoding: ExpressibleByArgument {}

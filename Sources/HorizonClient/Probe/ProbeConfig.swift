@@ -40,6 +40,8 @@ public struct ProbeConfig: Sendable {
     /// How a trace's prompt becomes the completions prompt, with `{prompt}` replaced; e.g. a chat
     /// template rendered by hand: `<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n`.
     public var promptTemplate: String
+    /// How the kept output is sent: token ids where possible (the default), or text.
+    public var prefixEncoding: PrefixEncoding
     public var stream: Bool
     public var force: Bool
     public var extraBody: JSONValue?
@@ -66,6 +68,7 @@ public struct ProbeConfig: Sendable {
         concurrency: Int = 4,
         outputPath: String,
         promptTemplate: String = "{prompt}",
+        prefixEncoding: PrefixEncoding = .tokenIDs,
         stream: Bool = false,
         force: Bool = false,
         extraBody: JSONValue? = nil,
@@ -91,6 +94,7 @@ public struct ProbeConfig: Sendable {
         self.concurrency = concurrency
         self.outputPath = outputPath
         self.promptTemplate = promptTemplate
+        self.prefixEncoding = prefixEncoding
         self.stream = stream
         self.force = force
         self.extraBody = extraBody
@@ -161,20 +165,32 @@ public struct ProbeConfig: Sendable {
         return SHA256.hexDigest(of: bytes)
     }
 
-    /// The request continuing `target`'s prompt with `prefix`.
-    func request(for target: ProbeTarget, prefix: String, maxTokens: Int, seed: Int) -> CompletionRequest {
+    /// The request continuing `target`'s prompt with its first `keptTokens` output tokens and
+    /// then `suffix`.
+    ///
+    /// - Returns: the request, and whether the kept tokens went as their ids (``prefixEncoding``).
+    func request(for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int)
+        -> (request: CompletionRequest, sentAsTokenIDs: Bool)
+    {
         let rendered = promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
+        let prefix = target.text(ofFirst: keptTokens) + suffix
         var parameters = parameters
         parameters.maxTokens = maxTokens
         let prompt: PromptInput
         var extra = extraBody
+        var sentAsTokenIDs = false
         if endpoint == .chat {
             prompt = .messages([ChatMessage(role: "user", content: rendered), ChatMessage(role: "assistant", content: prefix)])
             extra = Self.continuationFlags.overlaid(with: extraBody ?? [:])
+        } else if prefixEncoding == .tokenIDs, PrefixEncoding.acceptsMixedPrompt(endpoint), let ids = target.tokenIDs {
+            // Without an id between them, llama.cpp would read two strings as two prompts.
+            prompt = keptTokens == 0 ? .text(rendered + suffix)
+                : .pieces([.text(rendered), .tokenIDs(Array(ids.prefix(keptTokens))), .text(suffix)])
+            sentAsTokenIDs = true
         } else {
             prompt = .text(rendered + prefix)
         }
-        return CompletionRequest(
+        let request = CompletionRequest(
             endpoint: endpoint,
             model: model,
             prompt: prompt,
@@ -183,5 +199,6 @@ public struct ProbeConfig: Sendable {
             stream: stream,
             extraBody: extra
         )
+        return (request, sentAsTokenIDs)
     }
 }
