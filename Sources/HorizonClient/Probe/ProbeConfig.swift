@@ -126,6 +126,7 @@ public struct ProbeConfig: Sendable {
         guard samplesPerProbe >= 1, concurrency >= 1, answerMaxTokens >= 1, parameters.maxTokens >= 1 else {
             throw fail("samples per probe, concurrency and token limits must be at least 1")
         }
+        try parameters.validate(for: endpoint)
         guard !lengths.isEmpty || !resamplePositions.isEmpty else { throw fail("no truncation lengths and no resample positions") }
         for length in lengths {
             switch length {

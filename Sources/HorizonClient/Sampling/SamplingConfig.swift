@@ -132,6 +132,7 @@ public struct SamplingConfig: Sendable {
             throw fail("temperature must be >= 0 and top-p in (0, 1]")
         }
         if let k = parameters.topLogprobs, k < 0 { throw fail("top logprobs must be >= 0") }
+        try parameters.validate(for: endpoint)
         if let k = parameters.topK, k < -1 { throw fail("top-k must be -1 or more (-1 and 0 turn it off)") }
         if let p = parameters.minP, !(p >= 0 && p <= 1) { throw fail("min-p must be in [0, 1]") }
         if let penalty = parameters.repetitionPenalty, !(penalty > 0) { throw fail("the repetition penalty must be above 0 (1 turns it off)") }
