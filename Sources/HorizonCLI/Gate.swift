@@ -1,3 +1,4 @@
+import HorizonCommon
 import ArgumentParser
 import Foundation
 import Horizon
@@ -83,7 +84,7 @@ struct Check: ParsableCommand {
                 do {
                     thresholds[family] = try Threshold(parsing: text)
                 } catch {
-                    throw GateError(reason: .invalidOption("\(family.thresholdOption): \(error)"))
+                    throw GateError(.invalidOption("\(family.thresholdOption): \(error)"))
                 }
             }
             let baseline = try HorizonGate.Baseline.load(from: URL(fileURLWithPath: baseline))
@@ -105,7 +106,7 @@ struct Check: ParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw GateError(file: path, reason: .unwritable(error.localizedDescription))
+            throw GateError(.unwritable(error.localizedDescription), at: SourceLocation(file: path))
         }
     }
 
@@ -117,7 +118,7 @@ struct Check: ParsableCommand {
             try handle.seekToEnd()
             try handle.write(contentsOf: data)
         } catch {
-            throw GateError(file: path, reason: .unwritable(error.localizedDescription))
+            throw GateError(.unwritable(error.localizedDescription), at: SourceLocation(file: path))
         }
     }
 }

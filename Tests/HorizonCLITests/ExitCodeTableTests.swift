@@ -31,7 +31,7 @@ struct ExitCodeTableTests {
     }
 
     /// Runs `arguments` and checks the exit status; an error names itself on standard error.
-    private func expect(_ arguments: [String], exits status: Int32, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    private func expect(_ arguments: [String], exits status: Int32, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
         let outcome = try await HorizonExecutable.run(arguments)
         #expect(outcome.status == status, "\(arguments.joined(separator: " ")): \(outcome.standardError)", sourceLocation: sourceLocation)
         if status == 2 {
