@@ -1,10 +1,12 @@
-import HorizonCommon
 import ArgumentParser
 import Foundation
 import Horizon
+import HorizonCommon
 
-struct Baseline: ParsableCommand {
+/// `horizon baseline` (named so as not to shadow ``HorizonGate/Baseline``).
+struct MakeBaseline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "baseline",
         abstract: "Write the metrics a later `check` must hold, with their intervals and settings.")
 
     @Argument(help: "Analysis JSON written by `horizon analyze --json`.")
@@ -16,7 +18,7 @@ struct Baseline: ParsableCommand {
     func run() throws {
         try exitingOnGateError {
             let analysis = try Gate.loadAnalysis(from: URL(fileURLWithPath: analysis))
-            let baseline = try HorizonGate.Baseline.make(from: analysis)
+            let baseline = try Baseline.make(from: analysis)
             try baseline.write(to: URL(fileURLWithPath: out))
             note("baseline: \(baseline.metrics.count) metrics and \(baseline.problems.count) problems held in \(out)")
         }
