@@ -72,7 +72,7 @@ struct Check: ParsableCommand {
     @Option(help: "Write JUnit XML here, for CI test reporters.")
     var junit: String?
 
-    @Option(help: "Write the result as JSON here.")
+    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the result as JSON here (--json is the same).")
     var json: String?
 
     func run() throws {
