@@ -83,6 +83,7 @@ public enum ProbeBehaviour {
 
     /// One trace under the rule.
     private struct Outcome {
+        /// Whether the rule stopped the thinking before its end.
         var stopped: Bool
         var correctFull: Bool?
         var correctStopped: Bool?
@@ -106,7 +107,8 @@ public enum ProbeBehaviour {
                 }
                 let point = chain.points[stop]
                 return Outcome(
-                    stopped: true, correctFull: own.correct,
+                    // A run that closes at the whole thinking saves nothing: not an early stop.
+                    stopped: Double(point.keptTokens) < thinking, correctFull: own.correct,
                     correctStopped: own.correct == nil ? nil : point.correct ?? false,
                     agreesWithFull: AnswerEquivalence.compare(reference: own.answer, candidate: point.answer).equivalent,
                     thinking: thinking, kept: Double(point.keptTokens),

@@ -37,14 +37,15 @@ struct ProbeBehaviourCLITests {
         #expect(stop["k"] as? Int == 2)
         let rows = try #require(stop["rows"] as? [[String: Any]])
         #expect(rows.map { $0["k"] as? Int } == [2, 3, 4, 5])
-        // K = 2: p#0 stops at 100 (3), p#1 at 100 (4): 200 of 300 thinking tokens kept.
+        // K = 2: p#0 stops at 100 (3; its whole thinking, so not early), p#1 at 100 of 200 (4):
+        // 200 of 300 thinking tokens kept.
         let two = rows[0]
-        #expect(two["stopped"] as? Int == 2)
+        #expect(two["stopped"] as? Int == 1)
         #expect(abs((two["tokens_saved_share"] as? Double ?? 0) - 1.0 / 3) < 1e-12)
         #expect(two["accuracy_full"] as? Double == 0.5 && two["accuracy_stopped"] as? Double == 0.5)
         #expect(two["agreement_with_full"] as? Double == 1)
-        // K = 3: p#1's three cuts agree, so it stops at its last (saving nothing); p#0 never.
-        #expect(rows[1]["stopped"] as? Int == 1 && rows[1]["tokens_saved_share"] as? Double == 0)
+        // K = 3: p#1's three cuts agree only at its last (saving nothing, not early); p#0 never.
+        #expect(rows[1]["stopped"] as? Int == 0 && rows[1]["tokens_saved_share"] as? Double == 0)
     }
 
     @Test("--consistency-k 0 is a usage error")

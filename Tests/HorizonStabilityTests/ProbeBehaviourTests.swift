@@ -75,13 +75,14 @@ struct ProbeBehaviourTests {
 
     /// Stops: K = 2 at p#0 50 (3), p#1 100 (4, wrong), q#0 10 (7, right against its own 2);
     /// K = 3 at p#0 75, q#0 20, p#1 never (runs of 2 only); K = 4 at p#0 100, q#0 30;
-    /// K = 5 nowhere. Σ thinking = 340; a probe costs 2 tokens.
+    /// K = 5 nowhere. p#0's stop at 100 for K = 4 is its whole thinking: not an early stop.
+    /// Σ thinking = 340; a probe costs 2 tokens.
     static let expected: [Expected] = [
         Expected(k: 2, stopped: 3, accuracyStopped: (0.5 + 1) / 2, agreement: (0.5 + 0) / 2,
                  saved: 1 - (50 + 100 + 10) / 340.0, probeShare: 2 * (3 + 3 + 2) / 340.0),
         Expected(k: 3, stopped: 2, accuracyStopped: 1, agreement: (1 + 0) / 2,
                  saved: 1 - (75 + 200 + 20) / 340.0, probeShare: 2 * (4 + 5 + 3) / 340.0),
-        Expected(k: 4, stopped: 2, accuracyStopped: 1, agreement: (1 + 0) / 2,
+        Expected(k: 4, stopped: 1, accuracyStopped: 1, agreement: (1 + 0) / 2,
                  saved: 1 - (100 + 200 + 30) / 340.0, probeShare: 2 * (5 + 5 + 4) / 340.0),
         Expected(k: 5, stopped: 0, accuracyStopped: 0.5, agreement: 1, saved: 0, probeShare: 2 * 15 / 340.0),
     ]

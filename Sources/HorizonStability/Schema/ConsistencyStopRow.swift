@@ -6,7 +6,8 @@ public struct ConsistencyStopRow: Codable, Sendable, Equatable {
     /// thinking length the probe lines record.
     public var samples: Int
     public var problems: Int
-    /// Traces where the rule fired; the others think to the end and keep their own answer.
+    /// Traces the rule stops before the end of their thinking. A run that closes only at the
+    /// whole thinking still takes that cut's answer, but saves nothing and is not counted here.
     public var stopped: Int
     /// Accuracy of the traces' own answers (mean over problems; `null` without gold).
     public var accuracyFull: Double?
