@@ -54,7 +54,7 @@ public struct ProgressRenderer: Sendable {
     }
 
     /// A rate with one decimal.
-    static func formatted(_ rate: Double) -> String {
+    public static func formatted(_ rate: Double) -> String {
         let tenths = Int((rate * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
