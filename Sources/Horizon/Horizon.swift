@@ -1,3 +1,4 @@
+// The library product: every stage, re-exported, as swift-collections' `Collections` does.
 @_exported import HorizonAnswers
 @_exported import HorizonClient
 @_exported import HorizonEntropy
@@ -6,6 +7,3 @@
 @_exported import HorizonSegments
 @_exported import HorizonStability
 @_exported import HorizonTraces
-
-/// The tool's version, written into every analysis and report.
-public let horizonVersion = "0.1.0"

@@ -1,0 +1,40 @@
+import Foundation
+
+extension Analysis {
+    /// The encoder every writer of analysis JSON uses: sorted keys and stable float output, so
+    /// two runs with the same inputs write the same bytes.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Reads an analysis file, refusing other schemas and newer versions with a clear message.
+    public static func load(from url: URL) throws -> Analysis {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw AnalysisError(file: url.path, reason: .unreadable(error.localizedDescription))
+        }
+        let analysis: Analysis
+        do {
+            analysis = try JSONDecoder().decode(Analysis.self, from: data)
+        } catch let error as DecodingError {
+            throw AnalysisError(file: url.path, reason: .malformed(AnalysisError.describe(error)))
+        }
+        guard analysis.schema == "horizon.analysis" else {
+            throw AnalysisError(file: url.path, reason: .wrongSchema(analysis.schema))
+        }
+        guard analysis.schemaVersion <= currentSchemaVersion else {
+            throw AnalysisError(file: url.path, reason: .newerVersion(analysis.schemaVersion))
+        }
+        return analysis
+    }
+
+    /// Writes the analysis as pretty, key-sorted JSON.
+    public func write(to url: URL) throws {
+        let data = try Analysis.makeEncoder().encode(self)
+        try data.writeInPlaceUnlessFile(to: url)
+    }
+}
