@@ -112,7 +112,7 @@ struct ServerOptions: ParsableArguments {
     ///   - defaultEndpoint: the endpoint when `--endpoint` is not given.
     /// - Throws: ``ClientError`` for an unreadable or invalid URL file (with its line).
     func serverSettings(maxTokens: Int, defaultEndpoint: Endpoint) throws -> ServerSettings {
-        let endpoint = endpoint ?? defaultEndpoint
+        let endpoint = self.endpoint ?? defaultEndpoint
         var timeouts = RequestTimeouts()
         timeouts.readGap = .milliseconds(Int64(readTimeout * 1000))
         timeouts.total = .milliseconds(Int64(requestTimeout * 1000))

@@ -22,7 +22,7 @@ struct ReplicaPoolTests {
     func leastLoaded() async throws {
         let pool = ReplicaPool(urls: Self.urls)
         let first = try await pool.acquire(), second = try await pool.acquire(), third = try await pool.acquire()
-        #expect([first.index, second.index, third.index] == [0, 1, 2])
+        #expect([first, second, third].map(\.index) == [0, 1, 2])
         pool.succeeded(second, tokens: 7)
         // Replica 1 is idle now: it takes the next one, then the three are even again.
         let fourth = try await pool.acquire()
@@ -32,7 +32,7 @@ struct ReplicaPoolTests {
         pool.succeeded(fourth, tokens: 1)
         // All idle; replica 1 has sent the most, so 0 and 2 come first.
         let next = try await pool.acquire(), after = try await pool.acquire()
-        #expect([next.index, after.index] == [0, 2])
+        #expect([next, after].map(\.index) == [0, 2])
         pool.abandoned(next)
         pool.abandoned(after)
         #expect(pool.statistics.map(\.requests) == [1, 2, 1])

@@ -196,7 +196,7 @@ struct SamplingRunTests {
             }
             #expect(try String(contentsOfFile: out, encoding: .utf8) == original)
 
-            changed.force = true
+            changed.run.force = true
             let summary = try await SamplingRun.run(config: changed)
             #expect(summary.resumed == 0 && summary.written == 6)
             let fresh = try lines(out)

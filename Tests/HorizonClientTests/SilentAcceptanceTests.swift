@@ -55,8 +55,8 @@ struct SilentAcceptanceTests {
 
             // Asked for none (--top-logprobs 0): text-only traces are what the user wanted.
             var textOnly = config(server, out: out)
-            textOnly.parameters.topLogprobs = nil
-            textOnly.force = true
+            textOnly.server.parameters.topLogprobs = nil
+            textOnly.run.force = true
             let summary = try await SamplingRun.run(config: textOnly)
             #expect(summary.written == 2)
         }

@@ -39,7 +39,7 @@ public struct ReplicaStatistics: Sendable, Equatable {
             "failed_attempts": .integer(failedAttempts),
             "failures_by_cause": .object(failuresByCause.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) }),
             "completion_tokens": .integer(completionTokens),
-            "tokens_per_second": tokensPerSecond(elapsed: elapsed).flatMap { .double(($0 * 1000).rounded() / 1000) } ?? .null,
+            "tokens_per_second": tokensPerSecond(elapsed: elapsed).flatMap { JSONValue.double(($0 * 1000).rounded() / 1000) } ?? .null,
             "rests": .integer(rests),
         ]
     }

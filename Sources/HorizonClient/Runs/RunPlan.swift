@@ -78,8 +78,12 @@ struct RunPlan: Sendable {
         self.schema = schema
         self.server = server
         self.run = run
-        settings = .object(server.identityMembers + [("seed", .integer(run.seed))] + identity)
-        sessionSettings = .object(server.sessionMembers + session + [("concurrency", .integer(run.concurrency))])
+        var settings = server.identityMembers
+        settings.append((key: "seed", value: .integer(run.seed)))
+        self.settings = .object(settings + identity)
+        var sessionSettings = server.sessionMembers + session
+        sessionSettings.append((key: "concurrency", value: .integer(run.concurrency)))
+        self.sessionSettings = .object(sessionSettings)
         self.inputsKey = inputsKey
         self.inputs = inputs
         self.counts = counts
