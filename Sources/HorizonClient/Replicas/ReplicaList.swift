@@ -26,9 +26,10 @@ public enum ReplicaList {
     public static func parse(_ text: String, path: String) throws(ClientError) -> [String] {
         var urls: [String] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `isNewline` also takes "\r\n", which Swift reads as one character.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let content = line.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
+            let content = line.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
             if content.isEmpty { continue }
             let location = SourceLocation(file: path, line: lineNumber)
             guard content.hasPrefix("http://") || content.hasPrefix("https://"), !content.contains(where: \.isWhitespace) else {
