@@ -83,7 +83,14 @@ struct ReplicaCLITests {
         #expect(replicas[1]["completions"] as? Int == 0)
         #expect(replicas[1]["rests"] as? Int ?? 0 >= 1)
     }
+}
 
+/// The replica options' usage and input errors (no server needed).
+@Suite(
+    "CLI replica options",
+    .enabled(if: HorizonExecutable.isBuilt, "needs .build/debug/horizon (swift build --build-tests)")
+)
+struct ReplicaOptionTests {
     @Test("a bad line in the URL file: exit 2 naming the file and line")
     func badURLFile() async throws {
         let directory = try SharedData.temporaryDirectory("cli-replicas")

@@ -61,9 +61,10 @@ public enum HorizonExecutable {
         try Data().write(to: errURL)
         let process = Process()
         if let openFileLimit {
-            let hard = openFileLimit.hard.map { "ulimit -Hn \($0) && " } ?? ""
+            // The soft limit first: a hard limit below the current soft one is refused.
+            let hard = openFileLimit.hard.map { " && ulimit -Hn \($0)" } ?? ""
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", hard + "ulimit -Sn \(openFileLimit.soft) && exec \"$0\" \"$@\"", url.path] + arguments
+            process.arguments = ["-c", "ulimit -Sn \(openFileLimit.soft)" + hard + " && exec \"$0\" \"$@\"", url.path] + arguments
         } else {
             process.executableURL = url
             process.arguments = arguments
