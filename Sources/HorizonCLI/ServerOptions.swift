@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HorizonCommon
 import Horizon
 
 /// Where the servers are, how requests are sampled, and how the run goes; shared by `sample`
@@ -146,25 +147,16 @@ struct ServerOptions: ParsableArguments {
 extension Endpoint: ExpressibleByArgument {}
 extension LogProbKind: ExpressibleByArgument {}
 
-/// Renders run progress on standard error.
-final class RunProgressPrinter: @unchecked Sendable {
-    // The run reports from several tasks; the lock keeps lines whole.
-    private let lock = NSLock()
-    private var renderer = ProgressRenderer(isTTY: isatty(STDERR_FILENO) != 0)
-    private let verbose: Bool
+/// Prints run progress on standard error, and with `verbose` a line for each retry and its cause.
+struct RunProgressPrinter: Sendable {
+    private let printer = ProgressPrinter()
+    let verbose: Bool
 
-    /// - Parameter verbose: also print a line for each retry, with its cause.
     init(verbose: Bool = false) { self.verbose = verbose }
 
     func update(_ progress: RunProgress) {
-        lock.lock()
-        defer { lock.unlock() }
-        if verbose, let retry = progress.retry {
-            // On a terminal the status line is rewritten in place: clear it first.
-            let clear = isatty(STDERR_FILENO) != 0 ? "\r\u{1B}[2K" : ""
-            FileHandle.standardError.write(Data((clear + "retry: " + retry.line + "\n").utf8))
-        }
-        if let text = renderer.render(progress) { FileHandle.standardError.write(Data(text.utf8)) }
+        if verbose, let retry = progress.retry { printer.note("retry: " + retry.line) }
+        printer.update(progress)
     }
 }
 
@@ -180,7 +172,7 @@ func describe(_ summary: RunSummary) -> String {
     guard summary.replicas.count > 1 else { return line }
     for replica in summary.replicas {
         var parts = ["\(replica.completions) completions", "\(replica.completionTokens) tokens"]
-        if let rate = replica.tokensPerSecond(elapsed: summary.elapsed) { parts.append(ProgressRenderer.formatted(rate) + " tok/s") }
+        if let rate = replica.tokensPerSecond(elapsed: summary.elapsed) { parts.append(NumberFormat.fixed(rate, decimals: 1) + " tok/s") }
         if replica.failedAttempts > 0 {
             let causes = replica.failuresByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             parts.append("\(replica.failedAttempts) failed (\(causes.joined(separator: ", ")))")

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 extension Gate {
@@ -32,11 +33,11 @@ extension Gate {
     /// between 0 and 1, the top-p or min-p value in [0, 1].
     static func settingsFault(_ settings: AnalysisSettings) -> String? {
         if !(settings.confidence > 0 && settings.confidence < 1) {
-            return "settings.confidence is \(GateFormat.compact(settings.confidence)); "
+            return "settings.confidence is \(NumberFormat.compact(settings.confidence)); "
                 + "a confidence level lies strictly between 0 and 1"
         }
         if !(0...1).contains(settings.truncationValue) {
-            return "settings.truncation_value is \(GateFormat.compact(settings.truncationValue)); "
+            return "settings.truncation_value is \(NumberFormat.compact(settings.truncationValue)); "
                 + "a top-p or min-p value lies in [0, 1]"
         }
         return nil

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// How far a metric may move in its worse direction before the threshold test fires: either a
@@ -49,8 +50,8 @@ public enum Threshold: Sendable, Hashable, Codable, LosslessStringConvertible {
     /// same threshold.
     public var description: String {
         switch self {
-        case .relative(let fraction): return GateFormat.compact(fraction * 100) + "%"
-        case .absolute(let amount): return GateFormat.compact(amount)
+        case .relative(let fraction): return NumberFormat.compact(fraction * 100) + "%"
+        case .absolute(let amount): return NumberFormat.compact(amount)
         }
     }
 

@@ -43,7 +43,7 @@ struct AnswerGraderTests {
     }
 
     @Test func jsonLinesRoundTripWithStableNames() throws {
-        let graded = AnswerGrader().grade([AnswerPair(reference: "1/2", candidate: "\\boxed{0.5}", id: "a")])
+        let graded = AnswerGrader().grade([AnswerPair(reference: "1/2", candidate: "\\boxed{0.5}", id: "a", expected: true)])
         let data = try AnswerGrader.jsonLines(graded)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.hasSuffix("\n"))

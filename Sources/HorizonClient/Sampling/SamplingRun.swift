@@ -5,7 +5,7 @@
 /// let config = SamplingConfig(server: ServerSettings(baseURLs: ["http://127.0.0.1:8080"], model: "qwen3"),
 ///                             run: RunSettings(outputPath: "runs/qwen3.jsonl"),
 ///                             dataset: try ProblemSet.load(path: "p.jsonl"), samplesPerProblem: 8)
-/// let summary = try await SamplingRun.run(config: config) { print(ProgressRenderer.line(for: $0)) }
+/// let summary = try await SamplingRun.run(config: config) { print($0.statusLine) }
 /// ```
 ///
 /// Every sample is one request with its own derived seed (some servers ignore `n`). Lines are
