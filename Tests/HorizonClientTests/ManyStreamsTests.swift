@@ -25,16 +25,19 @@ struct ManyStreamsTests {
          "--verbose", "--out", out]
     }
 
-    @Test("a soft limit of 256 is raised to the hard limit, said on --verbose, and 1024 samples arrive once each")
+    @Test("a soft limit of 256 is raised to the hard limit, said on --verbose, hundreds of requests are in flight at once, 1024 samples arrive once each")
     func raisesLimit() async throws {
-        let hold = Duration.milliseconds(500)
-        try await FaultyServer.with({ _, request in [.pause(hold)] + .json(fakeChatCompletion(for: request)) }) { server in
+        let hold = Duration.seconds(2)
+        let arrivals = ArrivalTimes()
+        let script: FaultyServer.Script = { _, request in
+            arrivals.record()
+            return [.pause(hold)] + .json(fakeChatCompletion(for: request))
+        }
+        try await FaultyServer.with(script) { server in
             let directory = try SharedData.temporaryDirectory("many-streams")
             let out = directory.appendingPathComponent("out.jsonl").path
-            let start = ContinuousClock.now
             let run = try await HorizonExecutable.run(
                 arguments(server, dataset: try dataset(in: directory), out: out), openFileLimit: (soft: 256, hard: nil))
-            let elapsed = ContinuousClock.now - start
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardError.contains("raised the open-file limit from 256 to "), "\(run.standardError)")
             let keys = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { line -> String in
@@ -43,9 +46,10 @@ struct ManyStreamsTests {
             }
             #expect(keys.count == Self.problems * Self.samples && Set(keys).count == keys.count)
             #expect(server.requests.count == keys.count, "a healthy server needs no retry")
-            // 1024 answers held 0.5 s each take 256 s one at a time and 1 s at 512 in flight; a
-            // run far below 512 in flight would take much longer than this bound.
-            #expect(elapsed < .seconds(60), "\(elapsed)")
+            // Every request is held `hold` after it arrives, so all that arrive within one `hold`
+            // are held at once at its end: a lower bound on the requests in flight.
+            let inFlight = arrivals.mostWithin(hold)
+            #expect(inFlight >= 256 && inFlight <= 512, "at most \(inFlight) requests were in flight at once")
         }
     }
 
@@ -62,5 +66,24 @@ struct ManyStreamsTests {
             #expect(server.requests.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: out))
         }
+    }
+}
+
+/// When requests arrived at the server. `@unchecked Sendable`: guarded by `lock`.
+private final class ArrivalTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var times: [ContinuousClock.Instant] = []
+
+    func record() { lock.withLock { times.append(.now) } }
+
+    /// The most arrivals within any span of `span`.
+    func mostWithin(_ span: Duration) -> Int {
+        let sorted = lock.withLock { times.sorted() }
+        var most = 0, first = 0
+        for last in sorted.indices {
+            while sorted[last] - sorted[first] >= span { first += 1 }
+            most = max(most, last - first + 1)
+        }
+        return most
     }
 }
