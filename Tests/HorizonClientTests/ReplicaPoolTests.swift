@@ -51,8 +51,6 @@ struct ReplicaPoolTests {
         pool.failed(leases[2], with: ClientError(.malformedResponse, "garbage"))
         #expect(pool.statistics.map(\.rests) == [0, 1, 1])
         #expect(pool.statistics[1].failuresByCause == ["HTTP 503": 1])
-        #expect(pool.hasHealthyReplica(besides: leases[1]))
-        #expect(!pool.hasHealthyReplica(besides: leases[0]))
         // Replica 1's second request was sent before its rest began: its failure counts, the rest stays.
         pool.failed(leases[4], with: ClientError(.connectionLost, "reset"))
         #expect(pool.statistics.map(\.rests) == [0, 1, 1])
@@ -72,7 +70,6 @@ struct ReplicaPoolTests {
         let firstRestEnds = ContinuousClock.now + .milliseconds(300)
         pool.failed(a, with: ClientError(.unreachable, "refused"))
         pool.failed(b, with: ClientError(.unreachable, "refused"))
-        #expect(!pool.hasHealthyReplica(besides: a) && !pool.hasHealthyReplica(besides: b))
         let next = try await pool.acquire()
         #expect(ContinuousClock.now >= firstRestEnds)
         // Replica 0 failed first, so its rest ends first.

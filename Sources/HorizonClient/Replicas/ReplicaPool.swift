@@ -37,7 +37,7 @@ public final class ReplicaPool: @unchecked Sendable {
 
     /// The replicas' base URLs, as given.
     public let urls: [String]
-    public let rest: ReplicaRest
+    private let rest: ReplicaRest
     private let lock = NSLock()
     private var states: [State]
 
@@ -121,14 +121,6 @@ public final class ReplicaPool: @unchecked Sendable {
         lock.withLock {
             states[lease.index].inFlight -= 1
             states[lease.index].statistics.requests -= 1
-        }
-    }
-
-    /// Whether a replica other than `lease`'s can take a request now.
-    public func hasHealthyReplica(besides lease: Lease) -> Bool {
-        let now = ContinuousClock.now
-        return lock.withLock {
-            states.indices.contains { $0 != lease.index && (states[$0].restingUntil.map { $0 <= now } ?? true) }
         }
     }
 
