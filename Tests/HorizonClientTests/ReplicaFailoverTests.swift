@@ -117,4 +117,31 @@ struct ReplicaFailoverTests {
             }
         }
     }
+
+    @Test("a probe run fails over the same way: every continuation once, as one server writes it")
+    func probeFailover() async throws {
+        func probe(_ urls: [String], out: String) -> ProbeConfig {
+            ProbeConfig(
+                server: ServerSettings(
+                    baseURLs: urls, model: "m", endpoint: .completions, parameters: SamplingParameters(maxTokens: 50, topLogprobs: nil),
+                    timeouts: shortTimeouts, retryPolicy: RetryPolicy(maximumAttempts: 3, initialDelay: .milliseconds(10)),
+                    replicaRest: ReplicaRest(base: .seconds(20), maximum: .seconds(20))),
+                run: RunSettings(seed: 4, concurrency: 3, outputPath: out),
+                targets: [ProbeRunTests.target], lengths: [.fraction(0), .fraction(1)], resamplePositions: [2], samplesPerProbe: 2)
+        }
+        let reference = try outputPath()
+        try await FaultyServer.with(ProbeRunTests.echo) { good in
+            _ = try await ProbeRun.run(config: probe([good.baseURL], out: reference))
+        }
+        let out = try outputPath()
+        try await FaultyServer.with({ _, _ in [.close] }) { closing in
+            try await FaultyServer.with(ProbeRunTests.echo) { good in
+                let summary = try await ProbeRun.run(config: probe([closing.baseURL, good.baseURL], out: out))
+                #expect(summary.isComplete && summary.written == 6)
+                #expect(summary.replicas.map(\.completions) == [0, 6])
+                #expect(summary.replicas[0].failedAttempts == closing.requests.count && closing.requests.count >= 1)
+            }
+        }
+        #expect(try sortedLines(out) == (try sortedLines(reference)))
+    }
 }
