@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "HorizonTraces", dependencies: ["HorizonCommon", "CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
         .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
-        .target(name: "HorizonAnswers"),
+        .target(name: "HorizonAnswers", dependencies: ["HorizonCommon"]),
         .target(
             name: "HorizonStability",
             dependencies: ["HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]

@@ -49,7 +49,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
-    @Option(name: .customLong("json"), help: "Write the analysis JSON here (default: standard output).")
+    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the analysis JSON here (default: standard output; --json is the same).")
     var output: String?
 
     /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.

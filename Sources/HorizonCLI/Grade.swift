@@ -49,7 +49,9 @@ struct Grade: ParsableCommand {
             print("  pred: \(graded.candidateAnswer?.text ?? "(none)") [\(graded.candidateAnswer?.rule.rawValue ?? "no answer found")]")
             return
         }
-        guard let data = FileManager.default.contents(atPath: pairs) else { throw InputError("cannot read \(pairs)") }
+        guard let data = FileManager.default.contents(atPath: pairs) else {
+            throw CommandError(.unreadable("no such file, or not readable"), at: SourceLocation(file: pairs))
+        }
         let graded = grader.grade(try AnswerPair.readJSONLines(data, file: pairs))
         try emit(try AnswerGrader.jsonLines(graded), to: out)
         note(Self.summaryText(GradingSummary(graded)))

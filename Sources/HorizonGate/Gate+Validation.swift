@@ -15,11 +15,11 @@ extension Gate {
     public static func validate(_ analysis: Analysis) throws(GateError) {
         if let why = versionFault(analysis.schemaVersion, current: Analysis.currentSchemaVersion)
             ?? settingsFault(analysis.settings) {
-            throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
+            throw GateError(.invalidAnalysis("invalid analysis: \(why)"))
         }
         _ = try GateMetric.all(in: analysis)
         if let why = problemsFault(analysis.problems.map(BaselineProblem.init), bfKey: "bf.overall") {
-            throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
+            throw GateError(.invalidAnalysis("invalid analysis: \(why)"))
         }
     }
 

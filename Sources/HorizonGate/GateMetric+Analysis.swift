@@ -65,13 +65,13 @@ extension GateMetric {
             }
         }
         if let outOfRange {
-            throw GateError(reason: .invalidAnalysis("invalid analysis: \(outOfRange)"))
+            throw GateError(.invalidAnalysis("invalid analysis: \(outOfRange)"))
         }
 
         var seen = Set<String>()
         let duplicates = metrics.map(\.id).filter { !seen.insert($0).inserted }
         guard duplicates.isEmpty else {
-            throw GateError(reason: .invalidAnalysis(
+            throw GateError(.invalidAnalysis(
                 "the analysis holds more than one value for \(duplicates.joined(separator: ", "))"))
         }
         return metrics

@@ -29,13 +29,13 @@ public enum Threshold: Sendable, Hashable, Codable, LosslessStringConvertible {
         let isRelative = trimmed.hasSuffix("%")
         let numberText = isRelative ? String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) : trimmed
         guard let number = Double(numberText), !numberText.lowercased().hasPrefix("0x") else {
-            throw GateError(reason: .invalidThreshold(text: text, why: "not a number"))
+            throw GateError(.invalidThreshold(text: text, why: "not a number"))
         }
         guard number.isFinite else {
-            throw GateError(reason: .invalidThreshold(text: text, why: "must be finite"))
+            throw GateError(.invalidThreshold(text: text, why: "must be finite"))
         }
         guard number >= 0 else {
-            throw GateError(reason: .invalidThreshold(text: text, why: "must not be negative"))
+            throw GateError(.invalidThreshold(text: text, why: "must not be negative"))
         }
         self = isRelative ? .relative(number / 100) : .absolute(number)
     }

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// Streams traces from JSONL files, parsing on all cores while delivering in input order.

@@ -23,7 +23,7 @@ struct AnswerGraderTests {
             try AnswerPair.readJSONLines(Data(lines.utf8), file: "pairs.jsonl")
         } throws: { error in
             guard let error = error as? AnswersError else { return false }
-            return error.reason == .malformedPair && error.line == 2 && error.description.hasPrefix("pairs.jsonl:2: ")
+            return error.reason == .malformedPair && error.location?.line == 2 && error.description.hasPrefix("pairs.jsonl:2: ")
         }
     }
 

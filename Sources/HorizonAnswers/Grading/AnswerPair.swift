@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 /// A reference answer and a candidate output to grade, as read from a JSON-lines pair file.
 ///
@@ -72,8 +73,10 @@ public struct AnswerPair: Sendable, Hashable, Codable {
             else { continue }
             do {
                 pairs.append(try decoder.decode(AnswerPair.self, from: Data(line)))
+            } catch let error as DecodingError {
+                throw AnswersError(.malformedPair, "not a pair object: \(error.summary)", at: SourceLocation(file: file, line: lineNumber))
             } catch {
-                throw AnswersError(.malformedPair, "not a pair object: \(error)", file: file, line: lineNumber)
+                throw AnswersError(.malformedPair, "not a pair object: \(error)", at: SourceLocation(file: file, line: lineNumber))
             }
         }
         return pairs

@@ -1,5 +1,5 @@
 import Foundation
-import HorizonTraces
+import HorizonCommon
 
 /// Reads a file of replica URLs (`--base-urls-file`): one base URL per line; `#` starts a
 /// comment, to the end of its line; blank lines are skipped.
