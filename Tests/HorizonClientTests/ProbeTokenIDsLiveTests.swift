@@ -40,10 +40,11 @@ struct ProbeTokenIDsLiveTests {
         for encoding in PrefixEncoding.allCases {
             let out = try SharedData.temporaryDirectory("probe-ids-\(encoding.rawValue)").appendingPathComponent("probes.jsonl").path
             let summary = try await ProbeRun.run(config: ProbeConfig(
-                baseURL: server.baseURL.absoluteString, model: LlamaCppServer.Model.smolLM2Instruct.alias,
-                endpoint: .completions, targets: [target], lengths: [], resamplePositions: [2], samplesPerProbe: 1,
-                parameters: SamplingParameters(temperature: 0, maxTokens: 1, topLogprobs: 1),
-                outputPath: out, prefixEncoding: encoding))
+                server: ServerSettings(
+                    baseURLs: [server.baseURL.absoluteString], model: LlamaCppServer.Model.smolLM2Instruct.alias,
+                    endpoint: .completions, parameters: SamplingParameters(temperature: 0, maxTokens: 1, topLogprobs: 1)),
+                run: RunSettings(outputPath: out),
+                targets: [target], lengths: [], resamplePositions: [2], samplesPerProbe: 1, prefixEncoding: encoding))
             #expect(summary.written == 1)
             let line = try JSONValue(parsing: Array(try String(contentsOfFile: out, encoding: .utf8).utf8.prefix { $0 != 10 }))
             #expect(line["probe"]?["prefix_sent_as"]?.stringValue == encoding.rawValue)
