@@ -43,8 +43,7 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Top log-probs per token to ask for (20 is the OpenAI maximum; vLLM allows more with --max-logprobs).")
     var topLogprobs = 20
 
-    @Option(help: "Run seed; every request gets its own seed derived from it.")
-    var seed: UInt64 = 0
+    @OptionGroup var seeding: SeedOptions
 
     @Option(help: "Requests in flight at once, over all replicas (the open-file limit is raised to fit).")
     var concurrency = 4
@@ -138,7 +137,7 @@ struct ServerOptions: ParsableArguments {
 
     /// The run settings for output `out`.
     func runSettings(out: String) -> RunSettings {
-        RunSettings(seed: seed, concurrency: concurrency, outputPath: out, force: force, commandLine: CommandLine.arguments)
+        RunSettings(seed: seeding.seed, concurrency: concurrency, outputPath: out, force: force, commandLine: CommandLine.arguments)
     }
 
     /// Raises the open-file limit for `--concurrency` now (the run would too), so `--verbose` can say so.
