@@ -1,20 +1,26 @@
+import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments
 
-/// How `analyze` aggregates sample records into an ``Analysis``.
-public struct AnalysisOptions: Sendable {
+/// How `analyze` measures traces and aggregates them into an ``Analysis``: every setting the
+/// analysis records, given once. The segmenter and the answer extractor, which are not
+/// settings but code, go beside it into ``Analyzer``.
+///
+/// A shard's part file carries these options, so `merge` finishes with exactly the ones the
+/// shards measured with (and refuses parts whose options differ).
+public struct AnalysisOptions: Sendable, Equatable, Codable {
     /// Name of the segmentation profile, as written to the settings.
     public var profileName: String
     public var endMarker: EndMarkerChoice
     /// The rebuild's truncation: the one every trace gets, or with ``truncationFromTraces``
     /// the one for traces that record no sampling.
     public var truncation: DecodingTruncation
-    /// Whether traces were rebuilt with their own recorded sampling
+    /// Whether each trace is rebuilt with its own recorded sampling
     /// (``SampleRecordOptions/truncationFromTraces``) rather than with ``truncation`` given
     /// as an option.
     public var truncationFromTraces: Bool
-    /// Whether heuristic thinking and answer spans were measured
-    /// (``SampleRecordOptions/measuresHeuristicSpans``), as the settings record it.
+    /// Whether heuristic thinking and answer spans are measured
+    /// (``SampleRecordOptions/measuresHeuristicSpans``).
     public var measuresHeuristicSpans: Bool
     public var estimator: BranchingFactorEstimator
     /// Reproduce the reference code's per-position condensation for the headline BF.
@@ -56,5 +62,13 @@ public struct AnalysisOptions: Sendable {
         self.gPassTau = gPassTau
         self.lengthBins = lengthBins
         self.label = label
+    }
+
+    /// How each trace becomes a ``SampleRecord`` under these options.
+    public func recordOptions(segmenter: Segmenter, extractor: AnswerExtractor) -> SampleRecordOptions {
+        SampleRecordOptions(
+            segmenter: segmenter, tokenOptions: TokenStatistics.Options(truncation: truncation),
+            truncationFromTraces: truncationFromTraces, measuresHeuristicSpans: measuresHeuristicSpans,
+            extractor: extractor)
     }
 }

@@ -51,7 +51,7 @@ enum HorizonExecutable {
     }
 
     /// Starts `horizon ARGUMENTS`; standard output and error go to fresh files.
-    static func start(_ arguments: [String]) throws -> Running {
+    static func start(_ arguments: [String], standardInput: URL? = nil) throws -> Running {
         let directory = try SharedData.temporaryDirectory("horizon-cli")
         let outURL = directory.appendingPathComponent("stdout")
         let errURL = directory.appendingPathComponent("stderr")
@@ -60,7 +60,7 @@ enum HorizonExecutable {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
@@ -68,7 +68,7 @@ enum HorizonExecutable {
     }
 
     /// Runs `horizon ARGUMENTS` to completion.
-    static func run(_ arguments: [String]) async throws -> Outcome {
-        try await start(arguments).finish()
+    static func run(_ arguments: [String], standardInput: URL? = nil) async throws -> Outcome {
+        try await start(arguments, standardInput: standardInput).finish()
     }
 }

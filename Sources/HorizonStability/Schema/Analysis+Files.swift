@@ -17,14 +17,16 @@ extension Analysis {
         } catch {
             throw AnalysisError(file: url.path, reason: .unreadable(error.localizedDescription))
         }
+        struct Header: Decodable { var schema: String? }
+        // A part file (or another schema) is named as such, not as a missing key.
+        if let schema = (try? JSONDecoder().decode(Header.self, from: data))?.schema, schema != "horizon.analysis" {
+            throw AnalysisError(file: url.path, reason: .wrongSchema(schema))
+        }
         let analysis: Analysis
         do {
             analysis = try JSONDecoder().decode(Analysis.self, from: data)
         } catch let error as DecodingError {
             throw AnalysisError(file: url.path, reason: .malformed(AnalysisError.describe(error)))
-        }
-        guard analysis.schema == "horizon.analysis" else {
-            throw AnalysisError(file: url.path, reason: .wrongSchema(analysis.schema))
         }
         guard analysis.schemaVersion <= currentSchemaVersion else {
             throw AnalysisError(file: url.path, reason: .newerVersion(analysis.schemaVersion))
