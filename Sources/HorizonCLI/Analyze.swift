@@ -49,7 +49,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
-    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the analysis JSON (with --shard: the part file) here (default: standard output).")
+    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the analysis JSON (with --shard: the part file) here (default: standard output; --json is the same).")
     var output: String?
 
     @Option(help: ArgumentHelp(
@@ -91,7 +91,8 @@ struct Analyze: ParsableCommand {
             extractor: AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) }),
             options: options, readProbes: ProbeReader.read)
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
-        let progress = ProgressLine(label: "analyze")
+        // Analysis reads fast: a plain progress line every 5 s in logs.
+        let progress = ProgressPrinter(interval: .seconds(5))
         let commandLine = ["horizon"] + CommandLine.arguments.dropFirst()
         if let shard = shard.flatMap(Shard.init(parsing:)) {
             let state = try analyzer.gather(paths: input.traces, probes: probes, golds: golds, shard: shard) { progress.update($0) }

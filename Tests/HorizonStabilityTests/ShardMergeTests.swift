@@ -1,5 +1,6 @@
 import Foundation
 import HorizonAnswers
+import HorizonCommon
 import HorizonEntropy
 import HorizonSegments
 import HorizonStability
@@ -110,6 +111,6 @@ struct ShardMergeTests {
         let analysis = try Self.analyzer().analyze(paths: [try Self.traces()])
         let url = try SharedData.temporaryDirectory("parts").appendingPathComponent("analysis.json")
         try Analysis.makeEncoder().encode(analysis).write(to: url)
-        #expect(throws: AnalysisError(file: url.path, reason: .notAPart("horizon.analysis"))) { try AnalysisPart.load(path: url.path) }
+        #expect(throws: AnalysisError(.notAPart("horizon.analysis"), at: HorizonCommon.SourceLocation(file: url.path))) { try AnalysisPart.load(path: url.path) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 extension Analysis {
     /// The encoder every writer of analysis JSON uses: sorted keys and stable float output, so
@@ -10,26 +11,28 @@ extension Analysis {
     }
 
     /// Reads an analysis file, refusing other schemas and newer versions with a clear message.
-    public static func load(from url: URL) throws -> Analysis {
+    public static func load(from url: URL) throws(AnalysisError) -> Analysis {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw AnalysisError(file: url.path, reason: .unreadable(error.localizedDescription))
+            throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: url.path))
         }
         struct Header: Decodable { var schema: String? }
         // A part file (or another schema) is named as such, not as a missing key.
         if let schema = (try? JSONDecoder().decode(Header.self, from: data))?.schema, schema != "horizon.analysis" {
-            throw AnalysisError(file: url.path, reason: .wrongSchema(schema))
+            throw AnalysisError(.wrongSchema(schema), at: SourceLocation(file: url.path))
         }
         let analysis: Analysis
         do {
             analysis = try JSONDecoder().decode(Analysis.self, from: data)
         } catch let error as DecodingError {
-            throw AnalysisError(file: url.path, reason: .malformed(AnalysisError.describe(error)))
+            throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: url.path))
+        } catch {
+            throw AnalysisError(.malformed(String(describing: error)), at: SourceLocation(file: url.path))
         }
         guard analysis.schemaVersion <= currentSchemaVersion else {
-            throw AnalysisError(file: url.path, reason: .newerVersion(analysis.schemaVersion))
+            throw AnalysisError(.newerVersion(analysis.schemaVersion), at: SourceLocation(file: url.path))
         }
         return analysis
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 extension AnalysisPart {
     /// Part files hold exact state: a non-finite sum (an absurd input's infinite log-prob) is
@@ -24,7 +25,7 @@ extension AnalysisPart {
         do {
             data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw AnalysisError(file: path, reason: .unreadable(error.localizedDescription))
+            throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: path))
         }
         struct Header: Decodable {
             var schema: String
@@ -33,13 +34,13 @@ extension AnalysisPart {
         }
         do {
             let header = try JSONDecoder().decode(Header.self, from: data)
-            guard header.schema == schemaName else { throw AnalysisError(file: path, reason: .notAPart(header.schema)) }
+            guard header.schema == schemaName else { throw AnalysisError(.notAPart(header.schema), at: SourceLocation(file: path)) }
             guard header.schemaVersion == currentSchemaVersion else {
-                throw AnalysisError(file: path, reason: .partVersion(header.schemaVersion))
+                throw AnalysisError(.partVersion(header.schemaVersion), at: SourceLocation(file: path))
             }
             return try makeDecoder().decode(AnalysisPart.self, from: data)
         } catch let error as DecodingError {
-            throw AnalysisError(file: path, reason: .malformed(AnalysisError.describe(error)))
+            throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: path))
         }
     }
 

@@ -1,3 +1,4 @@
+import HorizonCommon
 extension AnalysisPart {
     /// Merges every shard of one analysis into the ``Analysis`` a single machine would have
     /// written over all the input: the same numbers, intervals and rows, bit for bit.
@@ -11,12 +12,12 @@ extension AnalysisPart {
     /// - Throws: ``AnalysisError`` when the parts do not make one whole: different options,
     ///   versions or inputs, a shard count that differs, a shard missing or given twice.
     public static func merge(_ parts: [(file: String, part: AnalysisPart)], output: String? = nil) throws -> Analysis {
-        guard let first = parts.first else { throw AnalysisError(file: "-", reason: .shardsIncomplete("no part files given")) }
+        guard let first = parts.first else { throw AnalysisError(.shardsIncomplete("no part files given"), at: SourceLocation(file: "-")) }
         let count = first.part.shard.count
         var byIndex: [Int: (file: String, part: AnalysisPart)] = [:]
         for (file, part) in parts {
             func refuse(_ why: String) -> AnalysisError {
-                AnalysisError(file: file, reason: .partsDiffer("\(why) than \(first.file)"))
+                AnalysisError(.partsDiffer("\(why) than \(first.file)"), at: SourceLocation(file: file))
             }
             if part.horizonVersion != first.part.horizonVersion {
                 throw refuse("was written by horizon \(part.horizonVersion), not \(first.part.horizonVersion),")
@@ -25,24 +26,24 @@ extension AnalysisPart {
             if part.options != first.part.options { throw refuse("was analysed with other settings") }
             if part.shard.count != count { throw refuse("is shard \(part.shard) of another count") }
             if let mismatch = part.state.inputMismatch(first.part.state) {
-                throw AnalysisError(file: file, reason: .partsDiffer("\(mismatch) than \(first.file)"))
+                throw AnalysisError(.partsDiffer("\(mismatch) than \(first.file)"), at: SourceLocation(file: file))
             }
             if let other = byIndex[part.shard.index] {
-                throw AnalysisError(file: file, reason: .shardsIncomplete("shard \(part.shard) is also in \(other.file)"))
+                throw AnalysisError(.shardsIncomplete("shard \(part.shard) is also in \(other.file)"), at: SourceLocation(file: file))
             }
             byIndex[part.shard.index] = (file, part)
         }
         let missing = (0..<count).filter { byIndex[$0] == nil }
         guard missing.isEmpty else {
             let names = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
-            throw AnalysisError(file: first.file, reason: .shardsIncomplete("shard\(missing.count == 1 ? "" : "s") \(names) missing"))
+            throw AnalysisError(.shardsIncomplete("shard\(missing.count == 1 ? "" : "s") \(names) missing"), at: SourceLocation(file: first.file))
         }
         var state = byIndex[0]!.part.state
         for index in 1..<count {
             let (file, part) = byIndex[index]!
             let shared = state.merge(part.state)
             if !shared.isEmpty {
-                throw AnalysisError(file: file, reason: .partsDiffer("holds problems another shard holds too (\(shared.prefix(3).joined(separator: ", "))): not written by this horizon's --shard"))
+                throw AnalysisError(.partsDiffer("holds problems another shard holds too (\(shared.prefix(3).joined(separator: ", "))): not written by this horizon's --shard"), at: SourceLocation(file: file))
             }
         }
         var analysis = AnalysisBuilder(options: first.part.options, state: state).finish(horizonVersion: first.part.horizonVersion)
