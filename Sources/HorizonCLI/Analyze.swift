@@ -34,8 +34,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Confidence level of the intervals.")
     var confidence = 0.95
 
-    @Option(help: "Seed of the bootstrap.")
-    var seed: UInt64 = 0
+    @OptionGroup var seeding: SeedOptions
 
     @Option(help: "PCRE2 pattern whose first capture group is the final answer (overrides the built-in extraction).")
     var answerRegex: String?
@@ -82,7 +81,7 @@ struct Analyze: ParsableCommand {
             truncationFromTraces: topP == nil && minP == nil,
             measuresHeuristicSpans: heuristicSpans || segmentation.profileName == "plain", estimator: estimator,
             referenceCompat: referenceCompat, window: window, bootstrapResamples: bootstrapResamples,
-            confidence: confidence, seed: seed, label: label)
+            confidence: confidence, seed: seeding.seed, label: label)
     }
 
     func run() throws {
