@@ -51,8 +51,13 @@ struct Analyze: ParsableCommand {
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
-    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the analysis JSON here (default: standard output; --json is the same).")
+    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the analysis JSON (with --shard: the part file) here (default: standard output; --json is the same).")
     var output: String?
+
+    @Option(help: ArgumentHelp(
+        "Analyse only shard I of N (0-based, `0/4` … `3/4`) and write a part file for `horizon merge`.",
+        discussion: "A problem is in shard FNV-1a-64(UTF-8 id) mod N; every shard reads every line (docs/scale.md)."))
+    var shard: String?
 
     /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.
     static let maximumResamples = 1_000_000
@@ -67,41 +72,50 @@ struct Analyze: ParsableCommand {
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
             throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
         }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard '\(shard)' is not I/N with 0 <= I < N, e.g. 0/4.")
+        }
+    }
+
+    /// Every setting, once: the analysis records these and the per-trace rebuild follows them.
+    var options: AnalysisOptions {
+        AnalysisOptions(
+            profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
+            truncation: minP.map { .minP($0) } ?? topP.map { .topP($0) } ?? .default,
+            truncationFromTraces: topP == nil && minP == nil,
+            measuresHeuristicSpans: heuristicSpans || segmentation.profileName == "plain", estimator: estimator,
+            referenceCompat: referenceCompat, window: window, bootstrapResamples: bootstrapResamples,
+            confidence: confidence, seed: seeding.seed, consistencyK: consistencyK, label: label)
     }
 
     func run() throws {
-        let truncation: DecodingTruncation = minP.map { .minP($0) } ?? topP.map { .topP($0) } ?? .default
-        let truncationFromTraces = topP == nil && minP == nil
-        let measuresHeuristicSpans = heuristicSpans || segmentation.profileName == "plain"
-        let extractor = AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) })
         let analyzer = Analyzer(
-            readOptions: input.readOptions,
-            recordOptions: SampleRecordOptions(
-                segmenter: try segmentation.segmenter(),
-                tokenOptions: TokenStatistics.Options(truncation: truncation),
-                truncationFromTraces: truncationFromTraces,
-                measuresHeuristicSpans: measuresHeuristicSpans, extractor: extractor),
-            analysisOptions: AnalysisOptions(
-                profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
-                truncation: truncation, truncationFromTraces: truncationFromTraces,
-                measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
-                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seeding.seed, label: label))
+            readOptions: input.readOptions, segmenter: try segmentation.segmenter(),
+            extractor: AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) }),
+            options: options, readProbes: ProbeReader.read)
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         // Analysis reads fast: a plain progress line every 5 s in logs.
         let progress = ProgressPrinter(interval: .seconds(5))
-        var analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
-        progress.finish()
-        analysis.commandLine = ["horizon"] + CommandLine.arguments.dropFirst()
-        if !probes.isEmpty {
-            let records = try ProbeReader.read(paths: probes, options: analyzer.recordOptions)
-            analysis.probes = ProbeAggregation.summarize(records, options: analyzer.analysisOptions)
-            analysis.probes?.firstCorrect = ProbeBehaviour.firstCorrect(records, options: analyzer.analysisOptions)
-            analysis.probes?.consistencyStop = ProbeBehaviour.consistencyStop(
-                records, chainAnswers: ChainAnswer.byTrace(from: analysis.problems), k: consistencyK, options: analyzer.analysisOptions)
+        let commandLine = ["horizon"] + CommandLine.arguments.dropFirst()
+        if let shard = shard.flatMap(Shard.init(parsing:)) {
+            let state = try analyzer.gather(paths: input.traces, probes: probes, golds: golds, shard: shard) { progress.update($0) }
+            progress.finish()
+            let part = AnalysisPart(horizonVersion: horizonVersion, shard: shard, commandLine: commandLine, options: analyzer.options, state: state)
+            try emit(try part.encoded(), to: output)
+            note("shard \(shard): \(state.counts.problems) problems, \(state.counts.traces) of \(state.counts.lines) lines' traces; merge every shard with `horizon merge`")
+            return
         }
+        var analysis = try analyzer.analyze(paths: input.traces, probes: probes, golds: golds) { progress.update($0) }
+        progress.finish()
+        analysis.commandLine = commandLine
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
-        note(Self.rebuildNote(analysis.settings))
-        for warning in analysis.warnings where Self.settingsWarningKinds.contains(warning.kind) {
+        Self.noteSummary(analysis)
+    }
+
+    /// The rebuild's settings, the warnings about them, and the one-line summary, on standard error.
+    static func noteSummary(_ analysis: Analysis) {
+        note(rebuildNote(analysis.settings))
+        for warning in analysis.warnings where settingsWarningKinds.contains(warning.kind) {
             note("warning: \(warning.message)")
         }
         note(AnalysisSummary.line(analysis))
@@ -112,12 +126,12 @@ struct Analyze: ParsableCommand {
 
     /// Which truncation the rebuild used and why, for standard error.
     static func rebuildNote(_ settings: AnalysisSettings) -> String {
-        let truncation = "\(settings.truncation.replacingOccurrences(of: "_", with: "-")) \(settings.truncationValue)"
+        let truncation = "\(settings.truncation.displayName) \(settings.truncationValue)"
         return switch settings.settingsSource {
-        case "traces": "rebuilding with \(truncation), the sampling the traces record"
-        case "mixed": "rebuilding each trace with the sampling it records (they differ); \(truncation) for those recording none"
-        case "default": "rebuilding with \(truncation), the reference's default: the traces record no sampling"
-        default: "rebuilding with \(truncation) as given"
+        case .traces: "rebuilding with \(truncation), the sampling the traces record"
+        case .mixed: "rebuilding each trace with the sampling it records (they differ); \(truncation) for those recording none"
+        case .builtInDefault: "rebuilding with \(truncation), the reference's default: the traces record no sampling"
+        case .option, nil: "rebuilding with \(truncation) as given"
         }
     }
 }

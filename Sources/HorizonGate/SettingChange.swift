@@ -38,10 +38,10 @@ public struct SettingChange: Codable, Sendable, Equatable {
     private static func comparedSettings(_ settings: AnalysisSettings) -> [(key: String, value: String)] {
         [
             ("profile", settings.profile),
-            ("end_marker", settings.endMarker),
-            ("truncation", settings.truncation),
+            ("end_marker", settings.endMarker.rawValue),
+            ("truncation", settings.truncation.rawValue),
             ("truncation_value", String(describing: settings.truncationValue)),
-            ("estimator", settings.estimator),
+            ("estimator", settings.estimator.rawValue),
             ("reference_compat", String(describing: settings.referenceCompat)),
             ("problem_set_digest", settings.problemSetDigest.isEmpty ? "none" : settings.problemSetDigest),
             ("confidence", String(describing: settings.confidence)),

@@ -23,10 +23,10 @@ extension ReportComposer {
         markdown += "*Windowed*: BF of non-overlapping \(windowText), plotted at each window's first token; it shows where in the output the model still has choices. *Cumulative*: BF of the prefix up to each position.\(switchText) Positions in the thinking and answer charts count from the span's first token. The y axis is logarithmic when the values span a factor of 5 or more.\n"
 
         var charts: [ChartFile] = []
-        let kinds: [(key: String, name: String, curves: (Curves) -> SegmentCurves)] = [
+        let kinds: [(key: String, name: String, curves: (Curves) -> PerSegment<[CurvePoint]>)] = [
             ("windowed", "Windowed", \.windowed), ("cumulative", "Cumulative", \.cumulative),
         ]
-        let segments: [(suffix: String, name: String, axis: String, points: (SegmentCurves) -> [CurvePoint])] = [
+        let segments: [(suffix: String, name: String, axis: String, points: (PerSegment<[CurvePoint]>) -> [CurvePoint])] = [
             ("", "whole output", "token position", \.overall),
             ("-thinking", "thinking", "position in the thinking span (tokens)", \.thinking),
             ("-answer", "answer", "position in the answer span (tokens)", \.answer),

@@ -11,7 +11,7 @@ extension ReportComposer {
             return ReportSection(markdown: markdown + "Not available (\(reasons.joined(separator: "; "))): Branching Factor needs per-token log-probabilities in the traces.\n")
         }
         let settings = analyses[0].settings
-        markdown += "BF = exp(mean per-token entropy, in nats) of the truncated distribution decoding sampled from (\(MarkdownText.escape(settings.truncation)) \(String(describing: settings.truncationValue))): the effective number of next tokens; 1 means the output was determined. The thinking span is the reasoning before the end-of-thinking marker, the answer span what follows it. Values in brackets are \(intervalLevel) bootstrap intervals.\n\n"
+        markdown += "BF = exp(mean per-token entropy, in nats) of the truncated distribution decoding sampled from (\(MarkdownText.escape(settings.truncation.rawValue)) \(String(describing: settings.truncationValue))): the effective number of next tokens; 1 means the output was determined. The thinking span is the reasoning before the end-of-thinking marker, the answer span what follows it. Values in brackets are \(intervalLevel) bootstrap intervals.\n\n"
 
         let segments: [(name: String, value: (BranchingFactorSummary) -> Double?, interval: (BranchingFactorSummary) -> ConfidenceInterval?)] = {
             var segments: [(name: String, value: (BranchingFactorSummary) -> Double?, interval: (BranchingFactorSummary) -> ConfidenceInterval?)] = [
@@ -40,7 +40,7 @@ extension ReportComposer {
         }
         rows.append(("Estimator", { analysis in
             let used = analysis.bf.estimatorUsed.map { MarkdownText.escape($0) } ?? NumberFormat.unavailable
-            return "\(used) (requested \(MarkdownText.escape(analysis.settings.estimator)))"
+            return "\(used) (requested \(MarkdownText.escape(analysis.settings.estimator.rawValue)))"
         }))
         markdown += sideBySide("Segment", rows: rows, extraColumns: Array(ratios)).render()
         if analyses.count > 1 {

@@ -13,8 +13,8 @@ extension ReportComposer {
     /// Every field of ``AnalysisSettings``, by its JSON key.
     func settingsRows() -> [SettingsRow] {
         let fields: [(key: String, value: (AnalysisSettings) -> String)] = [
-            ("profile", \.profile), ("end_marker", \.endMarker), ("truncation", \.truncation),
-            ("truncation_value", { String(describing: $0.truncationValue) }), ("estimator", \.estimator),
+            ("profile", \.profile), ("end_marker", \.endMarker.rawValue), ("truncation", \.truncation.rawValue),
+            ("truncation_value", { String(describing: $0.truncationValue) }), ("estimator", \.estimator.rawValue),
             ("reference_compat", { String($0.referenceCompat) }), ("window", { String($0.window) }),
             ("bootstrap_resamples", { String($0.bootstrapResamples) }), ("confidence", { String(describing: $0.confidence) }),
             ("seed", { String($0.seed) }), ("problem_set_digest", \.problemSetDigest),
@@ -38,10 +38,10 @@ extension ReportComposer {
             ("schema", { "\(MarkdownText.escape($0.schema)) v\($0.schemaVersion)" }),
             ("inputs", { analysis in
                 analysis.inputs.isEmpty ? "none recorded"
-                    : analysis.inputs.map { "\(MarkdownText.escape($0.path)) (\($0.bytes) bytes)" }.joined(separator: "<br>")
+                    : analysis.inputs.map { "\(MarkdownText.escape($0.path)) (\($0.role == .probes ? "probes, " : "")\($0.bytes) bytes)" }.joined(separator: "<br>")
             }),
             // Where the rebuild's truncation came from; the truncation itself is compared below.
-            ("settings_source", { $0.settings.settingsSource.map { MarkdownText.escape($0) } ?? NumberFormat.unavailable }),
+            ("settings_source", { $0.settings.settingsSource.map { MarkdownText.escape($0.rawValue) } ?? NumberFormat.unavailable }),
         ]
         for (key, cell) in identity {
             table.addRow(markdown: [MarkdownText.escape(key)] + analyses.map(cell))
@@ -68,21 +68,22 @@ extension ReportComposer {
             let analysis = analyses[index]
             if var commandLine = analysis.commandLine {
                 // Written to standard output and redirected: name the file the report read.
-                if !commandLine.contains(where: { $0 == "--json" || $0.hasPrefix("--json=") }) {
+                if !commandLine.contains(where: { ["--json", "--out"].contains($0) || $0.hasPrefix("--json=") || $0.hasPrefix("--out=") }) {
                     commandLine += ["--json", analysisFile(index)]
                 }
                 return commandLine.map(Self.shellQuoted).joined(separator: " ")
             }
             let settings = analysis.settings
-            let inputs = analysis.inputs.isEmpty ? ["TRACES.jsonl"] : analysis.inputs.map(\.path)
+            let traces = analysis.inputs.filter { $0.role != .probes }.map(\.path)
+            let inputs = (traces.isEmpty ? ["TRACES.jsonl"] : traces)
+                + analysis.inputs.filter { $0.role == .probes }.flatMap { ["--probes", $0.path] }
             // A truncation analyze took from the traces is taken from them again (with `mixed`,
             // no single option would reproduce it).
-            let fromTraces = ["traces", "mixed", "default"].contains(settings.settingsSource ?? "option")
-            let truncation = fromTraces ? []
-                : ["--" + settings.truncation.replacingOccurrences(of: "_", with: "-"), String(describing: settings.truncationValue)]
+            let truncation = settings.settingsSource?.fromTraces == true ? []
+                : [settings.truncation.flag, String(describing: settings.truncationValue)]
             let arguments = ["horizon", "analyze"] + inputs + ["--label", analysis.label,
-                "--profile", settings.profile, "--end-marker", settings.endMarker] + truncation + [
-                "--estimator", settings.estimator, "--window", String(settings.window),
+                "--profile", settings.profile, "--end-marker", settings.endMarker.rawValue] + truncation + [
+                "--estimator", settings.estimator.rawValue, "--window", String(settings.window),
                 "--bootstrap-resamples", String(settings.bootstrapResamples),
                 "--confidence", String(describing: settings.confidence), "--seed", String(settings.seed),
             ] + (settings.referenceCompat ? ["--reference-compat"] : [])

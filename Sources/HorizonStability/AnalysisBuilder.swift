@@ -5,7 +5,7 @@ import HorizonEntropy
 import HorizonSegments
 import HorizonTraces
 
-/// Folds sample records, in input order, into an ``Analysis``.
+/// Folds sample and probe records, in input order, into an ``Analysis``.
 ///
 /// ```swift
 /// var builder = AnalysisBuilder(options: AnalysisOptions(profileName: "deepseek-r1"))
@@ -16,53 +16,49 @@ import HorizonTraces
 /// Per-token arrays are folded into per-problem curve builders as records arrive and then
 /// dropped, so memory grows with the number of samples, not with the number of tokens (except
 /// in reference-compatible mode, which needs every sample's tokens).
+///
+/// What the builder gathers is its ``state``; ``finish(horizonVersion:)`` computes every
+/// set-level number from the state alone, so a state merged from shards
+/// (``AnalysisPart/merge(_:)``) finishes to the same bytes as one gathered on one machine.
 public struct AnalysisBuilder: Sendable {
     public let options: AnalysisOptions
-    var problems: [String: ProblemAccumulator] = [:]
-    var problemOrder: [String] = []
-    var models: Set<String> = []
-    /// Counts the reader knows and the builder cannot see; the caller fills them in.
-    public var counts = AnalysisCounts()
-    public var inputs: [AnalysisInput] = []
-    public var invalid: [InvalidLine] = []
-    /// Traces with log-probabilities by the truncation their recorded sampling implies
-    /// (`nil`: none recorded).
-    var recordedTruncations: [DecodingTruncation?: Int] = [:]
-    /// Traces by the recorded settings the rebuild could not apply.
-    var settingsNotRebuilt: [String: Int] = [:]
-    /// Traces whose heuristic thinking and answer spans were left unmeasured.
-    var unmeasuredSpans = 0
+    public var state: AnalysisState
 
-    public init(options: AnalysisOptions) {
+    public init(options: AnalysisOptions, state: AnalysisState = AnalysisState()) {
         self.options = options
+        self.state = state
     }
 
     /// Adds one sample.
     public mutating func add(_ record: SampleRecord) throws {
-        if problems[record.problemID] == nil {
-            problems[record.problemID] = try ProblemAccumulator(
+        if state.problems[record.problemID] == nil {
+            state.problems[record.problemID] = try ProblemAccumulator(
                 problemID: record.problemID, window: options.window, estimator: options.estimator)
-            problemOrder.append(record.problemID)
         }
-        if let model = record.model { models.insert(model) }
-        counts.traces += 1
+        if let model = record.model { state.models.insert(model) }
+        state.traceCounts.traces += 1
         if let statistics = record.statistics {
-            recordedTruncations[record.recordedTruncation, default: 0] += 1
-            for setting in record.settingsNotRebuilt { settingsNotRebuilt[setting, default: 0] += 1 }
-            counts.tracesWithLogProbs += 1
-            counts.tokens += statistics.count
-            counts.lowCoverageTokens += statistics.isLowCoverage.reduce(0) { $0 + ($1 ? 1 : 0) }
+            state.recordedTruncations[record.recordedTruncation, default: 0] += 1
+            for setting in record.settingsNotRebuilt { state.settingsNotRebuilt[setting, default: 0] += 1 }
+            state.traceCounts.tracesWithLogProbs += 1
+            state.traceCounts.tokens += statistics.count
+            state.traceCounts.lowCoverageTokens += statistics.isLowCoverage.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
-        if !record.spansMeasured { unmeasuredSpans += 1 }
-        if record.flags.truncated { counts.truncated += 1 }
-        if record.flags.openingMarkerMissing { counts.openingMarkerMissing += 1 }
-        problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
+        if !record.spansMeasured { state.unmeasuredSpans += 1 }
+        if record.flags.truncated { state.traceCounts.truncated += 1 }
+        if record.flags.openingMarkerMissing { state.traceCounts.openingMarkerMissing += 1 }
+        state.problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
+    }
+
+    /// Adds one measured probe continuation.
+    public mutating func add(_ probe: ProbeRecord) {
+        state.probes.append(probe)
     }
 
     /// Records an invalid line or duplicate that was skipped; the first 100 are kept with their
     /// message (the reader's summary has the totals).
     public mutating func addInvalid(file: String, line: Int, message: String) {
-        if invalid.count < 100 { invalid.append(InvalidLine(file: file, line: line, message: message)) }
+        if state.invalid.count < 100 { state.invalid.append(InvalidLine(file: file, line: line, message: message)) }
     }
 
     /// Computes every metric.
@@ -70,8 +66,8 @@ public struct AnalysisBuilder: Sendable {
         var random = SplitMix64(seed: options.seed)
         // Problems by id and samples by index: the numbers, intervals included, must not depend
         // on the order concurrent sampling happened to write the lines in.
-        let ordered = problemOrder.sorted().compactMap { id in
-            problems[id].map { problem in
+        let ordered = state.problems.keys.sorted().compactMap { id in
+            state.problems[id].map { problem in
                 var problem = problem
                 problem.samples.sort { $0.index < $1.index }
                 problem.referenceSamples.sort { $0.index < $1.index }
@@ -80,13 +76,12 @@ public struct AnalysisBuilder: Sendable {
         }
         var analysis = Analysis(
             horizonVersion: horizonVersion,
-            label: options.label ?? (models.count == 1 ? models.first! : inputs.first.map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent } ?? "run"),
-            model: models.count == 1 ? models.first : nil,
-            inputs: inputs,
-            settings: settings(problemIDs: problemOrder),
-            counts: counts,
-            invalid: invalid)
-        analysis.counts.problems = ordered.count
+            label: options.label ?? (state.models.count == 1 ? state.models.first! : state.inputs.first.map { URL(fileURLWithPath: $0.path).deletingPathExtension().lastPathComponent } ?? "run"),
+            model: state.models.count == 1 ? state.models.first : nil,
+            inputs: state.inputs,
+            settings: settings(problemIDs: ordered.map(\.problemID)),
+            counts: state.counts,
+            invalid: state.invalid)
 
         let branching = BranchingFactorAggregation(problems: ordered, options: options, random: &random)
         analysis.bf = branching.setSummary
@@ -115,6 +110,10 @@ public struct AnalysisBuilder: Sendable {
             answers.fill(&row, problem: offset)
             return row
         }
+        analysis.probes = ProbeAggregation.summarize(state.probes, options: options)
+        analysis.probes?.firstCorrect = ProbeBehaviour.firstCorrect(state.probes, options: options)
+        analysis.probes?.consistencyStop = ProbeBehaviour.consistencyStop(
+            state.probes, chainAnswers: ChainAnswer.byTrace(from: analysis.problems), k: options.consistencyK, options: options)
         analysis.warnings = warnings(for: analysis, problems: ordered)
         return analysis
     }
@@ -122,24 +121,20 @@ public struct AnalysisBuilder: Sendable {
     /// The truncation the settings report and where it came from (`settings_source`): the
     /// option; the traces' own when every trace with log-probabilities records the same one;
     /// the default when none records one; `mixed` otherwise (each trace rebuilt with its own).
-    var rebuildSettings: (truncation: DecodingTruncation, source: String) {
-        guard options.truncationFromTraces else { return (options.truncation, "option") }
-        let recorded = recordedTruncations.keys.compactMap { $0 }
-        if recorded.isEmpty { return (options.truncation, "default") }
-        if recorded.count == 1, recordedTruncations[nil] == nil { return (recorded[0], "traces") }
-        return (options.truncation, "mixed")
+    var rebuildSettings: (truncation: DecodingTruncation, source: SettingsSource) {
+        guard options.truncationFromTraces else { return (options.truncation, .option) }
+        let recorded = state.recordedTruncations.keys.compactMap { $0 }
+        if recorded.isEmpty { return (options.truncation, .builtInDefault) }
+        if recorded.count == 1, state.recordedTruncations[nil] == nil { return (recorded[0], .traces) }
+        return (options.truncation, .mixed)
     }
 
     func settings(problemIDs: [String]) -> AnalysisSettings {
         let rebuild = rebuildSettings
-        let (truncationName, truncationValue): (String, Double) =
-            switch rebuild.truncation {
-            case .topP(let p): ("top_p", p)
-            case .minP(let p): ("min_p", p)
-            }
+        let truncation = TruncationKind.of(rebuild.truncation)
         var settings = AnalysisSettings(
-            profile: options.profileName, endMarker: options.endMarker.rawValue, truncation: truncationName,
-            truncationValue: truncationValue, estimator: options.estimator.rawValue,
+            profile: options.profileName, endMarker: options.endMarker, truncation: truncation.kind,
+            truncationValue: truncation.value, estimator: options.estimator,
             referenceCompat: options.referenceCompat, window: options.window,
             bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed,
             problemSetDigest: SHA256.hexDigest(of: Array(problemIDs.sorted().joined(separator: "\n").utf8)))
@@ -151,7 +146,7 @@ public struct AnalysisBuilder: Sendable {
     /// Warnings about the rebuild's settings against what the traces record.
     func settingsWarnings() -> [AnalysisWarning] {
         var warnings: [AnalysisWarning] = []
-        let recorded = recordedTruncations.compactMap { truncation, count in truncation.map { ($0, count) } }
+        let recorded = state.recordedTruncations.compactMap { truncation, count in truncation.map { ($0, count) } }
             .sorted { $0.0.description < $1.0.description }
         let described = recorded.map { "\($0.0.description) (\($0.1) traces)" }.joined(separator: ", ")
         if !options.truncationFromTraces {
@@ -159,12 +154,12 @@ public struct AnalysisBuilder: Sendable {
             if !contradicting.isEmpty {
                 warnings.append(AnalysisWarning(kind: "settings_contradict_traces", message: "The rebuild uses \(options.truncation) as given, but the traces record \(contradicting.map { "\($0.0.description) (\($0.1) traces)" }.joined(separator: ", ")): their BF is measured on a distribution the sampler did not draw from. Leave out --top-p and --min-p to rebuild from the traces' own sampling."))
             }
-        } else if rebuildSettings.source == "mixed" {
-            let unrecorded = recordedTruncations[nil].map { "; \($0) traces record none and use \(options.truncation)" } ?? ""
+        } else if rebuildSettings.source == .mixed {
+            let unrecorded = state.recordedTruncations[nil].map { "; \($0) traces record none and use \(options.truncation)" } ?? ""
             warnings.append(AnalysisWarning(kind: "mixed_sampling", message: "The traces record different sampling: \(described)\(unrecorded). Each trace was rebuilt with its own, so the set mixes truncations."))
         }
-        if !settingsNotRebuilt.isEmpty {
-            let settings = settingsNotRebuilt.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) traces)" }.joined(separator: ", ")
+        if !state.settingsNotRebuilt.isEmpty {
+            let settings = state.settingsNotRebuilt.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) traces)" }.joined(separator: ", ")
             warnings.append(AnalysisWarning(kind: "sampling_not_rebuilt", message: "The traces were sampled with settings the rebuild does not apply: \(settings). BF is measured on the top-p truncation of the raw log-probabilities alone, so it only approximates the distribution sampled from."))
         }
         return warnings
@@ -185,8 +180,8 @@ public struct AnalysisBuilder: Sendable {
     }
 
     /// Token-weighted mean and the maximum of the per-token missing mass, per segment.
-    func missingMass(of problems: [ProblemAccumulator]) -> MissingMassSummary {
-        func summary(_ segment: Segment) -> MissingMass? {
+    func missingMass(of problems: [ProblemAccumulator]) -> PerSegment<MissingMass?> {
+        PerSegment { segment in
             var total = 0.0, tokens = 0, maximum = 0.0
             for problem in problems {
                 for sample in problem.samples {
@@ -198,13 +193,12 @@ public struct AnalysisBuilder: Sendable {
             }
             return tokens == 0 ? nil : MissingMass(mean: total / Double(tokens), max: maximum)
         }
-        return MissingMassSummary(overall: summary(.overall), thinking: summary(.thinking), answer: summary(.answer))
     }
 
     /// Entropy and NLL BF per segment on the same tokens: per problem exp of the mean over
     /// samples, then the mean over problems (the task-level BF of each single estimator).
-    func estimatorGap(of problems: [ProblemAccumulator]) -> EstimatorGapSummary? {
-        func gap(_ segment: Segment) -> EstimatorGap? {
+    func estimatorGap(of problems: [ProblemAccumulator]) -> PerSegment<EstimatorGap?>? {
+        let summary = PerSegment { segment -> EstimatorGap? in
             var entropyBFs: [Double] = []
             var nllBFs: [Double] = []
             for problem in problems {
@@ -218,18 +212,11 @@ public struct AnalysisBuilder: Sendable {
             let problemCount = Double(entropyBFs.count)
             return EstimatorGap(entropyBF: entropyBFs.reduce(0, +) / problemCount, nllBF: nllBFs.reduce(0, +) / problemCount)
         }
-        let summary = EstimatorGapSummary(overall: gap(.overall), thinking: gap(.thinking), answer: gap(.answer))
         return summary.overall == nil ? nil : summary
     }
 
     /// Per-problem curves, then their nan-mean over problems.
     func curves(of problems: [ProblemAccumulator]) -> Curves {
-        func points(_ curve: PositionCurve, problemCounts: [Int]) -> [CurvePoint] {
-            (0..<curve.count).map {
-                CurvePoint(position: curve.positions[$0], bf: curve.values[$0], samples: curve.counts[$0],
-                           problems: problemCounts[$0])
-            }
-        }
         func setCurve(_ perProblem: [PositionCurve]) -> [CurvePoint] {
             var builder = SetCurveBuilder()
             var samples: [Int: Int] = [:]
@@ -245,21 +232,9 @@ public struct AnalysisBuilder: Sendable {
         }
         var result = Curves(
             window: options.window, cumulativeNLLFrom: CumulativeCurveBuilder(estimator: options.estimator).nllFromPosition)
-        for segment in Segment.allCases {
-            let windowed = setCurve(problems.compactMap { $0.windowed[segment]?.curve(minimumSamples: options.minimumCurveSamples) })
-            let cumulative = setCurve(problems.compactMap { $0.cumulative[segment]?.curve(minimumSamples: options.minimumCurveSamples) })
-            switch segment {
-            case .overall:
-                result.windowed.overall = windowed
-                result.cumulative.overall = cumulative
-            case .thinking:
-                result.windowed.thinking = windowed
-                result.cumulative.thinking = cumulative
-            case .answer:
-                result.windowed.answer = windowed
-                result.cumulative.answer = cumulative
-            }
-        }
+        let minimumSamples = options.minimumCurveSamples
+        result.windowed = PerSegment { segment in setCurve(problems.map { $0.windowed[segment].curve(minimumSamples: minimumSamples) }) }
+        result.cumulative = PerSegment { segment in setCurve(problems.map { $0.cumulative[segment].curve(minimumSamples: minimumSamples) }) }
         return result
     }
 
@@ -275,8 +250,7 @@ public struct AnalysisBuilder: Sendable {
             let share = Double(counts.lowCoverageTokens) / Double(counts.tokens)
             warnings.append(AnalysisWarning(kind: "low_coverage", message: "\(NumberFormat.fixed(share * 100, decimals: 2))% of tokens (\(counts.lowCoverageTokens) of \(counts.tokens)) had top-k lists holding less probability than top-p \(String(analysis.settings.truncationValue)), so their truncated distribution could not be rebuilt exactly: ask the server for more top log-probs."))
         }
-        let gaps = [("overall", analysis.estimatorGap?.overall), ("thinking", analysis.estimatorGap?.thinking),
-                    ("answer", analysis.estimatorGap?.answer)].compactMap { name, gap in gap.map { (name, $0) } }
+        let gaps = Segment.allCases.compactMap { segment in analysis.estimatorGap?[segment].map { (segment.rawValue, $0) } }
         func described(_ gaps: [(String, EstimatorGap)]) -> String {
             gaps.map { "\($0.0) \(NumberFormat.fixed($0.1.nllBF, decimals: 2)) vs \(NumberFormat.fixed($0.1.entropyBF, decimals: 2))" }.joined(separator: "; ")
         }
@@ -293,8 +267,8 @@ public struct AnalysisBuilder: Sendable {
         if let mass = analysis.missingMass.overall, mass.max > 0.05 {
             warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: "The top-k lists missed up to \(NumberFormat.fixed(mass.max, decimals: 3)) of the probability mass at a token (mean \(NumberFormat.fixed(mass.mean, decimals: 4))); entropies are lower bounds there."))
         }
-        if unmeasuredSpans > 0 {
-            warnings.append(AnalysisWarning(kind: "no_thinking_markers", message: "\(unmeasuredSpans) of \(counts.traces) traces have no thinking markers, so their thinking and answer spans would be guesses of the plain heuristic: only their whole output is measured. Name the model's profile with --profile, or pass --heuristic-spans to measure the guessed spans."))
+        if state.unmeasuredSpans > 0 {
+            warnings.append(AnalysisWarning(kind: "no_thinking_markers", message: "\(state.unmeasuredSpans) of \(counts.traces) traces have no thinking markers, so their thinking and answer spans would be guesses of the plain heuristic: only their whole output is measured. Name the model's profile with --profile, or pass --heuristic-spans to measure the guessed spans."))
         }
         if counts.truncated > 0 {
             warnings.append(AnalysisWarning(kind: "truncated_thinking", message: "\(counts.truncated) of \(counts.traces) traces never closed their thinking: their answer span is empty and no answer was graded for them."))

@@ -1,12 +1,20 @@
 import HorizonCommon
 
-/// An analysis file could not be used.
+/// An analysis or part file could not be used, or part files do not merge.
 public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         case unreadable(String)
         case malformed(String)
         case wrongSchema(String)
         case newerVersion(Int)
+        /// A part file expected, another schema found.
+        case notAPart(String)
+        /// A part file of another part schema version.
+        case partVersion(Int)
+        /// Part files that do not belong to one analysis (versions, settings, inputs).
+        case partsDiffer(String)
+        /// Shards missing or given twice.
+        case shardsIncomplete(String)
     }
 
     public var reason: Reason
@@ -22,9 +30,16 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         switch reason {
         case .unreadable(let why): return "\(location): cannot read: \(why)"
         case .malformed(let why): return "\(location): not a valid analysis: \(why)"
+        case .wrongSchema(let schema) where schema == AnalysisPart.schemaName:
+            return "\(location): is a part file of `analyze --shard`: merge every shard with `horizon merge` and read the merged analysis"
         case .wrongSchema(let schema): return "\(location): schema is '\(schema)', expected 'horizon.analysis'"
         case .newerVersion(let version):
             return "\(location): schema_version \(version) is newer than this horizon understands (\(Analysis.currentSchemaVersion))"
+        case .notAPart(let schema):
+            return "\(location): schema is '\(schema)', expected '\(AnalysisPart.schemaName)' (write parts with `horizon analyze --shard I/N`)"
+        case .partVersion(let version):
+            return "\(location): part schema_version \(version), this horizon merges version \(AnalysisPart.currentSchemaVersion) only"
+        case .partsDiffer(let why), .shardsIncomplete(let why): return "\(location): cannot merge: \(why)"
         }
     }
 }

@@ -1,64 +1,104 @@
+import Foundation
+import HorizonAnswers
+import HorizonSegments
 import HorizonTraces
 
-import Foundation
-
-/// `horizon analyze`: reads trace files, segments and measures every trace in parallel, and
-/// folds the results into an ``Analysis``.
+/// `horizon analyze`: reads trace and probe files, segments and measures every trace in
+/// parallel, and folds the results into an ``Analysis`` — or, for one shard of the problems,
+/// into the ``AnalysisState`` a part file carries.
 ///
 /// ```swift
 /// let analysis = try Analyzer(
-///     readOptions: TraceReadOptions(),
-///     recordOptions: SampleRecordOptions(segmenter: Segmenter(.auto)),
-///     analysisOptions: AnalysisOptions()
+///     readOptions: TraceReadOptions(), segmenter: Segmenter(.auto), options: AnalysisOptions()
 /// ).analyze(paths: ["traces.jsonl"])
 /// ```
 public struct Analyzer: Sendable {
-    public var readOptions: TraceReadOptions
-    public var recordOptions: SampleRecordOptions
-    public var analysisOptions: AnalysisOptions
+    /// Reads probe files into measured records (the `Horizon` module's `ProbeReader.read`):
+    /// probe lines need the client's JSON reader, which this stage does not depend on.
+    public typealias ProbeFileReader = @Sendable (_ paths: [String], _ options: SampleRecordOptions) throws -> [ProbeRecord]
 
-    public init(readOptions: TraceReadOptions, recordOptions: SampleRecordOptions, analysisOptions: AnalysisOptions) {
+    public var readOptions: TraceReadOptions
+    public var segmenter: Segmenter
+    public var extractor: AnswerExtractor
+    public var options: AnalysisOptions
+    /// Needed only when probe files are given.
+    public var readProbes: ProbeFileReader?
+
+    public init(
+        readOptions: TraceReadOptions, segmenter: Segmenter, extractor: AnswerExtractor = AnswerExtractor(),
+        options: AnalysisOptions, readProbes: ProbeFileReader? = nil
+    ) {
         self.readOptions = readOptions
-        self.recordOptions = recordOptions
-        self.analysisOptions = analysisOptions
+        self.segmenter = segmenter
+        self.extractor = extractor
+        self.options = options
+        self.readProbes = readProbes
+    }
+
+    /// How each trace becomes a ``SampleRecord``: the options' truncation and span rules with
+    /// this segmenter and extractor.
+    public var recordOptions: SampleRecordOptions {
+        options.recordOptions(segmenter: segmenter, extractor: extractor)
     }
 
     /// Reads, measures and aggregates.
     ///
     /// - Parameters:
     ///   - paths: JSONL trace files (`-` for standard input), read in order.
+    ///   - probes: Probe files from `horizon probe`, summarized beside the traces.
     ///   - golds: Gold answers by problem id from a problem set; a trace's own gold wins.
     ///   - progress: Called after each block read, for a progress line.
     /// - Throws: The first invalid line's ``TraceError`` unless `readOptions.skipInvalid`;
     ///   ``SegmentationError`` when a pattern fails on an output.
     public func analyze(
-        paths: [String], golds: [String: String] = [:], progress: ((TraceReadProgress) -> Void)? = nil
+        paths: [String], probes: [String] = [], golds: [String: String] = [:],
+        progress: ((TraceReadProgress) -> Void)? = nil
     ) throws -> Analysis {
-        var builder = AnalysisBuilder(options: analysisOptions)
-        builder.inputs = paths.map { path in
+        let state = try gather(paths: paths, probes: probes, golds: golds, progress: progress)
+        return AnalysisBuilder(options: options, state: state).finish(horizonVersion: horizonVersion)
+    }
+
+    /// Reads and measures the traces and probes of one shard's problems, and returns what a part
+    /// file carries. Every line is read (the input-level counts cover all of them); only the
+    /// shard's problems are segmented and measured.
+    ///
+    /// - Throws: as ``analyze(paths:probes:golds:progress:)``.
+    public func gather(
+        paths: [String], probes: [String] = [], golds: [String: String] = [:], shard: Shard = .whole,
+        progress: ((TraceReadProgress) -> Void)? = nil
+    ) throws -> AnalysisState {
+        var builder = AnalysisBuilder(options: options)
+        builder.state.inputs = (paths.map { ($0, AnalysisInput.Role.traces) } + probes.map { ($0, .probes) }).map { path, role in
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            return AnalysisInput(path: path, bytes: size ?? 0)
+            return AnalysisInput(path: path, bytes: size ?? 0, role: role)
         }
         let recordOptions = self.recordOptions
         let summary = try TraceReader(paths: paths, options: readOptions).read(
-            transform: { trace in
+            transform: { trace -> SampleRecord? in
+                guard shard.contains(problemID: trace.problemID) else { return nil }
                 var trace = trace
                 if trace.gold == nil { trace.gold = golds[trace.problemID] }
                 return try SampleRecord(trace, options: recordOptions)
             },
             consume: { item in
                 switch item {
-                case .trace(let record): try builder.add(record)
+                case .trace(let record): if let record { try builder.add(record) }
                 case .invalid(let error):
                     builder.addInvalid(file: error.location.file, line: error.location.line, message: error.message)
                 }
             },
             progress: progress)
-        builder.counts.lines = summary.lines
-        builder.counts.duplicates = summary.duplicates
-        builder.counts.invalidLines = summary.invalidLines
-        builder.counts.emptyTopLists = summary.emptyTopLists
-        builder.counts.sampledNotInTop = summary.sampledNotInTop
-        return builder.finish(horizonVersion: horizonVersion)
+        builder.state.readCounts.lines = summary.lines
+        builder.state.readCounts.duplicates = summary.duplicates
+        builder.state.readCounts.invalidLines = summary.invalidLines
+        builder.state.readCounts.emptyTopLists = summary.emptyTopLists
+        builder.state.readCounts.sampledNotInTop = summary.sampledNotInTop
+        if !probes.isEmpty {
+            guard let readProbes else { preconditionFailure("probe files given to an Analyzer without readProbes") }
+            for probe in try readProbes(probes, recordOptions) where shard.contains(problemID: probe.problemID) {
+                builder.add(probe)
+            }
+        }
+        return builder.state
     }
 }

@@ -58,16 +58,6 @@ struct BranchingFactorAggregation {
     }
 }
 
-extension BranchingFactorSummary {
-    mutating func set(_ segment: Segment, value: Double, ci: ConfidenceInterval?) {
-        switch segment {
-        case .overall: overall = value; overallCI = ci
-        case .thinking: thinking = value; thinkingCI = ci
-        case .answer: answer = value; answerCI = ci
-        }
-    }
-}
-
 extension Bootstrap {
     /// Interval of exp(mean of `logValues`), resampling the values.
     static func meanOfLogsInterval(_ logValues: [Double], options: AnalysisOptions, using random: inout SplitMix64) -> ConfidenceInterval? {

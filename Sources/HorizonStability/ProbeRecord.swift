@@ -4,8 +4,8 @@ import HorizonAnswers
 import HorizonEntropy
 
 /// One continuation sampled by a probe, measured.
-public struct ProbeRecord: Sendable {
-    public enum Kind: Sendable, Hashable {
+public struct ProbeRecord: Sendable, Equatable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
         /// Thinking cut at `length` (tokens, or a fraction of the thinking) and an answer forced.
         case truncation(length: Double, unit: String)
         /// The first `position` output tokens kept and the rest resampled.

@@ -54,8 +54,7 @@ struct FuzzTests {
             var options = TraceReadOptions()
             options.skipInvalid = true
             let analyzer = Analyzer(
-                readOptions: options, recordOptions: SampleRecordOptions(segmenter: Segmenter(.auto)),
-                analysisOptions: AnalysisOptions(bootstrapResamples: 20))
+                readOptions: options, segmenter: Segmenter(.auto), options: AnalysisOptions(bootstrapResamples: 20))
             do {
                 let analysis = try analyzer.analyze(paths: [path])
                 for invalid in analysis.invalid {
@@ -95,8 +94,8 @@ struct FuzzTests {
     private func analysisAndBaseline() throws -> (analysis: Data, baseline: Data) {
         let path = try TraceFile.write(GeneratedTraces.lines(problems: 3, samples: 4))
         let analysis = try Analyzer(
-            readOptions: TraceReadOptions(), recordOptions: SampleRecordOptions(segmenter: Segmenter(.auto)),
-            analysisOptions: AnalysisOptions(bootstrapResamples: 20)).analyze(paths: [path])
+            readOptions: TraceReadOptions(), segmenter: Segmenter(.auto), options: AnalysisOptions(bootstrapResamples: 20)
+        ).analyze(paths: [path])
         let directory = try SharedData.temporaryDirectory("fuzz-gate")
         let baselineURL = directory.appendingPathComponent("baseline.json")
         try Baseline.make(from: analysis).write(to: baselineURL)

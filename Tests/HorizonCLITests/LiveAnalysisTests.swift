@@ -36,17 +36,18 @@ struct LiveAnalysisTests {
     }
 
     /// Decoding used the whole distribution (top-p 1), so the analysis rebuilds it with top-p 1.
-    private var recordOptions: SampleRecordOptions {
-        SampleRecordOptions(segmenter: Segmenter(.fixed(.deepseekR1)), tokenOptions: TokenStatistics.Options(truncation: .topP(1)))
-    }
-
     private var analysisOptions: AnalysisOptions {
         AnalysisOptions(profileName: "deepseek-r1", truncation: .topP(1), estimator: .entropy, bootstrapResamples: 1000, seed: 7)
     }
 
+    private var analyzer: Analyzer {
+        Analyzer(readOptions: TraceReadOptions(), segmenter: Segmenter(.fixed(.deepseekR1)), options: analysisOptions)
+    }
+
+    private var recordOptions: SampleRecordOptions { analyzer.recordOptions }
+
     private func analyze(_ path: String) throws -> Analysis {
-        try Analyzer(readOptions: TraceReadOptions(), recordOptions: recordOptions, analysisOptions: analysisOptions)
-            .analyze(paths: [path])
+        try analyzer.analyze(paths: [path])
     }
 
     /// The designed answer BF: the answer is the 6 tokens ` The answer is \boxed{d}`, and only the

@@ -8,10 +8,10 @@ import Testing
     /// One compared setting changed at a time, with the key and texts the message must show.
     static let changes: [(String, @Sendable (inout Analysis) -> Void, String, String)] = [
         ("profile", { $0.settings.profile = "deepseek-r1" }, "auto", "deepseek-r1"),
-        ("end_marker", { $0.settings.endMarker = "last" }, "first", "last"),
-        ("truncation", { $0.settings.truncation = "min_p" }, "top_p", "min_p"),
+        ("end_marker", { $0.settings.endMarker = .last }, "first", "last"),
+        ("truncation", { $0.settings.truncation = .minP }, "top_p", "min_p"),
         ("truncation_value", { $0.settings.truncationValue = 0.95 }, "0.9", "0.95"),
-        ("estimator", { $0.settings.estimator = "nll" }, "auto", "nll"),
+        ("estimator", { $0.settings.estimator = .nll }, "auto", "nll"),
         ("reference_compat", { $0.settings.referenceCompat = true }, "false", "true"),
         ("problem_set_digest", { $0.settings.problemSetDigest = "digest-2" }, "digest-1", "digest-2"),
         ("confidence", { $0.settings.confidence = 0.9 }, "0.95", "0.9"),
@@ -34,7 +34,7 @@ import Testing
         let baseline = try Baseline.make(from: F.reference())
         var current = F.reference()
         current.settings.truncationValue = 0.95
-        current.settings.estimator = "nll"
+        current.settings.estimator = .nll
         current.bf.overall = 1.5
         current.bf.overallCI = F.around(1.5, 0.01)
         let result = try Gate.check(baseline: baseline, analysis: current,
@@ -60,7 +60,7 @@ import Testing
         #expect(result.settingsChanges.isEmpty)
         #expect(result.exitCode == 0)
         // What the user chose still counts.
-        again.settings.estimator = "nll"
+        again.settings.estimator = .nll
         let error = #expect(throws: GateError.self) { try Gate.check(baseline: baseline, analysis: again) }
         #expect(error?.reason == .settingsChanged([SettingChange(setting: "estimator", baseline: "auto", current: "nll")]))
     }

@@ -48,7 +48,7 @@ enum AnalysisFixtures {
                 answer: 1.155, answerCI: interval(1.10, 1.21), estimatorUsed: "nll", first: 2.53, firstCI: interval(2.40, 2.70)
             ),
             lengths: SpanLengths(unit: "tokens", overall: 500, thinking: 460, answer: 40),
-            missingMass: MissingMassSummary(
+            missingMass: PerSegment<MissingMass?>(
                 overall: MissingMass(mean: 0.02, max: 0.15), thinking: MissingMass(mean: 0.021, max: 0.15), answer: MissingMass(mean: 0.01, max: 0.05)
             ),
             accuracy: 0.6, accuracyCI: interval(0.45, 0.75), agreement: 0.7, agreementCI: interval(0.6, 0.8),
@@ -67,12 +67,12 @@ enum AnalysisFixtures {
             ),
             curves: Curves(
                 window: 5,
-                windowed: SegmentCurves(
+                windowed: PerSegment<[CurvePoint]>(
                     overall: curve([12, 9, 7, 5.5, 4.5, 3.8, 3.2, 2.8, 2.5, 2.3], step: 5),
                     thinking: curve([10, 7.5, 6, 5, 4, 3.4, 3, 2.6], step: 5),
                     answer: curve([1.3, 1.1], step: 5)
                 ),
-                cumulative: SegmentCurves(
+                cumulative: PerSegment<[CurvePoint]>(
                     overall: curve([12, 10, 8.5, 7.4, 6.6, 6, 5.5, 5.1, 4.8, 4.5], step: 1),
                     thinking: curve([10, 8.6, 7.7, 7, 6.4], step: 1),
                     answer: curve([1.3, 1.2, 1.16], step: 1)
@@ -153,12 +153,12 @@ enum AnalysisFixtures {
         analysis.agreementCI = interval(0.85, 0.95)
         analysis.curves = Curves(
             window: 5,
-            windowed: SegmentCurves(
+            windowed: PerSegment<[CurvePoint]>(
                 overall: curve([1.6, 1.5, 1.4, 1.35, 1.3, 1.25, 1.2, 1.2, 1.15, 1.1], step: 5),
                 thinking: curve([1.5, 1.4, 1.35, 1.3, 1.25, 1.2, 1.2, 1.15], step: 5),
                 answer: curve([1.1, 1.02], step: 5)
             ),
-            cumulative: SegmentCurves(
+            cumulative: PerSegment<[CurvePoint]>(
                 overall: curve([1.6, 1.55, 1.5, 1.46, 1.43, 1.4, 1.38, 1.36, 1.34, 1.32], step: 1),
                 thinking: curve([1.5, 1.45, 1.41, 1.38, 1.36], step: 1),
                 answer: curve([1.1, 1.06, 1.05], step: 1)
@@ -211,7 +211,7 @@ enum AnalysisFixtures {
         analysis.counts.lowCoverageTokens = 0
         analysis.bf = BranchingFactorSummary()
         analysis.lengths = SpanLengths(unit: "characters", overall: 2000, thinking: 1800, answer: 200)
-        analysis.missingMass = MissingMassSummary()
+        analysis.missingMass = PerSegment()
         analysis.curves = Curves()
         analysis.probes = nil
         analysis.lengthVsStability?.answerBF = nil

@@ -31,8 +31,8 @@ import Testing
 
     @Test func entropyVersusNLLTableFlagsAGapOverTenPercent() throws {
         var analysis = AnalysisFixtures.base()
-        analysis.estimatorGap = EstimatorGapSummary(
-            overall: EstimatorGap(entropyBF: 2, nllBF: 2.5), thinking: EstimatorGap(entropyBF: 4, nllBF: 4.2))
+        analysis.estimatorGap = PerSegment(
+            overall: EstimatorGap(entropyBF: 2, nllBF: 2.5), thinking: EstimatorGap(entropyBF: 4, nllBF: 4.2), answer: nil)
         let report = try ReportWriter.render(analyses: [analysis], options: ReportOptions())
         let section = try #require(MarkdownReading.section(report.markdown, "Branching Factor per segment"))
         let coverage = try #require(section.components(separatedBy: "### Entropy vs NLL (coverage)").last)
@@ -54,11 +54,11 @@ import Testing
     }
 
     @Test func truncationFromTheTracesIsLeftToTheTraces() throws {
-        for source in ["traces", "mixed", "default"] {
+        for source in [SettingsSource.traces, .mixed, .builtInDefault] {
             let command = try analyzeCommand { $0.settingsSource = source }
             #expect(!command.contains("--top-p") && !command.contains("--min-p"), "\(source): \(command)")
         }
-        #expect(try analyzeCommand { $0.settingsSource = "option" }.contains("--top-p 0.9"))
+        #expect(try analyzeCommand { $0.settingsSource = .option }.contains("--top-p 0.9"))
     }
 
     @Test func heuristicSpansAreAskedForAgain() throws {

@@ -98,7 +98,7 @@ struct AnalyzeBranchingFactorTests {
         #expect(analysis.bf.estimatorUsed == "nll")
         #expect(isClose(analysis.bf.thinking, (pow(2, 1.5) + pow(2, 1.25) + 2) / 3))
         #expect(isClose(analysis.bf.overall, (pow(2, 97.0 / 84) + pow(2, 1.1) + 2) / 3))
-        #expect(analysis.settings.estimator == "nll")
+        #expect(analysis.settings.estimator == .nll)
     }
 
     @Test("mean span lengths: over samples, then over problems, in tokens")

@@ -30,10 +30,8 @@ struct AnalyzeRebuildSettingsTests {
         let truncation = topP.map { DecodingTruncation.topP($0) } ?? .default
         return try Analyzer(
             readOptions: TraceReadOptions(),
-            recordOptions: SampleRecordOptions(
-                segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1")),
-                tokenOptions: TokenStatistics.Options(truncation: truncation), truncationFromTraces: topP == nil),
-            analysisOptions: AnalysisOptions(
+            segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1")),
+            options: AnalysisOptions(
                 profileName: "deepseek-r1", truncation: truncation, truncationFromTraces: topP == nil,
                 bootstrapResamples: 10)
         ).analyze(paths: [try TraceFile.write(lines)])
@@ -44,8 +42,8 @@ struct AnalyzeRebuildSettingsTests {
     @Test("traces recording top-p 1: the rebuild keeps every candidate and says where it came from")
     func fromTraces() throws {
         let analysis = try Self.analyze([Self.line("p", sampling: Self.topP1), Self.line("q", sampling: Self.topP1)])
-        #expect(analysis.settings.truncation == "top_p" && analysis.settings.truncationValue == 1)
-        #expect(analysis.settings.settingsSource == "traces")
+        #expect(analysis.settings.truncation == .topP && analysis.settings.truncationValue == 1)
+        #expect(analysis.settings.settingsSource == .traces)
         #expect(isClose(analysis.bf.overall, Self.allThree))
         #expect(!Self.warningKinds(analysis).contains { $0.contains("sampling") || $0.contains("settings") })
     }
@@ -53,7 +51,7 @@ struct AnalyzeRebuildSettingsTests {
     @Test("an explicit --top-p that contradicts the traces is used, and warned about")
     func contradictingOption() throws {
         let analysis = try Self.analyze([Self.line("p", sampling: Self.topP1)], topP: 0.9)
-        #expect(analysis.settings.truncationValue == 0.9 && analysis.settings.settingsSource == "option")
+        #expect(analysis.settings.truncationValue == 0.9 && analysis.settings.settingsSource == .option)
         #expect(isClose(analysis.bf.overall, Self.twoKept))
         let warning = try #require(analysis.warnings.first { $0.kind == "settings_contradict_traces" })
         #expect(warning.message.contains("top-p 1.0 (1 traces)"))
@@ -65,14 +63,14 @@ struct AnalyzeRebuildSettingsTests {
     @Test("traces recording nothing: the reference's top-p 0.9")
     func defaultWithoutRecords() throws {
         let analysis = try Self.analyze([Self.line("p", sampling: nil)])
-        #expect(analysis.settings.truncationValue == 0.9 && analysis.settings.settingsSource == "default")
+        #expect(analysis.settings.truncationValue == 0.9 && analysis.settings.settingsSource == .builtInDefault)
         #expect(isClose(analysis.bf.overall, Self.twoKept))
     }
 
     @Test("traces recording different top-p: each rebuilt with its own, flagged as mixed")
     func mixed() throws {
         let analysis = try Self.analyze([Self.line("p", sampling: Self.topP1), Self.line("q", sampling: Self.topP09)])
-        #expect(analysis.settings.settingsSource == "mixed")
+        #expect(analysis.settings.settingsSource == .mixed)
         #expect(Self.warningKinds(analysis).contains("mixed_sampling"))
         // Task BF = mean over problems of each problem's BF.
         #expect(isClose(analysis.bf.overall, (Self.allThree + Self.twoKept) / 2))
@@ -113,8 +111,8 @@ struct AnalyzeRebuildSettingsTests {
         for (estimator, expected) in [(BranchingFactorEstimator.entropy, nil), (.nll, nil), (.auto, 50 as Int?)] {
             let analysis = try Analyzer(
                 readOptions: TraceReadOptions(),
-                recordOptions: SampleRecordOptions(segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1"))),
-                analysisOptions: AnalysisOptions(estimator: estimator, bootstrapResamples: 10)
+                segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1")),
+                options: AnalysisOptions(estimator: estimator, bootstrapResamples: 10)
             ).analyze(paths: [path])
             #expect(analysis.curves.cumulativeNLLFrom == expected)
         }

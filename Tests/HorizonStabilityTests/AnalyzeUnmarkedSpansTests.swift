@@ -24,10 +24,9 @@ struct AnalyzeUnmarkedSpansTests {
     static func analyze(measuresHeuristicSpans: Bool) throws -> Analysis {
         try Analyzer(
             readOptions: TraceReadOptions(),
-            recordOptions: SampleRecordOptions(
-                segmenter: Segmenter(.auto), tokenOptions: TokenStatistics.Options(truncation: .topP(1)),
-                measuresHeuristicSpans: measuresHeuristicSpans),
-            analysisOptions: AnalysisOptions(truncation: .topP(1), estimator: .entropy, bootstrapResamples: 10)
+            segmenter: Segmenter(.auto),
+            options: AnalysisOptions(
+                truncation: .topP(1), measuresHeuristicSpans: measuresHeuristicSpans, estimator: .entropy, bootstrapResamples: 10)
         ).analyze(paths: [try TraceFile.write([line(0), line(1)])])
     }
 

@@ -21,10 +21,8 @@ struct AnalyzerSetup {
         let truncation = DecodingTruncation.topP(topP)
         return try Analyzer(
             readOptions: TraceReadOptions(skipInvalid: skipInvalid),
-            recordOptions: SampleRecordOptions(
-                segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1")),
-                tokenOptions: TokenStatistics.Options(truncation: truncation)),
-            analysisOptions: AnalysisOptions(
+            segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1")),
+            options: AnalysisOptions(
                 profileName: "deepseek-r1", truncation: truncation, estimator: estimator, window: window,
                 minimumCurveSamples: minimumCurveSamples, bootstrapResamples: 200, seed: seed,
                 lengthBins: lengthBins)

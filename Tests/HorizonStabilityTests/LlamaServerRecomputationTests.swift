@@ -65,10 +65,10 @@ struct LlamaServerRecomputationTests {
         for estimator in [BranchingFactorEstimator.entropy, .nll] {
             let analysis = try Analyzer(
                 readOptions: TraceReadOptions(),
-                recordOptions: SampleRecordOptions(segmenter: Segmenter(.auto), truncationFromTraces: true),
-                analysisOptions: AnalysisOptions(truncationFromTraces: true, estimator: estimator, bootstrapResamples: 10)
+                segmenter: Segmenter(.auto),
+                options: AnalysisOptions(truncationFromTraces: true, estimator: estimator, bootstrapResamples: 10)
             ).analyze(paths: [path])
-            #expect(analysis.settings.settingsSource == "traces" && analysis.settings.truncationValue == topP)
+            #expect(analysis.settings.settingsSource == .traces && analysis.settings.truncationValue == topP)
             let perToken = measures.map { estimator == .entropy ? $0.entropy : $0.nll }
             let expected = exp(perToken.reduce(0, +) / Double(perToken.count))
             #expect(isClose(analysis.bf.overall, expected, tolerance: 1e-12), "\(estimator): \(String(describing: analysis.bf.overall)) vs \(expected)")

@@ -51,9 +51,11 @@ public enum HorizonExecutable {
 
     /// Starts `horizon ARGUMENTS`; standard output and error go to fresh files.
     ///
-    /// - Parameter openFileLimit: when given, the process starts with this soft (and, when
-    ///   given, hard) `RLIMIT_NOFILE`, set by the shell's `ulimit` before it execs the binary.
-    public static func start(_ arguments: [String], openFileLimit: (soft: Int, hard: Int?)? = nil) throws -> Running {
+    /// - Parameters:
+    ///   - openFileLimit: when given, the process starts with this soft (and, when
+    ///     given, hard) `RLIMIT_NOFILE`, set by the shell's `ulimit` before it execs the binary.
+    ///   - standardInput: a file the process reads as standard input (default: none).
+    public static func start(_ arguments: [String], openFileLimit: (soft: Int, hard: Int?)? = nil, standardInput: URL? = nil) throws -> Running {
         let directory = try SharedData.temporaryDirectory("horizon-cli")
         let outURL = directory.appendingPathComponent("stdout")
         let errURL = directory.appendingPathComponent("stderr")
@@ -69,7 +71,7 @@ public enum HorizonExecutable {
             process.executableURL = url
             process.arguments = arguments
         }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
@@ -77,7 +79,7 @@ public enum HorizonExecutable {
     }
 
     /// Runs `horizon ARGUMENTS` to completion.
-    public static func run(_ arguments: [String], openFileLimit: (soft: Int, hard: Int?)? = nil) async throws -> Outcome {
-        try await start(arguments, openFileLimit: openFileLimit).finish()
+    public static func run(_ arguments: [String], openFileLimit: (soft: Int, hard: Int?)? = nil, standardInput: URL? = nil) async throws -> Outcome {
+        try await start(arguments, openFileLimit: openFileLimit, standardInput: standardInput).finish()
     }
 }

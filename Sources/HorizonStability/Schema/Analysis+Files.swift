@@ -18,6 +18,11 @@ extension Analysis {
         } catch {
             throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: url.path))
         }
+        struct Header: Decodable { var schema: String? }
+        // A part file (or another schema) is named as such, not as a missing key.
+        if let schema = (try? JSONDecoder().decode(Header.self, from: data))?.schema, schema != "horizon.analysis" {
+            throw AnalysisError(.wrongSchema(schema), at: SourceLocation(file: url.path))
+        }
         let analysis: Analysis
         do {
             analysis = try JSONDecoder().decode(Analysis.self, from: data)
@@ -25,9 +30,6 @@ extension Analysis {
             throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: url.path))
         } catch {
             throw AnalysisError(.malformed(String(describing: error)), at: SourceLocation(file: url.path))
-        }
-        guard analysis.schema == "horizon.analysis" else {
-            throw AnalysisError(.wrongSchema(analysis.schema), at: SourceLocation(file: url.path))
         }
         guard analysis.schemaVersion <= currentSchemaVersion else {
             throw AnalysisError(.newerVersion(analysis.schemaVersion), at: SourceLocation(file: url.path))

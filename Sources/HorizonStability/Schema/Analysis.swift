@@ -27,10 +27,10 @@ public struct Analysis: Codable, Sendable, Equatable {
     /// Mean span lengths in tokens (characters when traces have no tokens).
     public var lengths: SpanLengths
     /// Probability mass the server's top-k list did not cover, per segment.
-    public var missingMass: MissingMassSummary
+    public var missingMass: PerSegment<MissingMass?>
     /// Entropy and NLL Branching Factor side by side per segment: a gap shows the returned
     /// candidates do not represent the distribution sampled from.
-    public var estimatorGap: EstimatorGapSummary?
+    public var estimatorGap: PerSegment<EstimatorGap?>?
     /// Set-level mean accuracy over problems with a gold answer (`null` without gold answers).
     public var accuracy: Double?
     public var accuracyCI: ConfidenceInterval?
@@ -60,7 +60,7 @@ public struct Analysis: Codable, Sendable, Equatable {
         horizonVersion: String, label: String, model: String? = nil, inputs: [AnalysisInput] = [],
         settings: AnalysisSettings, counts: AnalysisCounts = AnalysisCounts(),
         bf: BranchingFactorSummary = BranchingFactorSummary(), lengths: SpanLengths = SpanLengths(),
-        missingMass: MissingMassSummary = MissingMassSummary(), accuracy: Double? = nil,
+        missingMass: PerSegment<MissingMass?> = PerSegment(), accuracy: Double? = nil,
         accuracyCI: ConfidenceInterval? = nil, agreement: Double? = nil, agreementCI: ConfidenceInterval? = nil,
         answers: AnswerSummary? = nil, lengthVsStability: LengthVsStability? = nil, curves: Curves = Curves(),
         probes: ProbeSummary? = nil, problems: [ProblemAnalysis] = [], warnings: [AnalysisWarning] = [],

@@ -1,23 +1,26 @@
+import HorizonEntropy
+import HorizonSegments
+
 /// The settings the numbers were measured with; a CI gate refuses to compare runs whose
 /// settings differ.
 public struct AnalysisSettings: Codable, Sendable, Equatable {
     /// Segmentation profile name (`auto`, `deepseek-r1`, `custom`, ...).
     public var profile: String
     /// `first` or `last`: which end-of-thinking marker splits the output.
-    public var endMarker: String
+    public var endMarker: EndMarkerChoice
     /// `top_p` or `min_p`.
-    public var truncation: String
+    public var truncation: TruncationKind
     /// The top-p or min-p value.
     public var truncationValue: Double
     /// Where the truncation came from: `option` (`--top-p` / `--min-p`), `traces` (the
     /// sampling every trace recorded, all alike), `mixed` (each trace its own recorded
     /// sampling, which differ), or `default` (no trace recorded one: top-p 0.9).
-    public var settingsSource: String?
+    public var settingsSource: SettingsSource?
     /// Whether thinking and answer spans the plain heuristic guessed were measured
     /// (`--heuristic-spans`); `nil` in files from before the option.
     public var heuristicSpans: Bool?
     /// `entropy`, `nll` or `auto` as requested.
-    public var estimator: String
+    public var estimator: BranchingFactorEstimator
     public var referenceCompat: Bool
     /// Window width of the windowed BF curve, in tokens.
     public var window: Int
@@ -35,8 +38,8 @@ public struct AnalysisSettings: Codable, Sendable, Equatable {
     }
 
     public init(
-        profile: String = "auto", endMarker: String = "first", truncation: String = "top_p",
-        truncationValue: Double = 0.9, estimator: String = "auto", referenceCompat: Bool = false,
+        profile: String = "auto", endMarker: EndMarkerChoice = .first, truncation: TruncationKind = .topP,
+        truncationValue: Double = 0.9, estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false,
         window: Int = 5, bootstrapResamples: Int = 1000, confidence: Double = 0.95, seed: UInt64 = 0,
         problemSetDigest: String = ""
     ) {
@@ -52,4 +55,7 @@ public struct AnalysisSettings: Codable, Sendable, Equatable {
         self.seed = seed
         self.problemSetDigest = problemSetDigest
     }
+
+    /// The rebuild's truncation with its parameter.
+    public var decodingTruncation: DecodingTruncation { truncation.truncation(truncationValue) }
 }

@@ -2,9 +2,9 @@ public struct Curves: Codable, Sendable, Equatable {
     /// Window width of ``windowed``, in tokens.
     public var window: Int = 5
     /// BF over non-overlapping windows of output position.
-    public var windowed: SegmentCurves = SegmentCurves()
+    public var windowed: PerSegment<[CurvePoint]> = PerSegment()
     /// BF of the prefix up to each position.
-    public var cumulative: SegmentCurves = SegmentCurves()
+    public var cumulative: PerSegment<[CurvePoint]> = PerSegment()
     /// The first position of ``cumulative`` that is an NLL mean after entropy means before it
     /// (estimator `auto`: 50); `nil` when the curve never switches estimator.
     public var cumulativeNLLFrom: Int?
@@ -14,7 +14,7 @@ public struct Curves: Codable, Sendable, Equatable {
     }
 
     public init(
-        window: Int = 5, windowed: SegmentCurves = SegmentCurves(), cumulative: SegmentCurves = SegmentCurves(),
+        window: Int = 5, windowed: PerSegment<[CurvePoint]> = PerSegment(), cumulative: PerSegment<[CurvePoint]> = PerSegment(),
         cumulativeNLLFrom: Int? = nil
     ) {
         self.window = window

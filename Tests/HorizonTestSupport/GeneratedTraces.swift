@@ -1,12 +1,11 @@
 import Foundation
-import HorizonTestSupport
 import HorizonTraces
 
 /// Trace files with seeded random log-probabilities, for CLI tests that need real numbers.
-enum GeneratedTraces {
+public enum GeneratedTraces {
     /// `problems` × `samples` chat-shaped lines, each an output `<think> … </think> The answer
     /// is \boxed{…}` of seeded random length whose every token has three candidates.
-    static func lines(problems: Int, samples: Int, seed: UInt64 = 7) -> [String] {
+    public static func lines(problems: Int, samples: Int, seed: UInt64 = 7) -> [String] {
         var random = SplitMix64(seed: seed)
         var lines: [String] = []
         for problem in 0..<problems {
@@ -33,7 +32,31 @@ enum GeneratedTraces {
     }
 
     /// Writes the lines to a fresh file and returns its path.
-    static func file(problems: Int = 3, samples: Int = 4, name: String = "traces.jsonl") throws -> String {
+    public static func file(problems: Int = 3, samples: Int = 4, name: String = "traces.jsonl") throws -> String {
         try TraceFile.write(lines(problems: problems, samples: samples), name: name)
+    }
+
+    /// `horizon probe` lines for every problem of ``lines(problems:samples:seed:)``: sample 0
+    /// of each cut at half its thinking and answered `count` times, each answer one token
+    /// `\boxed{3}` or `\boxed{4}` with three candidates.
+    public static func probeLines(problems: Int, count: Int = 3, seed: UInt64 = 11) -> [String] {
+        var random = SplitMix64(seed: seed)
+        var lines: [String] = []
+        for problem in 0..<problems {
+            for index in 0..<count {
+                let token = " \\boxed{\(Int.random(in: 3...4, using: &random))}"
+                let weights = (0..<3).map { _ in Double.random(in: 0.05...1, using: &random) }
+                let total = weights.reduce(0, +)
+                let logProbs = weights.sorted(by: >).map { log($0 / total) }
+                let step = TestStep(token, logProbs[0], bytes: nil, top: [(token, logProbs[0], nil), (" x", logProbs[1], nil), (" y", logProbs[2], nil)])
+                let line = TraceLines.flat(
+                    ["problem_id": .string("p\(problem)"), "sample_index": 0, "gold": "4", "text": .string(token),
+                     "answer_prefix": "The answer is",
+                     "probe": .members(["kind": "truncation", "length": 0.5, "length_unit": "fraction", "kept_tokens": 10, "index": .integer(index)])],
+                    logProbs: TraceLines.chatLogProbs([step]))
+                lines.append(line.rendered())
+            }
+        }
+        return lines
     }
 }

@@ -1,0 +1,37 @@
+extension AnalysisState {
+    /// What differs between two parts' input-level fields, or `nil` when they read the same input.
+    func inputMismatch(_ other: AnalysisState) -> String? {
+        if inputs != other.inputs {
+            return "they read different inputs (\(Self.describe(inputs)) vs \(Self.describe(other.inputs)))"
+        }
+        if readCounts != other.readCounts || invalid != other.invalid {
+            return "they read the same files with different contents (lines, invalid lines or duplicates differ)"
+        }
+        return nil
+    }
+
+    /// Adds another shard's problem-level state. The shards' problems must be disjoint.
+    ///
+    /// - Returns: the ids of problems present in both (empty when they are disjoint).
+    mutating func merge(_ other: AnalysisState) -> [String] {
+        let shared = other.problems.keys.filter { problems[$0] != nil }.sorted()
+        guard shared.isEmpty else { return shared }
+        problems.merge(other.problems) { first, _ in first }
+        models.formUnion(other.models)
+        traceCounts.traces += other.traceCounts.traces
+        traceCounts.tracesWithLogProbs += other.traceCounts.tracesWithLogProbs
+        traceCounts.tokens += other.traceCounts.tokens
+        traceCounts.lowCoverageTokens += other.traceCounts.lowCoverageTokens
+        traceCounts.truncated += other.traceCounts.truncated
+        traceCounts.openingMarkerMissing += other.traceCounts.openingMarkerMissing
+        recordedTruncations.merge(other.recordedTruncations, uniquingKeysWith: +)
+        settingsNotRebuilt.merge(other.settingsNotRebuilt, uniquingKeysWith: +)
+        unmeasuredSpans += other.unmeasuredSpans
+        probes += other.probes
+        return []
+    }
+
+    private static func describe(_ inputs: [AnalysisInput]) -> String {
+        inputs.map(\.path).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import HorizonCommon
+
+extension AnalysisPart {
+    /// Part files hold exact state: a non-finite sum (an absurd input's infinite log-prob) is
+    /// written as a string rather than refused, and every double reads back to the same bits.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+
+    /// Reads a part file (`-`: standard input), refusing other schemas and versions.
+    ///
+    /// - Throws: ``AnalysisError`` naming the file.
+    public static func load(path: String) throws -> AnalysisPart {
+        let data: Data
+        do {
+            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: path))
+        }
+        struct Header: Decodable {
+            var schema: String
+            var schemaVersion: Int
+            enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version" }
+        }
+        do {
+            let header = try JSONDecoder().decode(Header.self, from: data)
+            guard header.schema == schemaName else { throw AnalysisError(.notAPart(header.schema), at: SourceLocation(file: path)) }
+            guard header.schemaVersion == currentSchemaVersion else {
+                throw AnalysisError(.partVersion(header.schemaVersion), at: SourceLocation(file: path))
+            }
+            return try makeDecoder().decode(AnalysisPart.self, from: data)
+        } catch let error as DecodingError {
+            throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: path))
+        }
+    }
+
+    /// Writes the part as compact, key-sorted JSON.
+    public func encoded() throws -> Data {
+        try Self.makeEncoder().encode(self)
+    }
+}
