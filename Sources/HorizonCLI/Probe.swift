@@ -21,11 +21,11 @@ struct Probe: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
     @OptionGroup var segmentation: SegmentationOptions
 
-    @Option(help: "Truncation lengths: token counts, or fractions of the thinking when any has a decimal point.")
-    var lengths = "0,0.25,0.5,0.75,1"
+    @Option(help: "Truncation lengths: token counts (1,25,200), or fractions of the thinking in [0, 1] when any has a decimal point.")
+    var lengths = ProbeLengthList(parsing: "0,0.25,0.5,0.75,1")!
 
-    @Option(help: "Output positions t at which to keep t tokens and resample the rest (e.g. 1,25,200).")
-    var resampleAt: String?
+    @Option(help: "Output positions t ≥ 1 at which to keep t tokens and resample the rest (e.g. 1,25,200).")
+    var resampleAt: ResamplePositionList?
 
     @Option(name: .customLong("samples"), help: "Answers sampled per probe point (K).")
     var samplesPerProbe = 8
@@ -60,8 +60,6 @@ struct Probe: AsyncParsableCommand {
         }
         if tracesPerProblem < 1 { throw ValidationError("--traces-per-problem must be at least 1.") }
         if answerMaxTokens < 1 || maxTokens < 1 { throw ValidationError("--answer-max-tokens and --max-tokens must be at least 1.") }
-        _ = try Self.parseLengths(lengths)
-        _ = try resampleAt.map(Self.parsePositions)
     }
 
     func run() async throws {
@@ -70,8 +68,8 @@ struct Probe: AsyncParsableCommand {
         let config = ProbeConfig(
             server: try server.serverSettings(maxTokens: maxTokens, defaultEndpoint: .completions),
             run: server.runSettings(out: out),
-            targets: selection.targets, sourcePath: traces.first, lengths: try Self.parseLengths(lengths),
-            resamplePositions: try resampleAt.map(Self.parsePositions) ?? [], samplesPerProbe: samplesPerProbe,
+            targets: selection.targets, sourcePath: traces.first, lengths: lengths.lengths,
+            resamplePositions: resampleAt?.positions ?? [], samplesPerProbe: samplesPerProbe,
             forcingText: forcingText ?? selection.profileForcingText ?? "</think>\n\n", answerPrefix: answerPrefix,
             answerMaxTokens: answerMaxTokens, promptTemplate: promptTemplate, prefixEncoding: prefixEncoding)
         try server.raiseOpenFileLimit()
@@ -79,30 +77,15 @@ struct Probe: AsyncParsableCommand {
         let summary = try await ProbeRun.run(config: config) { printer.update($0) }
         note("probed \(selection.targets.count) traces: " + describe(summary))
     }
-
-    static func parseLengths(_ text: String) throws -> [ProbeLength] {
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let asFractions = parts.contains { $0.contains(".") }
-        return try parts.map { part in
-            if asFractions {
-                guard let value = Double(part), (0...1).contains(value) else {
-                    throw ValidationError("--lengths: '\(part)' is not a fraction in [0, 1]")
-                }
-                return .fraction(value)
-            }
-            guard let value = Int(part), value >= 0 else { throw ValidationError("--lengths: '\(part)' is not a token count") }
-            return .tokens(value)
-        }
-    }
-
-    static func parsePositions(_ text: String) throws -> [Int] {
-        try text.split(separator: ",").map { part in
-            guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value >= 1 else {
-                throw ValidationError("--resample-at: '\(part)' is not a position of at least 1")
-            }
-            return value
-        }
-    }
 }
 
 extension PrefixEncoding: ExpressibleByArgument {}
+
+extension ProbeLengthList: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+    public var defaultValueDescription: String { description }
+}
+
+extension ResamplePositionList: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}

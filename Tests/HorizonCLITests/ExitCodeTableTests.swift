@@ -88,6 +88,8 @@ struct ExitCodeTableTests {
         try await expect(["analyze"], exits: 64)
         try await expect(["analyze", files.traces, "--estimator", "median"], exits: 64)
         try await expect(["segment", files.traces, "--profile", "deepseek"], exits: 64)
+        try await expect(["probe", files.traces, "--base-url", "http://127.0.0.1:9", "--model", "m", "--out", files.path("p.jsonl"), "--lengths", "0.5,2"], exits: 64)
+        try await expect(["probe", files.traces, "--base-url", "http://127.0.0.1:9", "--model", "m", "--out", files.path("p.jsonl"), "--resample-at", "0"], exits: 64)
         try await expect(["report", files.analysis], exits: 64)
         try await expect(["grade", "4"], exits: 64)
         try await expect(["baseline", files.analysis], exits: 64)
