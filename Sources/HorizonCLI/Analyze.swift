@@ -46,6 +46,18 @@ struct Analyze: ParsableCommand {
     @Option(help: "Probe output (JSONL from `horizon probe`) to summarize beside the traces.")
     var probes: [String] = []
 
+    @Option(help: "DeepConf group size: tokens per sliding window of the group confidences.")
+    var confidenceWindow = TraceConfidence.defaultWindow
+
+    @Option(help: "Entropy (nats) above which a token is a forking token (default: the run's own 80th percentile of token entropy).")
+    var forkEntropy: Double?
+
+    @Option(help: "File of reflection markers, one phrase per line (# comments), replacing the default list.")
+    var reflectionMarkers: String?
+
+    @Option(help: "A reflection marker phrase (repeatable), replacing the default list; added to --reflection-markers' phrases.")
+    var reflectionMarker: [String] = []
+
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
@@ -60,6 +72,11 @@ struct Analyze: ParsableCommand {
         if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1].") }
         if let minP, !(minP > 0 && minP < 1) { throw ValidationError("--min-p must be in (0, 1).") }
         if window < 1 { throw ValidationError("--window must be at least 1.") }
+        if confidenceWindow < 1 { throw ValidationError("--confidence-window must be at least 1.") }
+        for phrase in reflectionMarker where (try? ReflectionMarkers([phrase])) == nil {
+            throw ValidationError("--reflection-marker '\(phrase)' has no word in it.")
+        }
+        if let forkEntropy, !(forkEntropy >= 0 && forkEntropy.isFinite) { throw ValidationError("--fork-entropy must be a finite number of nats, at least 0.") }
         if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be in (0, 1).") }
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
             throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
@@ -71,18 +88,21 @@ struct Analyze: ParsableCommand {
         let truncationFromTraces = topP == nil && minP == nil
         let measuresHeuristicSpans = heuristicSpans || segmentation.profileName == "plain"
         let extractor = AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) })
+        let markers = try markerList()
         let analyzer = Analyzer(
             readOptions: input.readOptions,
             recordOptions: SampleRecordOptions(
                 segmenter: try segmentation.segmenter(),
                 tokenOptions: TokenStatistics.Options(truncation: truncation),
                 truncationFromTraces: truncationFromTraces,
-                measuresHeuristicSpans: measuresHeuristicSpans, extractor: extractor),
+                measuresHeuristicSpans: measuresHeuristicSpans, extractor: extractor,
+                confidenceWindow: confidenceWindow, reflectionMarkers: markers),
             analysisOptions: AnalysisOptions(
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
                 truncation: truncation, truncationFromTraces: truncationFromTraces,
                 measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
-                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
+                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label,
+                confidenceWindow: confidenceWindow, forkEntropy: forkEntropy, reflectionMarkers: markers))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         let progress = ProgressLine(label: "analyze")
         var analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
@@ -98,6 +118,13 @@ struct Analyze: ParsableCommand {
             note("warning: \(warning.message)")
         }
         note(AnalysisSummary.line(analysis))
+    }
+
+    /// The reflection markers: the file's and the flags' phrases, or the default list.
+    func markerList() throws -> ReflectionMarkers {
+        guard reflectionMarkers != nil || !reflectionMarker.isEmpty else { return .default }
+        let fromFile = try reflectionMarkers.map { try ReflectionMarkers(contentsOf: $0).phrases } ?? []
+        return try ReflectionMarkers(fromFile + reflectionMarker)
     }
 
     /// The analysis warnings about the rebuild's settings, repeated on standard error.

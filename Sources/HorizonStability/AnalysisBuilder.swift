@@ -31,6 +31,8 @@ public struct AnalysisBuilder: Sendable {
     var settingsNotRebuilt: [String: Int] = [:]
     /// Traces whose heuristic thinking and answer spans were left unmeasured.
     var unmeasuredSpans = 0
+    /// The report's token-strip trace (``TokenStrip/isPreferred(over:)``).
+    var strip: TokenStrip?
 
     public init(options: AnalysisOptions) {
         self.options = options
@@ -56,6 +58,7 @@ public struct AnalysisBuilder: Sendable {
         if record.flags.truncated { counts.truncated += 1 }
         if record.flags.openingMarkerMissing { counts.openingMarkerMissing += 1 }
         problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
+        if let candidate = record.strip, strip.map(candidate.isPreferred(over:)) ?? true { strip = candidate }
     }
 
     /// Records an invalid line or duplicate that was skipped; the first 100 are kept with their
@@ -102,6 +105,13 @@ public struct AnalysisBuilder: Sendable {
         analysis.answers = answers.summary
         analysis.lengthVsStability = answers.lengthVsStability
 
+        let confidence = ConfidenceAggregation(problems: ordered, answers: answers, options: options, random: &random)
+        let forks = ForkAggregation(problems: ordered, strip: strip, options: options, random: &random)
+        let reflection = ReflectionAggregation(problems: ordered, answers: answers, options: options, random: &random)
+        analysis.confidence = confidence.summary
+        analysis.forks = forks.summary
+        analysis.reflection = reflection.summary
+
         analysis.problems = ordered.enumerated().map { offset, problem in
             var row = ProblemAnalysis(
                 problemID: problem.problemID,
@@ -112,6 +122,9 @@ public struct AnalysisBuilder: Sendable {
                 truncated: problem.samples.filter(\.flags.truncated).count,
                 gold: problem.gold)
             answers.fill(&row, problem: offset)
+            row.confidence = confidence.problemSummaries[offset]
+            row.forkShare = forks.problemShares.isEmpty ? nil : forks.problemShares[offset]
+            row.reflection = reflection.problemMeans.isEmpty ? nil : reflection.problemMeans[offset]
             return row
         }
         analysis.warnings = warnings(for: analysis, problems: ordered)

@@ -1,12 +1,14 @@
 import Foundation
 
-/// An analysis file could not be used.
+/// An analysis file, or a file of analysis settings (a reflection-marker list), could not be used.
 public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         case unreadable(String)
         case malformed(String)
         case wrongSchema(String)
         case newerVersion(Int)
+        /// A reflection-marker list's line with no word in it (line 0: the list is empty).
+        case invalidMarker(line: Int, String)
     }
 
     public var file: String
@@ -24,6 +26,10 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         case .wrongSchema(let schema): return "\(file): schema is '\(schema)', expected 'horizon.analysis'"
         case .newerVersion(let version):
             return "\(file): schema_version \(version) is newer than this horizon understands (\(Analysis.currentSchemaVersion))"
+        case .invalidMarker(let line, let text):
+            return line == 0
+                ? "\(file): no reflection markers (one phrase per line; # starts a comment)"
+                : "\(file):\(line): reflection marker '\(text)' has no word in it"
         }
     }
 

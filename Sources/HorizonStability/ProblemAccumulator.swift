@@ -13,6 +13,7 @@ struct SampleSummary: Sendable {
     var firstToken: SegmentMeasures?
     var lengths: [Segment: Int]
     var answer: ExtractedAnswer?
+    var behaviour: SampleBehaviour
 }
 
 /// Everything the analysis keeps of one problem while the input streams by.
@@ -25,6 +26,8 @@ struct ProblemAccumulator: Sendable {
     /// Whole per-token statistics by sample index, kept only for the reference-compatible
     /// condensation.
     var referenceSamples: [(index: Int, statistics: TokenStatistics)] = []
+    /// Entropy histograms, forking tokens and reflection markers.
+    var behaviour = ProblemBehaviour()
 
     init(problemID: String, window: Int, estimator: BranchingFactorEstimator) throws(EntropyError) {
         self.problemID = problemID
@@ -52,8 +55,10 @@ struct ProblemAccumulator: Sendable {
         }
         let firstToken = record.statistics.flatMap { $0.count > 0 ? $0.measures(in: 0..<1) : nil }
         if keepStatistics, let statistics = record.statistics { referenceSamples.append((record.sampleIndex, statistics)) }
+        let kept = behaviour.add(record)
         samples.append(SampleSummary(
             index: record.sampleIndex, hasLogProbs: record.statistics != nil, flags: record.flags,
-            measures: measures, firstToken: firstToken, lengths: lengths, answer: record.answer))
+            measures: measures, firstToken: firstToken, lengths: lengths, answer: record.answer,
+            behaviour: kept))
     }
 }

@@ -15,6 +15,8 @@ struct AnalyzerSetup {
     var lengthBins = 5
     var seed: UInt64 = 0
     var skipInvalid = false
+    var confidenceWindow = TraceConfidence.defaultWindow
+    var forkEntropy: Double?
 
     /// Reads `path` through ``Analyzer`` and returns its analysis.
     func analyze(_ path: String) throws -> Analysis {
@@ -23,11 +25,11 @@ struct AnalyzerSetup {
             readOptions: TraceReadOptions(skipInvalid: skipInvalid),
             recordOptions: SampleRecordOptions(
                 segmenter: Segmenter(try ProfileSelection(named: "deepseek-r1")),
-                tokenOptions: TokenStatistics.Options(truncation: truncation)),
+                tokenOptions: TokenStatistics.Options(truncation: truncation), confidenceWindow: confidenceWindow),
             analysisOptions: AnalysisOptions(
                 profileName: "deepseek-r1", truncation: truncation, estimator: estimator, window: window,
                 minimumCurveSamples: minimumCurveSamples, bootstrapResamples: 200, seed: seed,
-                lengthBins: lengthBins)
+                lengthBins: lengthBins, confidenceWindow: confidenceWindow, forkEntropy: forkEntropy)
         ).analyze(paths: [path])
     }
 }
