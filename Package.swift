@@ -24,16 +24,18 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        .target(name: "HorizonTraces", dependencies: ["CZlib", "CZstd"]),
+        // Not a product: what several stages share (number formats, the progress renderer).
+        .target(name: "HorizonCommon"),
+        .target(name: "HorizonTraces", dependencies: ["HorizonCommon", "CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
         .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
-        .target(name: "HorizonAnswers"),
+        .target(name: "HorizonAnswers", dependencies: ["HorizonCommon"]),
         .target(
             name: "HorizonStability",
-            dependencies: ["HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]
+            dependencies: ["HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]
         ),
-        .target(name: "HorizonReport", dependencies: ["HorizonStability"]),
-        .target(name: "HorizonGate", dependencies: ["HorizonStability", "HorizonReport"]),
+        .target(name: "HorizonReport", dependencies: ["HorizonCommon", "HorizonStability"]),
+        .target(name: "HorizonGate", dependencies: ["HorizonCommon", "HorizonStability", "HorizonReport"]),
         .target(
             name: "HorizonClient",
             dependencies: [
@@ -52,15 +54,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "HorizonCLI",
-            dependencies: ["Horizon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Horizon", "HorizonCommon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HorizonTestSupport", dependencies: ["HorizonTraces"], path: "Tests/HorizonTestSupport"),
+        .testTarget(name: "HorizonCommonTests", dependencies: ["HorizonCommon"]),
         .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonTestSupport"]),
         .testTarget(name: "HorizonSegmentsTests", dependencies: ["HorizonSegments", "HorizonTestSupport"]),
         .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonTestSupport"]),
         .testTarget(name: "HorizonAnswersTests", dependencies: ["HorizonAnswers", "HorizonTestSupport"]),
         .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
         .testTarget(
             name: "HorizonClientTests",

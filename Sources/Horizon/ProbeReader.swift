@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// Reads the continuations `horizon probe` wrote and measures each one.

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTraces
 
 /// Every failure of the sampling client: a ``Reason`` a program can switch on, and a message a

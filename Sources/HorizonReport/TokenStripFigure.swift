@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 /// One trace's tokens in reading order, each a box coloured by its entropy, with the thinking

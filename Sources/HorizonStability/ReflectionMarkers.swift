@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 /// The phrases that mark a model reconsidering its reasoning ("wait", "alternatively", "let me
 /// check"), and how often a text uses them.
@@ -38,7 +39,7 @@ public struct ReflectionMarkers: Sendable, Equatable {
         for (position, phrase) in phrases.enumerated() {
             let phraseWords = Self.words(of: phrase).map(\.word)
             guard !phraseWords.isEmpty else {
-                throw AnalysisError(file: "<list>", reason: .invalidMarker(line: position + 1, phrase))
+                throw AnalysisError(.invalidMarker(phrase), at: SourceLocation(file: "<list>", line: position + 1))
             }
             let normalised = phraseWords.joined(separator: " ")
             guard !kept.contains(normalised) else { continue }
@@ -57,18 +58,18 @@ public struct ReflectionMarkers: Sendable, Equatable {
     public init(contentsOf path: String) throws(AnalysisError) {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw AnalysisError(file: path, reason: .unreadable(error.localizedDescription))
+            throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: path))
         }
         var phrases: [String] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard !Self.words(of: trimmed).isEmpty else {
-                throw AnalysisError(file: path, reason: .invalidMarker(line: offset + 1, trimmed))
+                throw AnalysisError(.invalidMarker(trimmed), at: SourceLocation(file: path, line: offset + 1))
             }
             phrases.append(trimmed)
         }
-        guard !phrases.isEmpty else { throw AnalysisError(file: path, reason: .invalidMarker(line: 0, "")) }
+        guard !phrases.isEmpty else { throw AnalysisError(.noMarkers, at: SourceLocation(file: path)) }
         try self.init(phrases)
     }
 

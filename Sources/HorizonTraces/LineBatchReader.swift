@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// Reads one input (a file, or standard input for `-`) and cuts it into ``LineBatch``es of

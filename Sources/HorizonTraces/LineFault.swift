@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// A problem found inside one line, before the line's location is known to the code that
 /// found it; the parser turns it into a ``TraceError`` carrying the file and line.
 struct LineFault: Error {

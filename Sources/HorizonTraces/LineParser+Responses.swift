@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// One entry of a saved response's `choices`.
 struct ResponseChoice {
     /// The choice's `index`, or its position when it has none.

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// Reads one JSONL line: its top-level object, which of the accepted shapes it has, and the
 /// traces it holds.
 ///

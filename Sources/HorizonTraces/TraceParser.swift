@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// Parses one JSONL line of a trace file into the traces it holds.
 ///
 /// ```swift

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// Streams traces from JSONL files, parsing on all cores while delivering in input order.
@@ -57,6 +58,7 @@ public struct TraceReader: Sendable {
         defer { pipeline.cancelAndWait() }
         let blocksInFlight = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
         let totalBytes = regularFilesSize()
+        let started = ContinuousClock.now
         var summary = TraceReadSummary()
         var submitted = 0
         var consumed = 0
@@ -89,7 +91,8 @@ public struct TraceReader: Sendable {
             }
             progress?(
                 TraceReadProgress(
-                    bytesRead: summary.bytes, totalBytes: totalBytes, lines: summary.lines, traces: summary.traces))
+                    bytesRead: summary.bytes, totalBytes: totalBytes, lines: summary.lines, traces: summary.traces,
+                    elapsed: ContinuousClock.now - started))
             return true
         }
 

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTraces
 
 /// The JSONL line `horizon sample` writes for one sample (the fields docs/trace-format.md

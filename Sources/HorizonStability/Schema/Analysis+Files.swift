@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 extension Analysis {
     /// The encoder every writer of analysis JSON uses: sorted keys and stable float output, so
@@ -10,24 +11,26 @@ extension Analysis {
     }
 
     /// Reads an analysis file, refusing other schemas and newer versions with a clear message.
-    public static func load(from url: URL) throws -> Analysis {
+    public static func load(from url: URL) throws(AnalysisError) -> Analysis {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw AnalysisError(file: url.path, reason: .unreadable(error.localizedDescription))
+            throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: url.path))
         }
         let analysis: Analysis
         do {
             analysis = try JSONDecoder().decode(Analysis.self, from: data)
         } catch let error as DecodingError {
-            throw AnalysisError(file: url.path, reason: .malformed(AnalysisError.describe(error)))
+            throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: url.path))
+        } catch {
+            throw AnalysisError(.malformed(String(describing: error)), at: SourceLocation(file: url.path))
         }
         guard analysis.schema == "horizon.analysis" else {
-            throw AnalysisError(file: url.path, reason: .wrongSchema(analysis.schema))
+            throw AnalysisError(.wrongSchema(analysis.schema), at: SourceLocation(file: url.path))
         }
         guard analysis.schemaVersion <= currentSchemaVersion else {
-            throw AnalysisError(file: url.path, reason: .newerVersion(analysis.schemaVersion))
+            throw AnalysisError(.newerVersion(analysis.schemaVersion), at: SourceLocation(file: url.path))
         }
         return analysis
     }
