@@ -34,8 +34,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Confidence level of the intervals.")
     var confidence = 0.95
 
-    @Option(help: "Seed of the bootstrap.")
-    var seed: UInt64 = 0
+    @OptionGroup var seeding: SeedOptions
 
     @Option(help: "PCRE2 pattern whose first capture group is the final answer (overrides the built-in extraction).")
     var answerRegex: String?
@@ -101,7 +100,7 @@ struct Analyze: ParsableCommand {
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
                 truncation: truncation, truncationFromTraces: truncationFromTraces,
                 measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
-                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label,
+                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seeding.seed, label: label,
                 confidenceWindow: confidenceWindow, forkEntropy: forkEntropy, reflectionMarkers: markers))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         // Analysis reads fast: a plain progress line every 5 s in logs.

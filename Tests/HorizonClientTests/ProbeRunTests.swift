@@ -27,8 +27,10 @@ struct ProbeRunTests {
 
     private func config(_ server: FaultyServer, out: String) -> ProbeConfig {
         ProbeConfig(
-            baseURL: server.baseURL,
-            model: "m",
+            server: ServerSettings(
+                baseURLs: [server.baseURL], model: "m", endpoint: .completions,
+                parameters: SamplingParameters(maxTokens: 50, topLogprobs: nil), timeouts: shortTimeouts, retryPolicy: fastRetries),
+            run: RunSettings(seed: 4, concurrency: 3, outputPath: out),
             targets: [Self.target],
             lengths: [.fraction(0), .fraction(0.5), .fraction(1), .tokens(3), .tokens(99)],
             resamplePositions: [0, 2, 7, 8],
@@ -36,13 +38,7 @@ struct ProbeRunTests {
             forcingText: "</think>",
             answerPrefix: " Answer:",
             answerMaxTokens: 5,
-            parameters: SamplingParameters(maxTokens: 50, topLogprobs: nil),
-            seed: 4,
-            concurrency: 3,
-            outputPath: out,
-            promptTemplate: "U: {prompt}\nA:",
-            timeouts: shortTimeouts,
-            retryPolicy: fastRetries
+            promptTemplate: "U: {prompt}\nA:"
         )
     }
 
@@ -146,7 +142,7 @@ struct ProbeRunTests {
         let out = try outputPath()
         try await FaultyServer.with({ _, request in .json(fakeChatCompletion(for: request)) }) { server in
             var settings = config(server, out: out)
-            settings.endpoint = .chat
+            settings.server.endpoint = .chat
             settings.lengths = [.fraction(0.5)]
             settings.resamplePositions = []
             settings.samplesPerProbe = 1
@@ -178,12 +174,14 @@ struct ProbeRunTests {
         ("duplicate", "twice"),
     ])
     func invalid(setting: String, message: String) async throws {
-        var settings = ProbeConfig(baseURL: "http://127.0.0.1:9", model: "m", targets: [Self.target], outputPath: try outputPath())
+        var settings = ProbeConfig(
+            server: ServerSettings(baseURLs: ["http://127.0.0.1:9"], model: "m", endpoint: .completions),
+            run: RunSettings(outputPath: try outputPath()), targets: [Self.target])
         switch setting {
         case "fraction": settings.lengths = [.fraction(1.5)]
         case "nothing": settings.lengths = []
         case "template": settings.promptTemplate = "x"
-        case "endpoint": settings.endpoint = .ollamaChat
+        case "endpoint": settings.server.endpoint = .ollamaChat
         default: settings.lengths = [.tokens(2), .tokens(2)]
         }
         do {

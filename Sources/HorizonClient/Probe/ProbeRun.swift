@@ -4,8 +4,9 @@ import HorizonTraces
 /// JSONL file and resumable exactly like ``SamplingRun``.
 ///
 /// ```swift
-/// let config = ProbeConfig(baseURL: url, model: "m", targets: targets, lengths: [.fraction(0.5)],
-///                          resamplePositions: [1, 25, 200], samplesPerProbe: 8, outputPath: "probes.jsonl")
+/// let config = ProbeConfig(server: ServerSettings(baseURLs: [url], model: "m", endpoint: .completions),
+///                          run: RunSettings(outputPath: "probes.jsonl"), targets: targets,
+///                          lengths: [.fraction(0.5)], resamplePositions: [1, 25, 200], samplesPerProbe: 8)
 /// let summary = try await ProbeRun.run(config: config)
 /// ```
 ///
@@ -82,7 +83,7 @@ public enum ProbeRun {
                     identity: head + ["resample", .integer(position)],
                     prefix: target.text(ofFirst: position),
                     answerPrefix: nil,
-                    maxTokens: config.parameters.maxTokens,
+                    maxTokens: config.server.parameters.maxTokens,
                     label: "problem \(target.problemID) sample \(target.sampleIndex) resampled at \(position)"
                 ))
             }
@@ -114,9 +115,9 @@ public enum ProbeRun {
         for point in points {
             let pointIdentity = JSONValue.array(point.identity).jsonText
             for index in 0..<config.samplesPerProbe {
-                let seed = SampleSeed.derive(runSeed: config.seed, problemID: pointIdentity, sampleIndex: index)
+                let seed = SampleSeed.derive(runSeed: config.run.seed, problemID: pointIdentity, sampleIndex: index)
                 let request = config.request(for: point.target, prefix: point.prefix, maxTokens: point.maxTokens, seed: seed)
-                let kind = config.logProbKind
+                let kind = config.server.logProbKind
                 var description = point.description
                 description["index"] = .integer(index)
                 items.append(RunItem(
@@ -130,38 +131,26 @@ public enum ProbeRun {
                 })
             }
         }
-        var settings: JSONValue = [
-            "model": .string(config.model),
-            "endpoint": .string(config.endpoint.rawValue),
-            "seed": .integer(config.seed),
-            "prompt_template": .string(config.promptTemplate),
-            "forcing_text": .string(config.forcingText),
-            "answer_prefix": .string(config.answerPrefix),
-            "answer_max_tokens": .integer(config.answerMaxTokens),
-            "lengths": .array(config.lengths.map { .object([($0.unit, $0.json)]) }),
-            "resample_positions": .array(config.resamplePositions.map { .integer($0) }),
-        ]
-        settings["sampling"] = config.parameters.manifestJSON
-        settings["extra_body"] = config.extraBody ?? .null
-        settings["logprobs_kind"] = .string(config.logProbKind.rawValue)
-        settings["targets_sha256"] = .string(config.targetsSHA256)
+        let targetsSHA256 = config.targetsSHA256
         return RunPlan(
             schema: manifestSchema,
-            outputPath: config.outputPath,
-            commandLine: config.commandLine,
-            settings: settings,
-            sessionSettings: [
-                "base_url": .string(config.baseURL),
-                "samples_per_probe": .integer(config.samplesPerProbe),
-                "concurrency": .integer(config.concurrency),
-                "stream": .bool(config.stream),
-                "api_key_env": .string(config.apiKeyEnvironmentVariable),
+            server: config.server,
+            run: config.run,
+            identity: [
+                ("prompt_template", .string(config.promptTemplate)),
+                ("forcing_text", .string(config.forcingText)),
+                ("answer_prefix", .string(config.answerPrefix)),
+                ("answer_max_tokens", .integer(config.answerMaxTokens)),
+                ("lengths", .array(config.lengths.map { .object([($0.unit, $0.json)]) })),
+                ("resample_positions", .array(config.resamplePositions.map { .integer($0) })),
+                ("targets_sha256", .string(targetsSHA256)),
             ],
+            session: [("samples_per_probe", .integer(config.samplesPerProbe))],
             inputsKey: "source",
             inputs: [
                 "path": config.sourcePath.map { .string($0) } ?? .null,
                 "targets": .integer(config.targets.count),
-                "targets_sha256": .string(config.targetsSHA256),
+                "targets_sha256": .string(targetsSHA256),
             ],
             counts: [
                 "targets": .integer(config.targets.count),
@@ -169,14 +158,8 @@ public enum ProbeRun {
                 "samples_per_probe": .integer(config.samplesPerProbe),
                 "skipped_resample_positions": .integer(skippedPositions),
             ],
-            force: config.force,
             key: { key(ofLine: $0) },
-            items: RunItems(items),
-            baseURL: config.baseURL,
-            apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
-            concurrency: config.concurrency,
-            timeouts: config.timeouts,
-            retryPolicy: config.retryPolicy
+            items: RunItems(items)
         )
     }
 
