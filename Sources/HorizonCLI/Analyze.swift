@@ -57,6 +57,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "A reflection marker phrase (repeatable), replacing the default list; added to --reflection-markers' phrases.")
     var reflectionMarker: [String] = []
 
+    @Option(help: "Consistency stop rule (Dynasor): stop a probed trace's thinking after K consecutive truncation probes with the same answer; the report shows K = 2…5 beside it.")
+    var consistencyK = ProbeBehaviour.defaultConsistencyK
+
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
@@ -76,6 +79,7 @@ struct Analyze: ParsableCommand {
             throw ValidationError("--reflection-marker '\(phrase)' has no word in it.")
         }
         if let forkEntropy, !(forkEntropy >= 0 && forkEntropy.isFinite) { throw ValidationError("--fork-entropy must be a finite number of nats, at least 0.") }
+        if consistencyK < 1 { throw ValidationError("--consistency-k must be at least 1.") }
         if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be in (0, 1).") }
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
             throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
@@ -111,6 +115,9 @@ struct Analyze: ParsableCommand {
         if !probes.isEmpty {
             let records = try ProbeReader.read(paths: probes, options: analyzer.recordOptions)
             analysis.probes = ProbeAggregation.summarize(records, options: analyzer.analysisOptions)
+            analysis.probes?.firstCorrect = ProbeBehaviour.firstCorrect(records, options: analyzer.analysisOptions)
+            analysis.probes?.consistencyStop = ProbeBehaviour.consistencyStop(
+                records, chainAnswers: ChainAnswer.byTrace(from: analysis.problems), k: consistencyK, options: analyzer.analysisOptions)
         }
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
         note(Self.rebuildNote(analysis.settings))

@@ -48,6 +48,9 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Completions prompt template with a {prompt} placeholder (the trace's prompt).")
     var promptTemplate = "{prompt}"
 
+    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line) or text (for servers that refuse mixed prompts, such as vLLM).")
+    var prefixEncoding: PrefixEncoding = .tokenIDs
+
     @Option(help: "Output JSONL of probe continuations.")
     var out: String
 
@@ -70,7 +73,7 @@ struct Probe: AsyncParsableCommand {
             targets: selection.targets, sourcePath: traces.first, lengths: try Self.parseLengths(lengths),
             resamplePositions: try resampleAt.map(Self.parsePositions) ?? [], samplesPerProbe: samplesPerProbe,
             forcingText: forcingText ?? selection.profileForcingText ?? "</think>\n\n", answerPrefix: answerPrefix,
-            answerMaxTokens: answerMaxTokens, promptTemplate: promptTemplate)
+            answerMaxTokens: answerMaxTokens, promptTemplate: promptTemplate, prefixEncoding: prefixEncoding)
         try server.raiseOpenFileLimit()
         let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await ProbeRun.run(config: config) { printer.update($0) }
@@ -101,3 +104,5 @@ struct Probe: AsyncParsableCommand {
         }
     }
 }
+
+extension PrefixEncoding: ExpressibleByArgument {}

@@ -37,6 +37,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Server-side repetition penalty (1, the default, is off).")
     var repetitionPenalty = 1.0
 
+    @Option(help: "Thinking tokens the server may generate before it ends the thinking, sent as vLLM's thinking_token_budget (start vLLM with --reasoning-config naming the thinking markers); recorded in the traces' sampling and the manifest.")
+    var thinkingBudget: Int?
+
     @Option(help: "Top log-probs per token to ask for (20 is the OpenAI maximum; vLLM allows more with --max-logprobs).")
     var topLogprobs = 20
 
@@ -85,6 +88,7 @@ struct ServerOptions: ParsableArguments {
         try require(topP > 0 && topP <= 1, "--top-p must be in (0, 1].")
         if let topK { try require(topK >= -1, "--top-k must be >= -1 (0 and -1 turn it off on most servers).") }
         try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].")
+        try require((thinkingBudget ?? 0) >= 0, "--thinking-budget must be >= 0.")
         try require(repetitionPenalty.isFinite && repetitionPenalty > 0, "--repetition-penalty must be a finite number > 0.")
         try require((0...Self.maximumTopLogprobs).contains(topLogprobs), "--top-logprobs must be in 0...\(Self.maximumTopLogprobs).")
         try require((1...RunSettings.maximumConcurrency).contains(concurrency), "--concurrency must be in 1...\(RunSettings.maximumConcurrency).")
@@ -122,7 +126,8 @@ struct ServerOptions: ParsableArguments {
             endpoint: endpoint,
             parameters: SamplingParameters(
                 temperature: temperature, topP: topP, topK: topK ?? endpoint.topKOff, minP: minP,
-                repetitionPenalty: repetitionPenalty, maxTokens: maxTokens, topLogprobs: topLogprobs > 0 ? topLogprobs : nil),
+                repetitionPenalty: repetitionPenalty, maxTokens: maxTokens, topLogprobs: topLogprobs > 0 ? topLogprobs : nil,
+                thinkingTokenBudget: thinkingBudget),
             stream: stream,
             extraBody: try parsedExtraBody(),
             logProbKind: logprobsKind,

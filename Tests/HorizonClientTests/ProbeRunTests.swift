@@ -50,6 +50,32 @@ struct ProbeRunTests {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { try JSONValue(parsing: Array($0.utf8)) }
     }
 
+    @Test("with token ids the kept output goes as ids between the prompt and the forcing text; as text on request or without ids")
+    func tokenIDPrefixes() async throws {
+        var target = Self.target
+        target.tokenIDs = [10, 11, 12, 13, 14, 15, 16]
+        for (encoding, ids) in [(PrefixEncoding.tokenIDs, true), (.text, false), (.tokenIDs, false)] {
+            let out = try outputPath()
+            try await FaultyServer.with(Self.echo) { server in
+                var settings = config(server, out: out)
+                settings.targets = [ids ? target : Self.target]
+                settings.prefixEncoding = encoding
+                settings.lengths = [.fraction(0.5)]
+                settings.resamplePositions = [0]
+                settings.samplesPerProbe = 1
+                _ = try await ProbeRun.run(config: settings)
+                let prompts = Set(server.requests.compactMap { $0.json?["prompt"]?.jsonText })
+                let sentAsIDs = encoding == .tokenIDs && ids
+                // `<think>` and two thinking tokens kept; a cut at 0 is one text (two strings would be two prompts).
+                #expect(prompts == (sentAsIDs
+                    ? [#"["U: 2+2?\nA:",10,11,12,"</think> Answer:"]"#, #""U: 2+2?\nA:""#]
+                    : [#""U: 2+2?\nA:<think> a b</think> Answer:""#, #""U: 2+2?\nA:""#]), "\(encoding) \(ids)")
+                let sentAs = try lines(out).compactMap { $0["probe"]?["prefix_sent_as"]?.stringValue }
+                #expect(sentAs == Array(repeating: sentAsIDs ? "token-ids" : "text", count: 2))
+            }
+        }
+    }
+
     @Test("kept tokens: fractions round to nearest (ties away), token counts cap at the thinking length", arguments: [
         (ProbeLength.fraction(0), 10, 0), (.fraction(0.25), 10, 3), (.fraction(0.125), 8, 1), (.fraction(1), 7, 7),
         (.tokens(3), 10, 3), (.tokens(99), 10, 10), (.tokens(5), 0, 0),
@@ -165,6 +191,11 @@ struct ProbeRunTests {
         #expect(target.tokens == ["<think>", " x", "</think>"].map { Array($0.utf8) })
         #expect(target.text(ofFirst: 2) == "<think> x")
         #expect(target.sampleIndex == 2 && target.gold == "g")
+        #expect(target.tokenIDs == nil)
+        var withIDs = logProbs
+        withIDs.tokenIDs = [5, 6, 7]
+        let idTarget = try ProbeTarget(trace: Trace(problemID: "q", prompt: "P", text: "<think> x</think>", logProbs: withIDs), thinkingTokens: 1..<2)
+        #expect(idTarget.tokenIDs == [5, 6, 7])
         #expect(throws: ClientError.self) { try ProbeTarget(trace: Trace(problemID: "q", prompt: "P", text: "t"), thinkingTokens: 0..<0) }
         #expect(throws: ClientError.self) { try ProbeTarget(trace: trace, thinkingTokens: 1..<9) }
     }

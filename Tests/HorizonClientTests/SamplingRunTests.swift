@@ -55,6 +55,38 @@ struct SamplingRunTests {
 
     private static let serveCompletions: FaultyServer.Script = { _, request in .json(fakeChatCompletion(for: request)) }
 
+    @Test("a thinking budget is sent as thinking_token_budget and recorded in every line's sampling and the manifest; none, nothing")
+    func thinkingBudget() async throws {
+        for budget in [512, nil] as [Int?] {
+            let out = try outputPath()
+            try await FaultyServer.with(Self.serveCompletions) { server in
+                var settings = config(server, out: out, samples: 1)
+                settings.server.parameters.thinkingTokenBudget = budget
+                _ = try await SamplingRun.run(config: settings)
+                let sent = server.requests.compactMap { $0.json?["thinking_token_budget"]?.intValue }
+                #expect(sent == (budget == nil ? [] : [512, 512, 512]))
+                for line in try lines(out) {
+                    #expect((line["sampling"] as? [String: Any])?["thinking_token_budget"] as? Int == budget)
+                }
+                let sampling = try #require((try manifest(out)["settings"] as? [String: Any])?["sampling"] as? [String: Any])
+                #expect(sampling["thinking_token_budget"] as? Int == budget)
+                #expect(sampling.keys.contains("thinking_token_budget") == (budget != nil))
+            }
+        }
+    }
+
+    @Test("a thinking budget on an endpoint without the field is refused before anything is sent")
+    func thinkingBudgetNeedsOpenAIEndpoint() async throws {
+        var settings = SamplingConfig(
+            server: ServerSettings(baseURLs: ["http://127.0.0.1:9"], model: "m", endpoint: .llamaCppCompletion),
+            run: RunSettings(outputPath: try outputPath()), dataset: Self.problems, samplesPerProblem: 1)
+        settings.server.parameters.thinkingTokenBudget = 100
+        await #expect(throws: ClientError.self) { try await SamplingRun.run(config: settings) }
+        settings.server.endpoint = .chat
+        settings.server.parameters.thinkingTokenBudget = -1
+        await #expect(throws: ClientError.self) { try await SamplingRun.run(config: settings) }
+    }
+
     @Test("a run writes one complete line per sample and a manifest")
     func completeRun() async throws {
         let out = try outputPath()

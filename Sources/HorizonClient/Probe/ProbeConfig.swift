@@ -35,6 +35,8 @@ public struct ProbeConfig: Sendable {
     /// How a trace's prompt becomes the completions prompt, with `{prompt}` replaced; e.g. a chat
     /// template rendered by hand: `<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n`.
     public var promptTemplate: String
+    /// How the kept output is sent: token ids where possible (the default), or text.
+    public var prefixEncoding: PrefixEncoding
 
     public init(
         server: ServerSettings,
@@ -47,7 +49,8 @@ public struct ProbeConfig: Sendable {
         forcingText: String = "</think>\n\n",
         answerPrefix: String = "",
         answerMaxTokens: Int = 64,
-        promptTemplate: String = "{prompt}"
+        promptTemplate: String = "{prompt}",
+        prefixEncoding: PrefixEncoding = .tokenIDs
     ) {
         self.server = server
         self.run = run
@@ -60,6 +63,7 @@ public struct ProbeConfig: Sendable {
         self.answerPrefix = answerPrefix
         self.answerMaxTokens = answerMaxTokens
         self.promptTemplate = promptTemplate
+        self.prefixEncoding = prefixEncoding
     }
 
     /// The flags a chat probe sends so the server continues the final assistant message instead
@@ -116,20 +120,32 @@ public struct ProbeConfig: Sendable {
         return SHA256.hexDigest(of: bytes)
     }
 
-    /// The request continuing `target`'s prompt with `prefix`.
-    func request(for target: ProbeTarget, prefix: String, maxTokens: Int, seed: Int) -> CompletionRequest {
+    /// The request continuing `target`'s prompt with its first `keptTokens` output tokens and
+    /// then `suffix`.
+    ///
+    /// - Returns: the request, and whether the kept tokens went as their ids (``prefixEncoding``).
+    func request(for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int)
+        -> (request: CompletionRequest, sentAsTokenIDs: Bool)
+    {
         let rendered = promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
+        let prefix = target.text(ofFirst: keptTokens) + suffix
         var parameters = server.parameters
         parameters.maxTokens = maxTokens
         let prompt: PromptInput
         var extra = server.extraBody
+        var sentAsTokenIDs = false
         if server.endpoint == .chat {
             prompt = .messages([ChatMessage(role: "user", content: rendered), ChatMessage(role: "assistant", content: prefix)])
             extra = Self.continuationFlags.overlaid(with: server.extraBody ?? [:])
+        } else if prefixEncoding == .tokenIDs, PrefixEncoding.acceptsMixedPrompt(server.endpoint), let ids = target.tokenIDs {
+            // Without an id between them, llama.cpp would read two strings as two prompts.
+            prompt = keptTokens == 0 ? .text(rendered + suffix)
+                : .pieces([.text(rendered), .tokenIDs(Array(ids.prefix(keptTokens))), .text(suffix)])
+            sentAsTokenIDs = true
         } else {
             prompt = .text(rendered + prefix)
         }
-        return CompletionRequest(
+        let request = CompletionRequest(
             endpoint: server.endpoint,
             model: server.model,
             prompt: prompt,
@@ -138,5 +154,6 @@ public struct ProbeConfig: Sendable {
             stream: server.stream,
             extraBody: extra
         )
+        return (request, sentAsTokenIDs)
     }
 }

@@ -88,6 +88,7 @@ public struct ServerSettings: Sendable, Equatable {
         if let k = parameters.topK, k < -1 { throw fail("top-k must be -1 or more (-1 and 0 turn it off)") }
         if let p = parameters.minP, !(p >= 0 && p <= 1) { throw fail("min-p must be in [0, 1]") }
         if let penalty = parameters.repetitionPenalty, !(penalty > 0) { throw fail("the repetition penalty must be above 0 (1 turns it off)") }
+        try parameters.validate(for: endpoint)
         guard !stream || endpoint.supportsStreaming else {
             throw fail("the \(endpoint.rawValue) endpoint cannot be streamed; turn streaming off")
         }

@@ -6,7 +6,8 @@
 public struct Analysis: Codable, Sendable, Equatable {
     /// Bumped whenever a key changes meaning or disappears; adding keys keeps the version.
     /// 2: curves follow the requested estimator at every position (docs/analysis-schema.md).
-    /// 3: `confidence`, `forks` and `reflection`, at set level and per problem.
+    /// 3: issue 12's keys: `probes.first_correct`, `probes.consistency_stop`; `confidence`, `forks`
+    /// and `reflection`, at set level and per problem.
     public static let currentSchemaVersion = 3
 
     public var schema: String = "horizon.analysis"
