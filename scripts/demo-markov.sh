@@ -56,9 +56,10 @@ for MODEL in base sharpened; do
     "$HORIZON" probe "$WORK/traces-$MODEL.jsonl" "${SERVER_ARGS[@]}" --model "markov-$MODEL" \
         --profile deepseek-r1 --lengths 0,0.25,0.5,0.75,1 --resample-at 1,3,6 --samples 8 \
         --forcing-text '</think>' --traces-per-problem 2 --answer-max-tokens 12 --max-tokens 60 --out "$WORK/probes-$MODEL.jsonl"
-    # Decoding used the whole distribution (top-p 1), so BF is rebuilt with top-p 1 too.
+    # Decoding used the whole distribution (top-p 1), so BF is rebuilt with top-p 1 too. Outputs
+    # are at most 60 tokens: DeepConf's 2048-token groups would be whole traces, so groups of 16.
     "$HORIZON" analyze "$WORK/traces-$MODEL.jsonl" --probes "$WORK/probes-$MODEL.jsonl" \
-        --profile deepseek-r1 --top-p 1 --seed "$SEED" --label "$MODEL" --json "$OUT/$MODEL.json"
+        --profile deepseek-r1 --top-p 1 --confidence-window 16 --seed "$SEED" --label "$MODEL" --json "$OUT/$MODEL.json"
 done
 
 "$HORIZON" report "$OUT/base.json" "$OUT/sharpened.json" --out "$OUT" \

@@ -80,7 +80,8 @@ run() {
 
 analyze() {
     local name=$1 traces=$2 top_p=$3
-    "$HORIZON" analyze "$traces" --problems "$DATASET" --estimator entropy \
+    # Outputs are at most MAX_TOKENS long: DeepConf's confidence groups of 16 tokens, not 2048.
+    "$HORIZON" analyze "$traces" --problems "$DATASET" --estimator entropy --confidence-window 16 \
         --top-p "$top_p" --seed "$SEED" --label "$name" --json "$OUT/$name.json"
 }
 

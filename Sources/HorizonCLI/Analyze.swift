@@ -45,6 +45,18 @@ struct Analyze: ParsableCommand {
     @Option(help: "Probe output (JSONL from `horizon probe`) to summarize beside the traces.")
     var probes: [String] = []
 
+    @Option(help: "DeepConf group size: tokens per sliding window of the group confidences.")
+    var confidenceWindow = TraceConfidence.defaultWindow
+
+    @Option(help: "Entropy (nats) above which a token is a forking token (default: the run's own 80th percentile of token entropy).")
+    var forkEntropy: Double?
+
+    @Option(help: "File of reflection markers, one phrase per line (# comments), replacing the default list.")
+    var reflectionMarkers: String?
+
+    @Option(help: "A reflection marker phrase (repeatable), replacing the default list; added to --reflection-markers' phrases.")
+    var reflectionMarker: [String] = []
+
     @Option(help: "Consistency stop rule (Dynasor): stop a probed trace's thinking after K consecutive truncation probes with the same answer; the report shows K = 2…5 beside it.")
     var consistencyK = ProbeBehaviour.defaultConsistencyK
 
@@ -67,6 +79,11 @@ struct Analyze: ParsableCommand {
         if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1].") }
         if let minP, !(minP > 0 && minP < 1) { throw ValidationError("--min-p must be in (0, 1).") }
         if window < 1 { throw ValidationError("--window must be at least 1.") }
+        if confidenceWindow < 1 { throw ValidationError("--confidence-window must be at least 1.") }
+        for phrase in reflectionMarker where (try? ReflectionMarkers([phrase])) == nil {
+            throw ValidationError("--reflection-marker '\(phrase)' has no word in it.")
+        }
+        if let forkEntropy, !(forkEntropy >= 0 && forkEntropy.isFinite) { throw ValidationError("--fork-entropy must be a finite number of nats, at least 0.") }
         if consistencyK < 1 { throw ValidationError("--consistency-k must be at least 1.") }
         if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be in (0, 1).") }
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
@@ -78,21 +95,22 @@ struct Analyze: ParsableCommand {
     }
 
     /// Every setting, once: the analysis records these and the per-trace rebuild follows them.
-    var options: AnalysisOptions {
+    func makeOptions() throws -> AnalysisOptions {
         AnalysisOptions(
             profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
             truncation: minP.map { .minP($0) } ?? topP.map { .topP($0) } ?? .default,
             truncationFromTraces: topP == nil && minP == nil,
             measuresHeuristicSpans: heuristicSpans || segmentation.profileName == "plain", estimator: estimator,
             referenceCompat: referenceCompat, window: window, bootstrapResamples: bootstrapResamples,
-            confidence: confidence, seed: seeding.seed, consistencyK: consistencyK, label: label)
+            confidence: confidence, seed: seeding.seed, consistencyK: consistencyK, label: label,
+            confidenceWindow: confidenceWindow, forkEntropy: forkEntropy, reflectionMarkers: try markerList())
     }
 
     func run() throws {
         let analyzer = Analyzer(
             readOptions: input.readOptions, segmenter: try segmentation.segmenter(),
             extractor: AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) }),
-            options: options, readProbes: ProbeReader.read)
+            options: try makeOptions(), readProbes: ProbeReader.read)
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         // Analysis reads fast: a plain progress line every 5 s in logs.
         let progress = ProgressPrinter(interval: .seconds(5))
@@ -119,6 +137,13 @@ struct Analyze: ParsableCommand {
             note("warning: \(warning.message)")
         }
         note(AnalysisSummary.line(analysis))
+    }
+
+    /// The reflection markers: the file's and the flags' phrases, or the default list.
+    func markerList() throws -> ReflectionMarkers {
+        guard reflectionMarkers != nil || !reflectionMarker.isEmpty else { return .default }
+        let fromFile = try reflectionMarkers.map { try ReflectionMarkers(contentsOf: $0).phrases } ?? []
+        return try ReflectionMarkers(fromFile + reflectionMarker)
     }
 
     /// The analysis warnings about the rebuild's settings, repeated on standard error.

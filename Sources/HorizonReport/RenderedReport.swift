@@ -5,10 +5,13 @@ public struct RenderedReport: Sendable, Equatable {
     /// The charts, in the order the report shows them; each is referenced from the Markdown as
     /// `![title](fileName)`.
     public var charts: [ChartFile]
+    /// Figures that are not line charts (the token strip), drawn already, referenced the same way.
+    public var figures: [FigureFile]
 
-    public init(markdown: String, charts: [ChartFile]) {
+    public init(markdown: String, charts: [ChartFile], figures: [FigureFile] = []) {
         self.markdown = markdown
         self.charts = charts
+        self.figures = figures
     }
 }
 

@@ -87,13 +87,30 @@ extension ReportComposer {
                 "--bootstrap-resamples", String(settings.bootstrapResamples),
                 "--confidence", String(describing: settings.confidence), "--seed", String(settings.seed),
             ] + (settings.referenceCompat ? ["--reference-compat"] : [])
-                + (settings.heuristicSpans == true ? ["--heuristic-spans"] : []) + ["--json", analysisFile(index)]
+                + (settings.heuristicSpans == true ? ["--heuristic-spans"] : []) + Self.behaviourArguments(analysis)
+                + ["--json", analysisFile(index)]
             return arguments.map(Self.shellQuoted).joined(separator: " ")
         }
         let report = ["horizon", "report"] + analyses.indices.map(analysisFile) + (options.title.map { ["--title", $0] } ?? [])
             + ["--out", options.reportDirectory ?? "REPORT_DIR"]
         commands.append(report.map(Self.shellQuoted).joined(separator: " "))
         return commands
+    }
+
+    /// The confidence window, fork threshold and reflection markers an analysis records, as the
+    /// `analyze` flags that set them (no markers for the default list).
+    static func behaviourArguments(_ analysis: Analysis) -> [String] {
+        var arguments: [String] = []
+        if let window = analysis.confidence?.window {
+            arguments += ["--confidence-window", String(window)]
+        }
+        if let forks = analysis.forks, forks.thresholdSource == "option" {
+            arguments += ["--fork-entropy", String(describing: forks.threshold)]
+        }
+        if let markers = analysis.reflection?.markers, markers != ReflectionMarkers.default.phrases {
+            arguments += markers.flatMap { ["--reflection-marker", $0] }
+        }
+        return arguments
     }
 
     /// `word` as is when it is safe in a POSIX shell, else single-quoted.

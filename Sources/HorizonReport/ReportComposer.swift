@@ -6,6 +6,7 @@ import HorizonStability
 struct ReportSection: Sendable, Equatable {
     var markdown: String
     var charts: [ChartFile] = []
+    var figures: [FigureFile] = []
 }
 
 /// Builds the report from one or several analyses. Each section lives in its own
@@ -40,7 +41,7 @@ struct ReportComposer: Sendable {
     func compose() -> RenderedReport {
         let sections = [
             summarySection(), segmentSection(), curvesSection(), answersSection(), lengthSection(),
-            probesSection(), problemsSection(), warningsSection(), settingsSection(),
+            probesSection(), confidenceSection(), forksSection(), reflectionSection(), problemsSection(), warningsSection(), settingsSection(),
         ]
         let title = options.title ?? "Horizon report: " + labels.joined(separator: " vs ")
         // Sections end in varying blank lines; one blank line between them keeps the source tidy.
@@ -50,7 +51,7 @@ struct ReportComposer: Sendable {
             return body
         }
         let markdown = "# \(MarkdownText.escape(title))\n\n" + bodies.joined(separator: "\n\n") + "\n"
-        return RenderedReport(markdown: markdown, charts: sections.flatMap(\.charts))
+        return RenderedReport(markdown: markdown, charts: sections.flatMap(\.charts), figures: sections.flatMap(\.figures))
     }
 
     // MARK: Labels and text

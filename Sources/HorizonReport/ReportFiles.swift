@@ -4,7 +4,7 @@ import Foundation
 public struct ReportFiles: Sendable, Equatable {
     /// `DIRECTORY/report.md`.
     public var report: URL
-    /// The SVG charts beside it, in the order the report shows them.
+    /// The SVG charts beside it, in the order the report shows them, then its other figures.
     public var charts: [URL]
 
     public init(report: URL, charts: [URL]) {

@@ -54,6 +54,11 @@ public enum ReportWriter {
             try write(chart.chart.svg(), to: url)
             chartURLs.append(url)
         }
+        for figure in report.figures {
+            let url = directory.appendingPathComponent(figure.fileName)
+            try write(figure.svg, to: url)
+            chartURLs.append(url)
+        }
         let reportURL = directory.appendingPathComponent(reportFileName)
         try write(report.markdown, to: reportURL)
         return ReportFiles(report: reportURL, charts: chartURLs)

@@ -48,6 +48,7 @@ public struct AnalysisBuilder: Sendable {
         if record.flags.truncated { state.traceCounts.truncated += 1 }
         if record.flags.openingMarkerMissing { state.traceCounts.openingMarkerMissing += 1 }
         state.problems[record.problemID]?.add(record, keepStatistics: options.referenceCompat)
+        if let candidate = record.strip, state.strip.map(candidate.isPreferred(over:)) ?? true { state.strip = candidate }
     }
 
     /// Adds one measured probe continuation.
@@ -98,6 +99,13 @@ public struct AnalysisBuilder: Sendable {
         analysis.answers = answers.summary
         analysis.lengthVsStability = answers.lengthVsStability
 
+        let confidence = ConfidenceAggregation(problems: ordered, answers: answers, options: options, random: &random)
+        let forks = ForkAggregation(problems: ordered, strip: state.strip, options: options, random: &random)
+        let reflection = ReflectionAggregation(problems: ordered, answers: answers, options: options, random: &random)
+        analysis.confidence = confidence.summary
+        analysis.forks = forks.summary
+        analysis.reflection = reflection.summary
+
         analysis.problems = ordered.enumerated().map { offset, problem in
             var row = ProblemAnalysis(
                 problemID: problem.problemID,
@@ -108,6 +116,9 @@ public struct AnalysisBuilder: Sendable {
                 truncated: problem.samples.filter(\.flags.truncated).count,
                 gold: problem.gold)
             answers.fill(&row, problem: offset)
+            row.confidence = confidence.problemSummaries[offset]
+            row.forkShare = forks.problemShares.isEmpty ? nil : forks.problemShares[offset]
+            row.reflection = reflection.problemMeans.isEmpty ? nil : reflection.problemMeans[offset]
             return row
         }
         analysis.probes = ProbeAggregation.summarize(state.probes, options: options)

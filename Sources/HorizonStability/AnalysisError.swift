@@ -1,6 +1,7 @@
 import HorizonCommon
 
-/// An analysis or part file could not be used, or part files do not merge.
+/// An analysis or part file, or a file of analysis settings (a reflection-marker list), could not be
+/// used, or part files do not merge.
 public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
         case unreadable(String)
@@ -15,6 +16,10 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         case partsDiffer(String)
         /// Shards missing or given twice.
         case shardsIncomplete(String)
+        /// A reflection marker with no word in it (the location names its line).
+        case invalidMarker(String)
+        /// A reflection-marker list without a marker.
+        case noMarkers
     }
 
     public var reason: Reason
@@ -40,6 +45,8 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         case .partVersion(let version):
             return "\(location): part schema_version \(version), this horizon merges version \(AnalysisPart.currentSchemaVersion) only"
         case .partsDiffer(let why), .shardsIncomplete(let why): return "\(location): cannot merge: \(why)"
+        case .invalidMarker(let text): return "\(location): reflection marker '\(text)' has no word in it"
+        case .noMarkers: return "\(location): no reflection markers (one phrase per line; # starts a comment)"
         }
     }
 }

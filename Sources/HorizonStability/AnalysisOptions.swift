@@ -41,14 +41,25 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
     /// K of the consistency stop rule read off truncation probes (``ProbeBehaviour``).
     public var consistencyK: Int
     public var label: String?
+    /// DeepConf's group size W, tokens (as ``SampleRecordOptions/confidenceWindow``).
+    public var confidenceWindow: Int
+    /// The forking-token threshold, nats; `nil`: the run's 80th percentile of token entropy.
+    public var forkEntropy: Double?
+    /// The reflection markers counted (as ``SampleRecordOptions/reflectionMarkers``).
+    public var reflectionMarkers: ReflectionMarkers
 
     public init(
         profileName: String = "auto", endMarker: EndMarkerChoice = .first, truncation: DecodingTruncation = .default,
         truncationFromTraces: Bool = false, measuresHeuristicSpans: Bool = false, estimator: BranchingFactorEstimator = .auto, referenceCompat: Bool = false, window: Int = 5,
         minimumCurveSamples: Int = 4, bootstrapResamples: Int = 1000, confidence: Double = 0.95, seed: UInt64 = 0,
         ks: [Int] = [1, 3, 8, 16], gPassTau: Double = 0.5, lengthBins: Int = 5,
-        consistencyK: Int = ProbeBehaviour.defaultConsistencyK, label: String? = nil
+        consistencyK: Int = ProbeBehaviour.defaultConsistencyK, label: String? = nil,
+        confidenceWindow: Int = TraceConfidence.defaultWindow, forkEntropy: Double? = nil,
+        reflectionMarkers: ReflectionMarkers = .default
     ) {
+        self.confidenceWindow = confidenceWindow
+        self.forkEntropy = forkEntropy
+        self.reflectionMarkers = reflectionMarkers
         self.profileName = profileName
         self.endMarker = endMarker
         self.truncation = truncation
@@ -73,6 +84,6 @@ public struct AnalysisOptions: Sendable, Equatable, Codable {
         SampleRecordOptions(
             segmenter: segmenter, tokenOptions: TokenStatistics.Options(truncation: truncation),
             truncationFromTraces: truncationFromTraces, measuresHeuristicSpans: measuresHeuristicSpans,
-            extractor: extractor)
+            extractor: extractor, confidenceWindow: confidenceWindow, reflectionMarkers: reflectionMarkers)
     }
 }

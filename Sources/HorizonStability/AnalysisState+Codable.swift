@@ -6,7 +6,7 @@ extension AnalysisState: Codable {
     enum CodingKeys: String, CodingKey {
         case inputs, invalid, readCounts = "read_counts", traceCounts = "trace_counts", problems, models
         case recordedTruncations = "recorded_truncations", settingsNotRebuilt = "settings_not_rebuilt"
-        case unmeasuredSpans = "unmeasured_spans", probes
+        case unmeasuredSpans = "unmeasured_spans", probes, strip
     }
 
     struct TruncationCount: Codable {
@@ -28,6 +28,7 @@ extension AnalysisState: Codable {
         settingsNotRebuilt = try container.decode([String: Int].self, forKey: .settingsNotRebuilt)
         unmeasuredSpans = try container.decode(Int.self, forKey: .unmeasuredSpans)
         probes = try container.decode([ProbeRecord].self, forKey: .probes)
+        strip = try container.decodeIfPresent(TokenStrip.self, forKey: .strip)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -44,5 +45,6 @@ extension AnalysisState: Codable {
         try container.encode(settingsNotRebuilt, forKey: .settingsNotRebuilt)
         try container.encode(unmeasuredSpans, forKey: .unmeasuredSpans)
         try container.encode(probes, forKey: .probes)
+        try container.encodeIfPresent(strip, forKey: .strip)
     }
 }

@@ -28,6 +28,7 @@ extension AnalysisState {
         settingsNotRebuilt.merge(other.settingsNotRebuilt, uniquingKeysWith: +)
         unmeasuredSpans += other.unmeasuredSpans
         probes += other.probes
+        if let candidate = other.strip, strip.map(candidate.isPreferred(over:)) ?? true { strip = candidate }
         return []
     }
 

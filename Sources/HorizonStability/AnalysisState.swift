@@ -36,6 +36,8 @@ public struct AnalysisState: Sendable, Equatable {
     var unmeasuredSpans = 0
     /// Measured probe continuations of the shard's problems.
     var probes: [ProbeRecord] = []
+    /// The report's token-strip trace (``TokenStrip/isPreferred(over:)``).
+    var strip: TokenStrip?
 
     public init() {}
 

@@ -13,6 +13,7 @@ struct SampleSummary: Sendable, Equatable, Codable {
     var firstToken: SegmentMeasures?
     var lengths: PerSegment<Int?>
     var answer: ExtractedAnswer?
+    var behaviour: SampleBehaviour
 }
 
 /// One sample's whole per-token statistics, kept only for the reference-compatible condensation.
@@ -32,6 +33,8 @@ struct ProblemAccumulator: Sendable, Equatable, Codable {
     var windowed: PerSegment<WindowedCurveBuilder>
     var cumulative: PerSegment<CumulativeCurveBuilder>
     var referenceSamples: [ReferenceSample] = []
+    /// Entropy histograms, forking tokens and reflection markers.
+    var behaviour = ProblemBehaviour()
 
     init(problemID: String, window: Int, estimator: BranchingFactorEstimator) throws(EntropyError) {
         self.problemID = problemID
@@ -57,8 +60,10 @@ struct ProblemAccumulator: Sendable, Equatable, Codable {
         if keepStatistics, let statistics = record.statistics {
             referenceSamples.append(ReferenceSample(index: record.sampleIndex, statistics: statistics))
         }
+        let kept = behaviour.add(record)
         samples.append(SampleSummary(
             index: record.sampleIndex, hasLogProbs: record.statistics != nil, flags: record.flags,
-            measures: measures, firstToken: firstToken, lengths: lengths, answer: record.answer))
+            measures: measures, firstToken: firstToken, lengths: lengths, answer: record.answer,
+            behaviour: kept))
     }
 }

@@ -31,6 +31,15 @@ public struct SampleRecord: Sendable {
     public var thinkingLength: Int
     public var answerLength: Int
     public var answer: ExtractedAnswer?
+    /// DeepConf's confidence measures; `nil` without log-probs.
+    public var confidence: TraceConfidence?
+    /// Occurrences of each reflection marker (``SampleRecordOptions/reflectionMarkers`` order),
+    /// per measured segment; the whole output's are the thinking's plus the answer's.
+    public var reflection: [Segment: [Int]] = [:]
+    /// The highest-entropy tokens of each measured segment, as many as the run lists.
+    public var forkTokens: [Segment: [ForkingToken]] = [:]
+    /// The trace's first tokens and entropies, for the report's token strip.
+    public var strip: TokenStrip?
 
     /// Segments and measures one trace.
     ///
@@ -56,10 +65,28 @@ public struct SampleRecord: Sendable {
             overallLength = overallTokens?.count ?? 0
             thinkingLength = thinkingTokens?.count ?? 0
             answerLength = answerTokens?.count ?? 0
+            confidence = TraceConfidence(logProbs, window: options.confidenceWindow)
+            if let statistics {
+                for segment in Segment.allCases {
+                    guard let range = tokens(segment) else { continue }
+                    forkTokens[segment] = ForkingToken.highest(
+                        ForkAggregation.topCount, in: range, segment: segment, statistics: statistics,
+                        logProbs: logProbs, problemID: problemID, sample: sampleIndex)
+                }
+                strip = TokenStrip(problemID: problemID, sample: sampleIndex, logProbs: logProbs, statistics: statistics,
+                                   thinking: thinkingTokens, answer: answerTokens)
+            }
         } else {
             overallLength = segmented.thinking.count + segmented.answer.count
             thinkingLength = segmented.thinking.count
             answerLength = segmented.answer.count
+        }
+        let thinkingMarkers = options.reflectionMarkers.counts(in: segmented.thinking)
+        let answerMarkers = options.reflectionMarkers.counts(in: segmented.answer)
+        reflection[.overall] = zip(thinkingMarkers, answerMarkers).map { $0 + $1 }
+        if spansMeasured {
+            reflection[.thinking] = thinkingMarkers
+            reflection[.answer] = answerMarkers
         }
         // A boxed value inside unfinished thinking is not an answer: only the answer span is read.
         answer = options.extractor.extract(from: segmented.answer)
@@ -126,11 +153,18 @@ public struct SampleRecordOptions: Sendable {
     /// Measure thinking and answer spans the plain heuristic guessed (``SampleRecord/spansMeasured``).
     public var measuresHeuristicSpans: Bool
     public var extractor: AnswerExtractor
+    /// DeepConf's group size W, tokens (``TraceConfidence/window``).
+    public var confidenceWindow: Int
+    /// The phrases counted as reflection markers.
+    public var reflectionMarkers: ReflectionMarkers
 
     public init(
         segmenter: Segmenter, tokenOptions: TokenStatistics.Options = .init(), truncationFromTraces: Bool = false,
-        measuresHeuristicSpans: Bool = false, extractor: AnswerExtractor = .init()
+        measuresHeuristicSpans: Bool = false, extractor: AnswerExtractor = .init(),
+        confidenceWindow: Int = TraceConfidence.defaultWindow, reflectionMarkers: ReflectionMarkers = .default
     ) {
+        self.confidenceWindow = confidenceWindow
+        self.reflectionMarkers = reflectionMarkers
         self.segmenter = segmenter
         self.tokenOptions = tokenOptions
         self.truncationFromTraces = truncationFromTraces

@@ -15,6 +15,8 @@ struct AnalyzerSetup {
     var lengthBins = 5
     var seed: UInt64 = 0
     var skipInvalid = false
+    var confidenceWindow = TraceConfidence.defaultWindow
+    var forkEntropy: Double?
 
     /// Reads `path` through ``Analyzer`` and returns its analysis.
     func analyze(_ path: String) throws -> Analysis {
@@ -25,7 +27,7 @@ struct AnalyzerSetup {
             options: AnalysisOptions(
                 profileName: "deepseek-r1", truncation: truncation, estimator: estimator, window: window,
                 minimumCurveSamples: minimumCurveSamples, bootstrapResamples: 200, seed: seed,
-                lengthBins: lengthBins)
+                lengthBins: lengthBins, confidenceWindow: confidenceWindow, forkEntropy: forkEntropy)
         ).analyze(paths: [path])
     }
 }

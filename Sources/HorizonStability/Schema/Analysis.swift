@@ -6,7 +6,8 @@
 public struct Analysis: Codable, Sendable, Equatable {
     /// Bumped whenever a key changes meaning or disappears; adding keys keeps the version.
     /// 2: curves follow the requested estimator at every position (docs/analysis-schema.md).
-    /// 3: issue 12's reasoning-behaviour keys (`probes.first_correct`, `probes.consistency_stop`).
+    /// 3: issue 12's keys: `probes.first_correct`, `probes.consistency_stop`; `confidence`, `forks`
+    /// and `reflection`, at set level and per problem.
     public static let currentSchemaVersion = 3
 
     public var schema: String = "horizon.analysis"
@@ -44,6 +45,12 @@ public struct Analysis: Codable, Sendable, Equatable {
     public var curves: Curves
     /// Truncation and mid-generation resampling probes, when the traces hold them.
     public var probes: ProbeSummary?
+    /// DeepConf's trace confidence and the offline voting experiment (`null` without log-probs).
+    public var confidence: ConfidenceSummary?
+    /// Forking tokens: shares above an entropy threshold and the highest-entropy tokens.
+    public var forks: ForkSummary?
+    /// Reflection markers per trace and their relation to correctness and length.
+    public var reflection: ReflectionSummary?
     public var problems: [ProblemAnalysis]
     public var warnings: [AnalysisWarning]
     /// Invalid input lines that were skipped (`--skip-invalid`), capped; `counts` has the total.
@@ -53,7 +60,8 @@ public struct Analysis: Codable, Sendable, Equatable {
         case schema, schemaVersion = "schema_version", horizonVersion = "horizon_version", label, model
         case inputs, commandLine = "command_line", settings, counts, bf, lengths, missingMass = "missing_mass", estimatorGap = "estimator_gap"
         case accuracy, accuracyCI = "accuracy_ci", agreement, agreementCI = "agreement_ci", answers
-        case lengthVsStability = "length_vs_stability", curves, probes, problems, warnings, invalid
+        case lengthVsStability = "length_vs_stability", curves, probes, confidence, forks, reflection
+        case problems, warnings, invalid
     }
 
     public init(

@@ -14,11 +14,17 @@ public struct ProblemAnalysis: Codable, Sendable, Equatable {
     public var answerEntropy: Double?
     public var majorityAnswer: String?
     public var clusters: [ClusterSummary]
+    /// Means over the problem's samples with log-probabilities (no intervals, no voting).
+    public var confidence: ConfidenceSummary?
+    /// Share of the problem's tokens above the fork threshold, per segment.
+    public var forkShare: SegmentValues?
+    /// Mean reflection markers per trace, per segment.
+    public var reflection: SegmentValues?
 
     enum CodingKeys: String, CodingKey {
         case problemID = "problem_id", samples, samplesWithLogProbs = "samples_with_logprobs", bf, lengths
         case truncated, gold, accuracy, agreement, answerEntropy = "answer_entropy"
-        case majorityAnswer = "majority_answer", clusters
+        case majorityAnswer = "majority_answer", clusters, confidence, forkShare = "fork_share", reflection
     }
 
     public init(
