@@ -24,20 +24,22 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        .target(name: "HorizonTraces", dependencies: ["CZlib", "CZstd"]),
+        // Not a product: what several stages share (SplitMix64, SHA-256, the JSON grammar).
+        .target(name: "HorizonCommon"),
+        .target(name: "HorizonTraces", dependencies: ["HorizonCommon", "CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
         .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
-        .target(name: "HorizonAnswers", dependencies: ["HorizonSegments"]),
+        .target(name: "HorizonAnswers", dependencies: ["HorizonCommon", "HorizonSegments"]),
         .target(
             name: "HorizonStability",
-            dependencies: ["HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]
+            dependencies: ["HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]
         ),
         .target(name: "HorizonReport", dependencies: ["HorizonStability"]),
         .target(name: "HorizonGate", dependencies: ["HorizonStability", "HorizonReport"]),
         .target(
             name: "HorizonClient",
             dependencies: [
-                "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
+                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -46,7 +48,7 @@ let package = Package(
         .target(
             name: "Horizon",
             dependencies: [
-                "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers",
+                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers",
                 "HorizonStability", "HorizonReport", "HorizonGate", "HorizonClient",
             ]
         ),
@@ -55,23 +57,24 @@ let package = Package(
             dependencies: ["Horizon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HorizonTestSupport", dependencies: ["HorizonTraces"], path: "Tests/HorizonTestSupport"),
-        .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonCommonTests", dependencies: ["HorizonCommon", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonSegmentsTests", dependencies: ["HorizonSegments", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonAnswersTests", dependencies: ["HorizonAnswers", "HorizonTestSupport"]),
         // Horizon too: the end-to-end tests read files through `Analyzer`.
-        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "Horizon", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "Horizon", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonTestSupport"]),
         .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
         .testTarget(
             name: "HorizonClientTests",
             dependencies: [
-                "HorizonClient", "HorizonTestSupport",
+                "HorizonClient", "HorizonCommon", "HorizonTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "HorizonCLITests", dependencies: ["Horizon", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonCLITests", dependencies: ["Horizon", "HorizonCommon", "HorizonTestSupport"]),
     ]
 )

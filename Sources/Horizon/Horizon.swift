@@ -1,4 +1,5 @@
 @_exported import HorizonAnswers
+@_exported import HorizonCommon
 @_exported import HorizonClient
 @_exported import HorizonEntropy
 @_exported import HorizonGate

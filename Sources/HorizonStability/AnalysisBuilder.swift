@@ -3,6 +3,7 @@ import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments
 import HorizonTraces
+import HorizonCommon
 
 /// Folds sample records, in input order, into an ``Analysis``.
 ///

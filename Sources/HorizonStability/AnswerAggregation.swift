@@ -1,6 +1,7 @@
 import Foundation
 import HorizonAnswers
 import HorizonTraces
+import HorizonCommon
 
 /// Answer agreement and correctness per problem and per set.
 ///

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// A problem found inside one line, before the line's location is known to the code that
 /// found it; the parser turns it into a ``TraceError`` carrying the file and line.
 struct LineFault: Error {
@@ -14,6 +16,14 @@ struct LineFault: Error {
         self.message = message
         self.offset = offset
         self.choice = choice
+    }
+
+    /// Whatever a line parser threw, as a fault: a ``JSONSyntaxError`` from the shared grammar
+    /// is malformed JSON at its offset.
+    static func from(_ error: any Error) -> LineFault {
+        if let fault = error as? LineFault { return fault }
+        if let syntax = error as? JSONSyntaxError { return LineFault(.malformedJSON, syntax.message, offset: syntax.offset) }
+        return LineFault(.malformedJSON, "\(error)")
     }
 
     /// The public error for this fault at `location` (the column is 1-based).

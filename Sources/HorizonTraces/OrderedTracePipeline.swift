@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HorizonCommon
 
 /// A sample of a batch after sequencing, transformed or not.
 enum PipelineItem<Payload: Sendable>: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 /// Streams traces from JSONL files, parsing on all cores while delivering in input order.
 ///

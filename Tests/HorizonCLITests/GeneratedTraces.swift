@@ -1,5 +1,6 @@
 import Foundation
 import HorizonTestSupport
+import HorizonCommon
 import HorizonTraces
 
 /// Trace files with seeded random log-probabilities, for CLI tests that need real numbers.

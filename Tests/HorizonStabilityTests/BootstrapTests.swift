@@ -1,6 +1,7 @@
 import Foundation
 import HorizonEntropy
 import HorizonStability
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -1,4 +1,5 @@
 import HorizonStability
+import HorizonCommon
 import HorizonTraces
 import Testing
 

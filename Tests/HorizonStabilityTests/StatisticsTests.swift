@@ -1,5 +1,6 @@
 import Foundation
 import HorizonStability
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -1,5 +1,6 @@
 import HorizonTraces
 import Foundation
+import HorizonCommon
 
 /// Sends completion requests with retries, timeouts and the API key, and decodes the answers.
 ///
@@ -108,7 +109,7 @@ public struct CompletionClient: Sendable {
                 do {
                     for try await chunk in body {
                         activity.touch()
-                        for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                        try decoder.feed(chunk) { data, count throws(ClientError) in try accumulator.consume(data, count: count) }
                     }
                 } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
                     return try accumulator.completion()

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// What an existing output file already holds, read when a run starts so it can resume.
@@ -129,7 +130,7 @@ private struct LineKeys {
                 let location = SourceLocation(file: path, line: lineNumber)
                 let json: JSONValue
                 do { json = try JSONValue(parsing: line) } catch {
-                    throw ClientError(.invalidExistingOutput, "not an output line: \(error.message)", location: location)
+                    throw ClientError(.invalidExistingOutput, "not an output line: \(error.description)", location: location)
                 }
                 guard let lineKey = key(json) else {
                     throw ClientError(.invalidExistingOutput, "a line without the keys this run writes", location: location)

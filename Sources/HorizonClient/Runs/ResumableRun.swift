@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 /// The engine under ``SamplingRun`` and ``ProbeRun``: resumes an output file, requests the
 /// missing lines with bounded concurrency, appends each as it arrives, and keeps the manifest.

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// Everything `horizon sample` needs: the server, the problems, the decoding settings, where to

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// `horizon sample`: draws N samples per problem from a server and appends them to a JSONL trace
 /// file, resumably.
 ///

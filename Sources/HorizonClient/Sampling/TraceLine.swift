@@ -1,4 +1,5 @@
 import HorizonTraces
+import HorizonCommon
 
 /// The JSONL line `horizon sample` writes for one sample (the fields docs/trace-format.md
 /// lists for it), in a fixed key order with the bulky `logprobs` last.
@@ -10,7 +11,8 @@ import HorizonTraces
 ///  "usage":{"prompt_tokens":12,"completion_tokens":30},"logprobs":{"content":[…]}}
 /// ```
 enum TraceLine {
-    /// The line for `completion`, without its newline.
+    /// The line for `completion` without its `logprobs`, which ``checked(_:request:completion:)``
+    /// appends as the server's text.
     ///
     /// - Parameters:
     ///   - problem: the problem sampled.
@@ -40,18 +42,28 @@ enum TraceLine {
         return line
     }
 
-    /// The serialized `line` (a trace or probe line), once it is known that `analyze` will
-    /// accept it: a run must not write what a later step refuses, nor succeed without the
-    /// log-probs it asked for.
+    /// The serialized `line` (a trace or probe line) with the completion's `logprobs` appended
+    /// last, written from the entries' text as the server sent it (no round trip through a
+    /// value), once it is known that `analyze` will accept the line: a run must not write what
+    /// a later step refuses, nor succeed without the log-probs it asked for.
     static func checked(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> [UInt8] {
         // An empty output has no tokens to give log-probs for; some servers then send none.
         let isEmpty = completion.text.isEmpty && (completion.reasoning ?? "").isEmpty
-        if let asked = request.parameters.topLogprobs, completion.logprobs == nil, !isEmpty {
+        if let asked = request.parameters.topLogprobs, completion.recordedLogProbs == nil, !isEmpty {
             throw ClientError(
                 .unusableCompletion,
                 "the server answered without the log-probs it was asked for (top \(asked)); check that it supports them, or pass --top-logprobs 0 to sample text only")
         }
-        let bytes = line.serialized()
+        var bytes = line.serialized()
+        // `line` is an object, so its text ends with `}`: the member goes before it.
+        bytes.removeLast()
+        bytes.append(contentsOf: #","logprobs":"#.utf8)
+        if let recorded = completion.recordedLogProbs {
+            recorded.writeJSON(to: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
         do {
             _ = try TraceParser().traces(in: bytes, at: SourceLocation(file: "response", line: 1))
         } catch {
@@ -62,7 +74,7 @@ enum TraceLine {
 
     /// The members every output line ends with, shared by trace and probe lines: `text`,
     /// `reasoning`, `finish_reason`, `logprobs_kind`, `sampling` (with the request's seed),
-    /// `usage`, `logprobs`.
+    /// `usage`; then ``checked(_:request:completion:)`` adds `logprobs`.
     static func outputMembers(
         request: CompletionRequest,
         completion: Completion,
@@ -70,7 +82,7 @@ enum TraceLine {
     ) -> [(key: String, value: JSONValue)] {
         var sampling = request.parameters.manifestJSON
         sampling["seed"] = .integer(request.seed)
-        let kind: JSONValue = completion.logprobs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
+        let kind: JSONValue = completion.recordedLogProbs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
         return [
             ("text", .string(completion.text)),
             ("reasoning", completion.reasoning.map { .string($0) } ?? .null),
@@ -84,7 +96,6 @@ enum TraceLine {
                     "completion_tokens": completion.completionTokens.map { .integer($0) } ?? .null,
                 ]
             ),
-            ("logprobs", completion.logprobs ?? .null),
         ]
     }
 }
