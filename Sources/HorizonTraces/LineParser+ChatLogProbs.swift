@@ -78,7 +78,7 @@ extension LineParser {
 
     /// One chat entry: the sampled token (its bytes go straight into the builder), its
     /// log-probability, and its top list.
-    private mutating func parseChatEntry(step: Int, into builder: inout LogProbsBuilder) throws {
+    mutating func parseChatEntry(step: Int, into builder: inout LogProbsBuilder) throws {
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "log-probability entry of token \(step) must be an object")
         }

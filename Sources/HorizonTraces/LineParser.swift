@@ -27,7 +27,12 @@ struct LineParser {
     /// - Precondition: as for ``JSONCursor``: `base[0..<readable]` is readable and the line
     ///   ends at its first line feed, or at `readable`, where a NUL or line feed is.
     init(base: UnsafePointer<UInt8>, readable: Int, names: TraceFieldNames) {
-        self.cursor = JSONCursor(base: base, end: readable)
+        self.init(cursor: JSONCursor(base: base, end: readable), names: names)
+    }
+
+    /// A parser reading at `cursor` (a line, or a document such as a server response).
+    init(cursor: JSONCursor, names: TraceFieldNames) {
+        self.cursor = cursor
         self.names = names
     }
 

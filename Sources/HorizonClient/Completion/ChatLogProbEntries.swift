@@ -1,4 +1,5 @@
 import HorizonCommon
+import HorizonTraces
 
 /// Chat-shape log-prob entries (`logprobs.content[i]`) kept as the JSON text the server sent,
 /// so a trace line gets them byte for byte without a DOM round trip, plus what the client needs
@@ -22,6 +23,9 @@ struct ChatLogProbEntries: Sendable, Equatable {
     private(set) var otherMembers: [UInt8] = []
 
     var count: Int { textEnds.count }
+
+    /// The length of the entries' text.
+    var textCount: Int { text.count + otherMembers.count }
 
     /// `{"content":[…]}`, the entries in the chat shape a trace line holds (then any other
     /// members).
@@ -62,25 +66,25 @@ struct ChatLogProbEntries: Sendable, Equatable {
         spelling.removeSubrange((spellingEnds.last ?? 0)...)
     }
 
-    /// Reads the array of entries at the cursor (its `[` next) and appends each, checking its
-    /// syntax; an entry that is not an object is kept as it is (the trace check judges it) and
-    /// spells nothing.
+    /// Reads the array of entries at the cursor (its `[` next) and appends each, reading it
+    /// with the trace reader's rules (`reader`), so that what is kept is what `analyze` accepts.
     ///
+    /// - Throws: ``JSONSyntaxError`` for malformed JSON, `TraceError` for an entry the trace
+    ///   reader refuses.
     /// - Complexity: O(length of the array's text).
-    mutating func appendArray(at cursor: inout JSONCursor) throws(JSONSyntaxError) {
+    mutating func appendArray(at cursor: inout JSONCursor, reader: inout ChatLogProbEntryReader) throws {
         guard try cursor.enterArray() else { return }
         repeat {
-            let start = position(of: &cursor)
-            try appendSpelling(ofEntryAt: &cursor)
+            _ = cursor.peek()
+            let start = cursor.position
+            spelling.append(contentsOf: try reader.readEntry(at: &cursor, step: count, location: Self.location))
+            spellingEnds.append(spelling.count)
             appendText(cursor.bytes(start, cursor.position))
         } while try cursor.nextElement()
     }
 
-    /// The offset of the next value, past whitespace.
-    private func position(of cursor: inout JSONCursor) -> Int {
-        _ = cursor.peek()
-        return cursor.position
-    }
+    /// Where a refused entry is said to be.
+    private static let location = SourceLocation(file: "response", line: 1)
 
     private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if !text.isEmpty { text.append(ASCII.comma) }
@@ -96,43 +100,5 @@ struct ChatLogProbEntries: Sendable, Equatable {
         if bytes.contains(ASCII.newline) {
             for index in start..<output.count where output[index] == ASCII.newline { output[index] = ASCII.space }
         }
-    }
-
-    /// Moves past the entry at the cursor, appending its spelling.
-    private mutating func appendSpelling(ofEntryAt cursor: inout JSONCursor) throws(JSONSyntaxError) {
-        defer { spellingEnds.append(spelling.count) }
-        guard cursor.peek() == ASCII.openBrace else {
-            _ = try cursor.scanValue()
-            return
-        }
-        var token: RawString?
-        var hasBytes = false
-        if try cursor.enterObject() {
-            repeat {
-                let key = try cursor.readKey()
-                if cursor.matches(key, "token"), cursor.peek() == ASCII.quote {
-                    token = try cursor.scanString()
-                } else if cursor.matches(key, "bytes"), cursor.peek() == ASCII.openBracket {
-                    hasBytes = true
-                    try appendByteArray(at: &cursor)
-                } else {
-                    try cursor.skipValue()
-                }
-            } while try cursor.nextMember()
-        }
-        if !hasBytes, let token { cursor.decode(token, into: &spelling) }
-    }
-
-    /// Appends the integers of a `bytes` array; one that is not a byte is left to the trace check.
-    private mutating func appendByteArray(at cursor: inout JSONCursor) throws(JSONSyntaxError) {
-        guard try cursor.enterArray() else { return }
-        repeat {
-            let next = cursor.peek()
-            if next == ASCII.minus || next &- ASCII.zero <= 9 {
-                if let byte = UInt8(exactly: try cursor.parseDouble()) { spelling.append(byte) }
-            } else {
-                try cursor.skipValue()
-            }
-        } while try cursor.nextElement()
     }
 }

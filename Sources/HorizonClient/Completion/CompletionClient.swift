@@ -117,6 +117,8 @@ public struct CompletionClient: Sendable {
                 return try accumulator.completion()
             }
             var bytes: [UInt8] = []
+            // One allocation for the whole body (and the NUL the decoder appends) when its size is known.
+            if let length = head.header("Content-Length").flatMap(Int.init), length <= limit { bytes.reserveCapacity(length + 1) }
             for try await chunk in body {
                 activity.touch()
                 bytes.append(contentsOf: chunk)

@@ -1,4 +1,5 @@
 import HorizonCommon
+import HorizonTraces
 
 /// The parts of an OpenAI-shaped answer (chat or legacy completions), gathered with the shared
 /// byte scanner from one whole response (`choices[0].message`) or from the chunks of a stream
@@ -18,6 +19,7 @@ struct OpenAIResponseParts {
     private var completionTokens: Int?
     private var model: String?
     private var chatEntries = ChatLogProbEntries()
+    private var entryReader = ChatLogProbEntryReader()
     private var sawChatLogProbs = false
     private var legacyLogProbs: [JSONValue] = []
 
@@ -43,7 +45,8 @@ struct OpenAIResponseParts {
     /// parts.
     ///
     /// - Throws: ``ClientError`` with ``ClientError/Reason/malformedResponse`` for invalid JSON,
-    ///   ``ClientError/Reason/notACompletion`` for log-probs of an unknown shape.
+    ///   ``ClientError/Reason/notACompletion`` for log-probs of an unknown shape,
+    ///   ``ClientError/Reason/unusableCompletion`` for a log-prob entry `analyze` would refuse.
     mutating func consume(_ base: UnsafePointer<UInt8>, count: Int) throws(ClientError) -> DocumentShape {
         var cursor = JSONCursor(document: base, count: count)
         do {
@@ -54,6 +57,8 @@ struct OpenAIResponseParts {
             throw ClientError(syntax: error)
         } catch let error as ClientError {
             throw error
+        } catch let error as TraceError {
+            throw ClientError(.unusableCompletion, "the server's answer is not a valid trace: \(error.message)")
         } catch {
             throw ClientError(.malformedResponse, "\(error)")
         }
@@ -215,7 +220,7 @@ struct OpenAIResponseParts {
                 let key = try cursor.readKey()
                 if cursor.matches(key, "content"), cursor.peek() == ASCII.openBracket {
                     isChat = true
-                    try chatEntries.appendArray(at: &cursor)
+                    try chatEntries.appendArray(at: &cursor, reader: &entryReader)
                 } else if cursor.matches(key, "content"), cursor.skipNull() {
                     contentIsNull = true
                 } else {

@@ -1,4 +1,5 @@
 import HorizonCommon
+import HorizonTraces
 
 /// A completion's log-probabilities as they will be written into its trace line.
 enum RecordedLogProbs: Sendable, Equatable {
@@ -9,9 +10,9 @@ enum RecordedLogProbs: Sendable, Equatable {
     /// kept as a value: its four arrays run side by side.
     case legacy(JSONValue)
 
-    /// The log-probs in whichever shape `value` has: chat when it has a `content` array.
-    /// (A value built in code with a number literal the grammar refuses stays a value, and the
-    /// trace check reports it.)
+    /// The log-probs in whichever shape `value` has: chat when it has a `content` array whose
+    /// entries the trace reader accepts. (Anything else stays a value, and the trace check
+    /// refuses the line with the trace reader's reason.)
     init(_ value: JSONValue) {
         guard let entries = value["content"]?.arrayValue else {
             self = .legacy(value)
@@ -20,18 +21,18 @@ enum RecordedLogProbs: Sendable, Equatable {
         var text = JSONValue.array(entries).serialized()
         let count = text.count
         text.append(0)
-        let result = text.withUnsafeBufferPointer { buffer -> Result<ChatLogProbEntries, JSONSyntaxError> in
+        let chat = text.withUnsafeBufferPointer { buffer -> ChatLogProbEntries? in
             var cursor = JSONCursor(document: buffer.baseAddress!, count: count)
             var chat = ChatLogProbEntries()
-            return Result { () throws(JSONSyntaxError) in
-                try chat.appendArray(at: &cursor)
+            var reader = ChatLogProbEntryReader()
+            do {
+                try chat.appendArray(at: &cursor, reader: &reader)
                 return chat
+            } catch {
+                return nil
             }
         }
-        switch result {
-        case .success(let chat): self = .chat(chat)
-        case .failure: self = .legacy(value)
-        }
+        self = chat.map { .chat($0) } ?? .legacy(value)
     }
 
     /// The number of tokens: chat entries, or legacy `tokens`.

@@ -10,7 +10,7 @@ import HorizonCommon
 /// ```
 ///
 /// Every sample is one request with its own derived seed (some servers ignore `n`). Lines are
-/// appended as samples finish, each with one `write(2)`, so the file is valid after any crash
+/// appended as samples finish, each with one `writev(2)`, so the file is valid after any crash
 /// but its last line. Running the same command again resumes: samples already present are
 /// skipped, a torn last line is cut off and redone, and settings that differ from the manifest's
 /// are refused unless ``SamplingConfig/force`` (which starts over).

@@ -54,18 +54,32 @@ enum TraceLine {
                 .unusableCompletion,
                 "the server answered without the log-probs it was asked for (top \(asked)); check that it supports them, or pass --top-logprobs 0 to sample text only")
         }
-        var bytes = line.serialized()
-        // `line` is an object, so its text ends with `}`: the member goes before it.
-        bytes.removeLast()
-        bytes.append(contentsOf: #","logprobs":"#.utf8)
-        if let recorded = completion.recordedLogProbs {
-            recorded.writeJSON(to: &bytes)
-        } else {
-            bytes.append(contentsOf: "null".utf8)
+        // `line` is an object, so its text ends with `}`: `logprobs` goes before it.
+        var members = line.serialized()
+        members.removeLast()
+        members.append(contentsOf: #","logprobs":"#.utf8)
+        var bytes: [UInt8] = []
+        let checkedText: [UInt8]
+        switch completion.recordedLogProbs {
+        case .chat(let entries):
+            bytes.reserveCapacity(members.count + entries.textCount + 32)
+            bytes.append(contentsOf: members)
+            entries.writeJSON(to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            // Each entry was read by the trace reader's own rules as it arrived, so only the
+            // rest of the line is parsed here; entries depend neither on it nor on each other.
+            checkedText = members + "null}".utf8
+        case .legacy(let value):
+            bytes = members
+            value.write(to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            checkedText = bytes
+        case nil:
+            bytes = members + "null}".utf8
+            checkedText = bytes
         }
-        bytes.append(UInt8(ascii: "}"))
         do {
-            _ = try TraceParser().traces(in: bytes, at: SourceLocation(file: "response", line: 1))
+            _ = try TraceParser().traces(in: checkedText, at: SourceLocation(file: "response", line: 1))
         } catch {
             throw ClientError(.unusableCompletion, "the server's answer is not a valid trace: \(error.message)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import HorizonCommon
 
 /// Splits a server-sent event stream (the WHATWG "text/event-stream" format) into the data of
@@ -52,14 +53,8 @@ struct ServerSentEventDecoder {
         var start = 0
         if lastByteWasCR, start < chunk.count, chunk[start] == ASCII.newline { start += 1 }
         lastByteWasCR = false
-        var index = start
-        while index < chunk.count {
-            let byte = chunk[index]
-            guard byte == ASCII.newline || byte == ASCII.carriageReturn else {
-                index += 1
-                continue
-            }
-            let line = UnsafeBufferPointer(rebasing: chunk[start..<index])
+        while let end = Self.lineEnd(in: chunk, from: start) {
+            let line = UnsafeBufferPointer(rebasing: chunk[start..<end])
             if pendingLine.isEmpty {
                 try endLine(line, onEvent: onEvent)
             } else {
@@ -68,17 +63,29 @@ struct ServerSentEventDecoder {
                 pendingLine.removeAll(keepingCapacity: true)
                 try whole.withUnsafeBufferPointer { (whole) throws(ClientError) in try endLine(whole, onEvent: onEvent) }
             }
-            index += 1
-            if byte == ASCII.carriageReturn {
-                if index == chunk.count {
+            var next = end + 1
+            if chunk[end] == ASCII.carriageReturn {
+                if next == chunk.count {
                     lastByteWasCR = true
-                } else if chunk[index] == ASCII.newline {
-                    index += 1
+                } else if chunk[next] == ASCII.newline {
+                    next += 1
                 }
             }
-            start = index
+            start = next
         }
         pendingLine.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start...]))
+    }
+
+    /// The offset of the first LF or CR at or after `start`, found with `memchr` (lines are
+    /// long: an event with top-20 log-probs is over a kilobyte).
+    private static func lineEnd(in chunk: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < chunk.count, let base = chunk.baseAddress else { return nil }
+        let rest = UnsafeRawPointer(base + start)
+        let length = chunk.count - start
+        let lineFeed = memchr(rest, Int32(ASCII.newline), length).map { UnsafeRawPointer($0) - rest }
+        // A CR ends a line too; look for one only before the LF (servers rarely send any).
+        let carriageReturn = memchr(rest, Int32(ASCII.carriageReturn), lineFeed ?? length).map { UnsafeRawPointer($0) - rest }
+        return (carriageReturn ?? lineFeed).map { start + $0 }
     }
 
     /// Processes a finished line; a blank one ends the event.
