@@ -47,6 +47,24 @@ struct JSONValueTests {
         }
     }
 
+    @Test("NaN and ±Infinity are kept as number literals (the grammar's one extension); misspellings are refused")
+    func nonFiniteWords() throws {
+        let value = try json("[NaN, -Infinity, Infinity, 1e400]")
+        #expect(value.jsonText == "[NaN,-Infinity,Infinity,1e400]")
+        let numbers = value.arrayValue?.map { $0.doubleValue } ?? []
+        #expect(numbers.count == 4 && numbers[0]?.isNaN == true)
+        #expect(Array(numbers.dropFirst()) == [-.infinity, .infinity, .infinity])
+        for text in ["[-NaN]", "[Inf]", "[-Infinit]", "[nan]"] {
+            #expect(throws: JSONSyntaxError.self, "\(text)") { try json(text) }
+        }
+    }
+
+    @Test("line feeds are whitespace in a document, never inside a string")
+    func lineFeeds() throws {
+        #expect(try json("{\n\"a\":\r\n[1,\n2]\n}\n").jsonText == #"{"a":[1,2]}"#)
+        #expect(throws: JSONSyntaxError.self) { try json("\"a\nb\"") }
+    }
+
     @Test("nesting deeper than the limit is refused, at the limit accepted")
     func depth() throws {
         let deep = String(repeating: "[", count: 10) + String(repeating: "]", count: 10)
