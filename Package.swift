@@ -24,22 +24,23 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        // Not a product: what several stages share (SplitMix64, SHA-256, the JSON grammar).
+        // Not a product: what several stages share (the JSON grammar and its DOM, SplitMix64,
+        // SHA-256, source locations, number formats, the progress renderer).
         .target(name: "HorizonCommon"),
         .target(name: "HorizonTraces", dependencies: ["HorizonCommon", "CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
         .target(name: "HorizonEntropy", dependencies: ["HorizonTraces"]),
-        .target(name: "HorizonAnswers", dependencies: ["HorizonCommon", "HorizonSegments"]),
+        .target(name: "HorizonAnswers", dependencies: ["HorizonCommon"]),
         .target(
             name: "HorizonStability",
             dependencies: ["HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers"]
         ),
-        .target(name: "HorizonReport", dependencies: ["HorizonStability"]),
-        .target(name: "HorizonGate", dependencies: ["HorizonStability", "HorizonReport"]),
+        .target(name: "HorizonReport", dependencies: ["HorizonCommon", "HorizonStability"]),
+        .target(name: "HorizonGate", dependencies: ["HorizonCommon", "HorizonStability", "HorizonReport"]),
         .target(
             name: "HorizonClient",
             dependencies: [
-                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
+                "HorizonCommon", "HorizonTraces", "HorizonAnswers", "CZstd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -54,17 +55,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "HorizonCLI",
-            dependencies: ["Horizon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Horizon", "HorizonCommon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HorizonTestSupport", dependencies: ["HorizonTraces"], path: "Tests/HorizonTestSupport"),
         .testTarget(name: "HorizonCommonTests", dependencies: ["HorizonCommon", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonCommon", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonTestSupport"]),
         .testTarget(name: "HorizonSegmentsTests", dependencies: ["HorizonSegments", "HorizonTestSupport"]),
         .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonAnswersTests", dependencies: ["HorizonAnswers", "HorizonTestSupport"]),
-        // Horizon too: the end-to-end tests read files through `Analyzer`.
-        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "Horizon", "HorizonCommon", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonCommon", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
         .testTarget(
             name: "HorizonClientTests",

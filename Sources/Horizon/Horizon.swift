@@ -1,3 +1,4 @@
+// The library product: every stage, re-exported, as swift-collections' `Collections` does.
 @_exported import HorizonAnswers
 @_exported import HorizonCommon
 @_exported import HorizonClient
@@ -7,6 +8,3 @@
 @_exported import HorizonSegments
 @_exported import HorizonStability
 @_exported import HorizonTraces
-
-/// The tool's version, written into every analysis and report.
-public let horizonVersion = "0.1.0"

@@ -1,3 +1,4 @@
+import HorizonCommon
 /// The one error type of HorizonAnswers: what went wrong, and where in which input.
 ///
 /// Public API throws it when reading pair files and for metric arguments that make no sense.
@@ -26,24 +27,15 @@ public struct AnswersError: Error, Sendable, Equatable, CustomStringConvertible 
     public var reason: Reason
     /// What exactly is wrong, for people.
     public var detail: String
-    /// The input file, when the error is about one.
-    public var file: String?
-    /// The 1-based line in ``file``.
-    public var line: Int?
+    /// The input file and line, when the error is about one.
+    public var location: SourceLocation?
 
-    public init(_ reason: Reason, _ detail: String, file: String? = nil, line: Int? = nil) {
+    public init(_ reason: Reason, _ detail: String, at location: SourceLocation? = nil) {
         self.reason = reason
         self.detail = detail
-        self.file = file
-        self.line = line
+        self.location = location
     }
 
     /// `FILE:LINE: detail` when the place is known, else the detail alone.
-    public var description: String {
-        switch (file, line) {
-        case let (file?, line?): "\(file):\(line): \(detail)"
-        case let (file?, nil): "\(file): \(detail)"
-        default: detail
-        }
-    }
+    public var description: String { location.map { "\($0): \(detail)" } ?? detail }
 }

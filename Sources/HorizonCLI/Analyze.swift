@@ -49,7 +49,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
 
-    @Option(name: .customLong("json"), help: "Write the analysis JSON here (default: standard output).")
+    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the analysis JSON here (default: standard output; --json is the same).")
     var output: String?
 
     /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.
@@ -84,7 +84,8 @@ struct Analyze: ParsableCommand {
                 measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
                 bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
-        let progress = ProgressLine(label: "analyze")
+        // Analysis reads fast: a plain progress line every 5 s in logs.
+        let progress = ProgressPrinter(interval: .seconds(5))
         var analysis = try analyzer.analyze(paths: input.traces, golds: golds) { progress.update($0) }
         progress.finish()
         analysis.commandLine = ["horizon"] + CommandLine.arguments.dropFirst()

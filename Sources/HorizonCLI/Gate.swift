@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import Horizon
+import HorizonCommon
 
-struct Baseline: ParsableCommand {
+/// `horizon baseline` (named so as not to shadow ``HorizonGate/Baseline``).
+struct MakeBaseline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "baseline",
         abstract: "Write the metrics a later `check` must hold, with their intervals and settings.")
 
     @Argument(help: "Analysis JSON written by `horizon analyze --json`.")
@@ -15,7 +18,7 @@ struct Baseline: ParsableCommand {
     func run() throws {
         try exitingOnGateError {
             let analysis = try Gate.loadAnalysis(from: URL(fileURLWithPath: analysis))
-            let baseline = try HorizonGate.Baseline.make(from: analysis)
+            let baseline = try Baseline.make(from: analysis)
             try baseline.write(to: URL(fileURLWithPath: out))
             note("baseline: \(baseline.metrics.count) metrics and \(baseline.problems.count) problems held in \(out)")
         }
@@ -69,7 +72,7 @@ struct Check: ParsableCommand {
     @Option(help: "Write JUnit XML here, for CI test reporters.")
     var junit: String?
 
-    @Option(help: "Write the result as JSON here.")
+    @Option(name: [.customLong("out"), .customLong("json")], help: "Write the result as JSON here (--json is the same).")
     var json: String?
 
     func run() throws {
@@ -83,7 +86,7 @@ struct Check: ParsableCommand {
                 do {
                     thresholds[family] = try Threshold(parsing: text)
                 } catch {
-                    throw GateError(reason: .invalidOption("\(family.thresholdOption): \(error)"))
+                    throw GateError(.invalidOption("\(family.thresholdOption): \(error)"))
                 }
             }
             let baseline = try HorizonGate.Baseline.load(from: URL(fileURLWithPath: baseline))
@@ -105,7 +108,7 @@ struct Check: ParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: path))
         } catch {
-            throw GateError(file: path, reason: .unwritable(error.localizedDescription))
+            throw GateError(.unwritable(error.localizedDescription), at: SourceLocation(file: path))
         }
     }
 
@@ -117,7 +120,7 @@ struct Check: ParsableCommand {
             try handle.seekToEnd()
             try handle.write(contentsOf: data)
         } catch {
-            throw GateError(file: path, reason: .unwritable(error.localizedDescription))
+            throw GateError(.unwritable(error.localizedDescription), at: SourceLocation(file: path))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Horizon
+import HorizonCommon
 
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,69 +49,25 @@ struct Grade: ParsableCommand {
             print("  pred: \(graded.candidateAnswer?.text ?? "(none)") [\(graded.candidateAnswer?.rule.rawValue ?? "no answer found")]")
             return
         }
-        guard let data = FileManager.default.contents(atPath: pairs) else { throw InputError("cannot read \(pairs)") }
-        let inputs = try AnswerPair.readJSONLines(data, file: pairs)
-        let expected = Self.expectedLabels(data)
-        let graded = grader.grade(inputs)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = Data()
-        var labelled = 0, agreed = 0
-        var disagreements: [String] = []
-        for (offset, result) in graded.enumerated() {
-            let label = offset < expected.count ? expected[offset] : nil
-            let line = VerdictLine(
-                index: offset, id: result.id, gold: inputs[offset].reference, pred: inputs[offset].candidate,
-                equivalent: result.verdict.equivalent, reason: result.verdict.reason.rawValue, expected: label,
-                goldAnswer: result.referenceAnswer?.text, predAnswer: result.candidateAnswer?.text,
-                rule: result.candidateAnswer?.rule.rawValue)
-            output.append(try encoder.encode(line))
-            output.append(UInt8(ascii: "\n"))
-            if let label {
-                labelled += 1
-                if label == result.verdict.equivalent {
-                    agreed += 1
-                } else {
-                    disagreements.append("  #\(offset): gold \(inputs[offset].reference.debugDescription) pred \(inputs[offset].candidate.prefix(80).debugDescription): expected \(label), got \(result.verdict.equivalent) (\(result.verdict.reason.rawValue))")
-                }
-            }
+        guard let data = FileManager.default.contents(atPath: pairs) else {
+            throw CommandError(.unreadable("no such file, or not readable"), at: SourceLocation(file: pairs))
         }
-        try emit(output, to: out)
-        let equivalent = graded.filter(\.verdict.equivalent).count
-        var summary = "\(graded.count) pairs graded, \(equivalent) equivalent"
-        if labelled > 0 {
-            summary += String(format: "; agreement with `expected`: %d/%d (%.1f%%)", agreed, labelled, 100 * Double(agreed) / Double(labelled))
-        }
-        note(([summary] + disagreements).joined(separator: "\n"))
+        let graded = grader.grade(try AnswerPair.readJSONLines(data, file: pairs))
+        try emit(try AnswerGrader.jsonLines(graded), to: out)
+        note(Self.summaryText(GradingSummary(graded)))
     }
 
-    /// The `expected` label of each non-blank line, in order (`nil` where absent).
-    static func expectedLabels(_ data: Data) -> [Bool?] {
-        data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .filter { $0.contains { $0 > 0x20 } }
-            .map { line in
-                let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
-                return object?["expected"] as? Bool
-            }
-    }
-}
-
-/// One line of `grade --pairs` output.
-struct VerdictLine: Encodable {
-    var index: Int
-    var id: String?
-    var gold: String
-    var pred: String
-    var equivalent: Bool
-    var reason: String
-    var expected: Bool?
-    var goldAnswer: String?
-    var predAnswer: String?
-    var rule: String?
-
-    enum CodingKeys: String, CodingKey {
-        case index, id, gold, pred, equivalent, reason, expected
-        case goldAnswer = "gold_answer", predAnswer = "pred_answer", rule
+    /// The summary for standard error: counts, agreement with `expected`, each disagreement.
+    static func summaryText(_ summary: GradingSummary) -> String {
+        var text = "\(summary.pairs) pairs graded, \(summary.equivalent) equivalent"
+        if let agreement = summary.agreement {
+            text += "; agreement with `expected`: \(summary.agreed)/\(summary.labelled) (\(NumberFormat.percent(agreement)))"
+        }
+        let lines = summary.disagreements.map { graded in
+            "  #\(graded.index): gold \(graded.pair.reference.debugDescription) pred \(graded.pair.candidate.prefix(80).debugDescription): "
+                + "expected \(!graded.verdict.equivalent), got \(graded.verdict.equivalent) (\(graded.verdict.reason.rawValue))"
+        }
+        return ([text] + lines).joined(separator: "\n")
     }
 }
 

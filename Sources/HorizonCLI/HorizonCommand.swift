@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Horizon
+import HorizonCommon
 
 @main
 struct HorizonCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct HorizonCommand: AsyncParsableCommand {
             """,
         version: horizonVersion,
         subcommands: [
-            Sample.self, Probe.self, Analyze.self, Segment.self, Report.self, Grade.self, Baseline.self, Check.self,
+            Sample.self, Probe.self, Analyze.self, Segment.self, Report.self, Grade.self, MakeBaseline.self, Check.self,
         ]
     )
 
@@ -58,8 +59,32 @@ struct HorizonCommand: AsyncParsableCommand {
     }
 }
 
-/// An input or output failure a command found itself (exit 2), as opposed to a usage error (64).
-struct InputError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// A failure the command line found itself (exit 2), in the shape of every module's error: a
+/// reason and where.
+struct CommandError: Error, CustomStringConvertible {
+    enum Reason {
+        /// An input file could not be read.
+        case unreadable(String)
+        /// An output file could not be created or written.
+        case unwritable(String)
+        /// The inputs hold nothing the command can work on.
+        case nothingToDo(String)
+    }
+
+    var reason: Reason
+    var location: SourceLocation?
+
+    init(_ reason: Reason, at location: SourceLocation? = nil) {
+        self.reason = reason
+        self.location = location
+    }
+
+    var description: String {
+        let message = switch reason {
+        case .unreadable(let why): "cannot read: \(why)"
+        case .unwritable(let why): "cannot create: \(why)"
+        case .nothingToDo(let why): why
+        }
+        return location.map { "\($0): \(message)" } ?? message
+    }
 }

@@ -81,7 +81,7 @@ struct Probe: AsyncParsableCommand {
         let targets = try chosen.map { try ProbeTarget(trace: $0.trace, thinkingTokens: $0.thinking) }
         let profileForcing = chosen.first.flatMap { (try? SegmentationProfile.named($0.profile))?.answerForcingText }
         guard !targets.isEmpty else {
-            throw InputError("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe")
+            throw CommandError(.nothingToDo("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe"))
         }
         let endpoint = server.endpoint ?? .completions
         let config = ProbeConfig(

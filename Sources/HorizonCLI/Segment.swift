@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Horizon
+import HorizonCommon
 
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,7 +52,9 @@ final class LineSink {
             // open(2) rather than FileManager.createFile, which replaces the path atomically:
             // that turned `--out /dev/null` (run as root) into a regular file.
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard descriptor >= 0 else { throw InputError("\(path): cannot create: \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else {
+                throw CommandError(.unwritable(String(cString: strerror(errno))), at: SourceLocation(file: path))
+            }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             ownsHandle = true
         } else {

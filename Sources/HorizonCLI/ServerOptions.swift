@@ -113,25 +113,16 @@ struct ServerOptions: ParsableArguments {
 extension Endpoint: ExpressibleByArgument {}
 extension LogProbKind: ExpressibleByArgument {}
 
-/// Renders run progress on standard error.
-final class RunProgressPrinter: @unchecked Sendable {
-    // The run reports from several tasks; the lock keeps lines whole.
-    private let lock = NSLock()
-    private var renderer = ProgressRenderer(isTTY: isatty(STDERR_FILENO) != 0)
-    private let verbose: Bool
+/// Prints run progress on standard error, and with `verbose` a line for each retry and its cause.
+struct RunProgressPrinter: Sendable {
+    private let printer = ProgressPrinter()
+    let verbose: Bool
 
-    /// - Parameter verbose: also print a line for each retry, with its cause.
     init(verbose: Bool = false) { self.verbose = verbose }
 
     func update(_ progress: RunProgress) {
-        lock.lock()
-        defer { lock.unlock() }
-        if verbose, let retry = progress.retry {
-            // On a terminal the status line is rewritten in place: clear it first.
-            let clear = isatty(STDERR_FILENO) != 0 ? "\r\u{1B}[2K" : ""
-            FileHandle.standardError.write(Data((clear + "retry: " + retry.line + "\n").utf8))
-        }
-        if let text = renderer.render(progress) { FileHandle.standardError.write(Data(text.utf8)) }
+        if verbose, let retry = progress.retry { printer.note("retry: " + retry.line) }
+        printer.update(progress)
     }
 }
 

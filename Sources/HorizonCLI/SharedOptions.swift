@@ -36,9 +36,9 @@ struct TraceInputOptions: ParsableArguments {
 /// How outputs are split into thinking and answer.
 struct SegmentationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Segmentation profile: \(ProfileSelection.names.joined(separator: ", ")).",
+        "Segmentation profile.",
         discussion: "`auto` detects the family from the markers present in each output."))
-    var profile = "auto"
+    var profile: ProfileSelection = .auto
 
     @Option(help: "PCRE2 pattern that opens thinking (custom profile; needs --thinking-end).")
     var thinkingStart: String?
@@ -55,18 +55,28 @@ struct SegmentationOptions: ParsableArguments {
         }
     }
 
-    var profileName: String { thinkingEnd == nil ? profile : "custom" }
+    var profileName: String { thinkingEnd == nil ? profile.name : "custom" }
 
     func segmenter() throws -> Segmenter {
         if let thinkingEnd {
             let custom = try SegmentationProfile.custom(thinkingStart: thinkingStart, thinkingEnd: thinkingEnd)
             return Segmenter(.fixed(custom), endMarkerChoice: endMarker)
         }
-        return Segmenter(try ProfileSelection(named: profile), endMarkerChoice: endMarker)
+        return Segmenter(profile, endMarkerChoice: endMarker)
     }
 }
 
 extension EndMarkerChoice: ExpressibleByArgument {}
+
+extension ProfileSelection: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let selection = try? ProfileSelection(named: argument) else { return nil }
+        self = selection
+    }
+
+    public var defaultValueDescription: String { name }
+    public static var allValueStrings: [String] { names }
+}
 extension BranchingFactorEstimator: ExpressibleByArgument {}
 extension GateRule: ExpressibleByArgument {}
 extension Threshold: ExpressibleByArgument {}

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonStability
 
@@ -18,21 +19,21 @@ extension Baseline {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw GateError(file: file, reason: .unreadable(error.localizedDescription))
+            throw GateError(.unreadable(error.localizedDescription), at: SourceLocation(file: file))
         }
         // The header first, so an analysis or a future baseline gets a precise message instead
         // of a complaint about whichever key it lacks.
         let header = try decode(SchemaHeader.self, from: data, file: file)
         guard let schema = header.schema else {
-            throw GateError(file: file, reason: .malformed("missing key 'schema' at top level"))
+            throw GateError(.malformed("missing key 'schema' at top level"), at: SourceLocation(file: file))
         }
-        guard schema == schemaName else { throw GateError(file: file, reason: .wrongSchema(schema)) }
+        guard schema == schemaName else { throw GateError(.wrongSchema(schema), at: SourceLocation(file: file)) }
         if let version = header.schemaVersion, version > currentSchemaVersion {
-            throw GateError(file: file, reason: .newerVersion(version))
+            throw GateError(.newerVersion(version), at: SourceLocation(file: file))
         }
         let baseline = try decode(Baseline.self, from: data, file: file)
         if let problem = baseline.inconsistency {
-            throw GateError(file: file, reason: .inconsistentBaseline(problem))
+            throw GateError(.inconsistentBaseline(problem), at: SourceLocation(file: file))
         }
         return baseline
     }
@@ -47,7 +48,7 @@ extension Baseline {
         do {
             try Analysis.makeEncoder().encode(self).writeInPlaceUnlessFile(to: url)
         } catch {
-            throw GateError(file: url.path, reason: .unwritable(error.localizedDescription))
+            throw GateError(.unwritable(error.localizedDescription), at: SourceLocation(file: url.path))
         }
     }
 
@@ -102,11 +103,11 @@ extension Baseline {
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
                let syntax = syntaxError(in: data) {
-                throw GateError(file: file, line: syntax.line, reason: .malformed("not valid JSON: \(syntax.detail)"))
+                throw GateError(.malformed("not valid JSON: \(syntax.detail)"), at: SourceLocation(file: file, line: syntax.line ?? 0))
             }
-            throw GateError(file: file, reason: .malformed(AnalysisError.describe(error)))
+            throw GateError(.malformed(error.summary), at: SourceLocation(file: file))
         } catch {
-            throw GateError(file: file, reason: .malformed(error.localizedDescription))
+            throw GateError(.malformed(error.localizedDescription), at: SourceLocation(file: file))
         }
     }
 }

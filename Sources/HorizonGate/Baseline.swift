@@ -58,7 +58,7 @@ public struct Baseline: Codable, Sendable, Equatable {
     /// - Complexity: O(m + p) in metrics and problems.
     public static func make(from analysis: Analysis) throws(GateError) -> Baseline {
         let metrics = try GateMetric.all(in: analysis)
-        guard !metrics.isEmpty else { throw GateError(reason: .nothingToHold) }
+        guard !metrics.isEmpty else { throw GateError(.nothingToHold) }
         try Gate.validate(analysis)
         return Baseline(
             horizonVersion: analysis.horizonVersion, label: analysis.label, model: analysis.model,

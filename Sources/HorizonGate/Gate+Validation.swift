@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 extension Gate {
@@ -14,11 +15,11 @@ extension Gate {
     public static func validate(_ analysis: Analysis) throws(GateError) {
         if let why = versionFault(analysis.schemaVersion, current: Analysis.currentSchemaVersion)
             ?? settingsFault(analysis.settings) {
-            throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
+            throw GateError(.invalidAnalysis("invalid analysis: \(why)"))
         }
         _ = try GateMetric.all(in: analysis)
         if let why = problemsFault(analysis.problems.map(BaselineProblem.init), bfKey: "bf.overall") {
-            throw GateError(reason: .invalidAnalysis("invalid analysis: \(why)"))
+            throw GateError(.invalidAnalysis("invalid analysis: \(why)"))
         }
     }
 
@@ -32,11 +33,11 @@ extension Gate {
     /// between 0 and 1, the top-p or min-p value in [0, 1].
     static func settingsFault(_ settings: AnalysisSettings) -> String? {
         if !(settings.confidence > 0 && settings.confidence < 1) {
-            return "settings.confidence is \(GateFormat.compact(settings.confidence)); "
+            return "settings.confidence is \(NumberFormat.compact(settings.confidence)); "
                 + "a confidence level lies strictly between 0 and 1"
         }
         if !(0...1).contains(settings.truncationValue) {
-            return "settings.truncation_value is \(GateFormat.compact(settings.truncationValue)); "
+            return "settings.truncation_value is \(NumberFormat.compact(settings.truncationValue)); "
                 + "a top-p or min-p value lies in [0, 1]"
         }
         return nil

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonStability
 
@@ -25,18 +26,18 @@ public enum Gate {
     /// - Complexity: O(m + p log p) in metrics and problems.
     public static func check(baseline: Baseline, analysis: Analysis, options: GateOptions = GateOptions()) throws(GateError) -> GateResult {
         guard options.top >= 0 else {
-            throw GateError(reason: .invalidOption("--top must be 0 or more, got \(options.top)"))
+            throw GateError(.invalidOption("--top must be 0 or more, got \(options.top)"))
         }
         try validate(analysis)
         let settingsChanges = SettingChange.changes(from: baseline, to: analysis)
         if !settingsChanges.isEmpty && !options.allowSettingsChange {
-            throw GateError(reason: .settingsChanged(settingsChanges))
+            throw GateError(.settingsChanged(settingsChanges))
         }
         let currentMetrics = try GateMetric.all(in: analysis)
         let currentByID = Dictionary(uniqueKeysWithValues: currentMetrics.map { ($0.id, $0) })
         let missing = baseline.metrics.map(\.id).filter { currentByID[$0] == nil }
         if !missing.isEmpty && !options.allowMissing {
-            throw GateError(reason: .missingMetrics(missing))
+            throw GateError(.missingMetrics(missing))
         }
         let heldIDs = Set(baseline.metrics.map(\.id))
         let rows = baseline.metrics.map { held in
@@ -59,23 +60,21 @@ public enum Gate {
     ///
     /// - Parameter url: the `ANALYSIS.json` written by `horizon analyze`.
     /// - Returns: the analysis.
-    /// - Throws: ``GateError`` with ``GateError/Reason/invalidAnalysis(_:)`` carrying the
-    ///   analysis reader's message (which names the file), or what ``validate(_:)`` found, with
-    ///   ``GateError/file`` set to the file.
+    /// - Throws: ``GateError`` with ``GateError/Reason/unusableAnalysis(_:)`` carrying the
+    ///   analysis reader's error (which names the file), or what ``validate(_:)`` found, with
+    ///   ``GateError/location`` set to the file.
     /// - Complexity: O(n) in the file size.
     public static func loadAnalysis(from url: URL) throws(GateError) -> Analysis {
         let analysis: Analysis
         do {
             analysis = try Analysis.load(from: url)
-        } catch let error as AnalysisError {
-            throw GateError(reason: .invalidAnalysis(error.description))
         } catch {
-            throw GateError(reason: .invalidAnalysis("\(url.path): \(error)"))
+            throw GateError(.unusableAnalysis(error))
         }
         do {
             try validate(analysis)
         } catch {
-            throw GateError(file: url.path, reason: error.reason)
+            throw GateError(error.reason, at: SourceLocation(file: url.path))
         }
         return analysis
     }

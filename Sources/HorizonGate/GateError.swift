@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 /// Why `horizon baseline` or `horizon check` could not give a verdict: bad input, not a
@@ -15,7 +16,9 @@ public struct GateError: Error, Sendable, Equatable, CustomStringConvertible {
         case newerVersion(Int)
         /// The baseline parses but contradicts itself (duplicate ids, an interval upside down, ...).
         case inconsistentBaseline(String)
-        /// The analysis file could not be used; the text is the analysis reader's message.
+        /// The analysis file could not be read; the analysis reader's error names the file.
+        case unusableAnalysis(AnalysisError)
+        /// The analysis reads but its numbers are impossible (what ``Gate/validate(_:)`` found).
         case invalidAnalysis(String)
         /// The analysis has none of the metrics a baseline holds.
         case nothingToHold
@@ -31,16 +34,13 @@ public struct GateError: Error, Sendable, Equatable, CustomStringConvertible {
         case unwritable(String)
     }
 
-    /// The file the error is about, when there is one.
-    public var file: String?
-    /// The 1-based line in ``file`` where a JSON syntax error was found, when known.
-    public var line: Int?
     public var reason: Reason
+    /// The file the error is about (and the line of a JSON syntax error), when there is one.
+    public var location: SourceLocation?
 
-    public init(file: String? = nil, line: Int? = nil, reason: Reason) {
-        self.file = file
-        self.line = line
+    public init(_ reason: Reason, at location: SourceLocation? = nil) {
         self.reason = reason
+        self.location = location
     }
 
     /// The process exit code `horizon check` uses for every gate error (usage or input error).
@@ -48,8 +48,7 @@ public struct GateError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// `FILE:LINE: message`, the form compilers use, so editors can jump to it.
     public var description: String {
-        guard let file else { return message }
-        return file + (line.map { ":\($0)" } ?? "") + ": " + message
+        location.map { "\($0): \(message)" } ?? message
     }
 
     private var message: String {
@@ -68,6 +67,8 @@ public struct GateError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(\(Baseline.currentSchemaVersion)); upgrade horizon or re-create the baseline"
         case .inconsistentBaseline(let why):
             return "inconsistent baseline: \(why)"
+        case .unusableAnalysis(let error):
+            return error.description
         case .invalidAnalysis(let why):
             return why
         case .nothingToHold:

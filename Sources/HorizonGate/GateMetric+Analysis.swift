@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 extension GateMetric {
@@ -64,13 +65,13 @@ extension GateMetric {
             }
         }
         if let outOfRange {
-            throw GateError(reason: .invalidAnalysis("invalid analysis: \(outOfRange)"))
+            throw GateError(.invalidAnalysis("invalid analysis: \(outOfRange)"))
         }
 
         var seen = Set<String>()
         let duplicates = metrics.map(\.id).filter { !seen.insert($0).inserted }
         guard duplicates.isEmpty else {
-            throw GateError(reason: .invalidAnalysis(
+            throw GateError(.invalidAnalysis(
                 "the analysis holds more than one value for \(duplicates.joined(separator: ", "))"))
         }
         return metrics
@@ -81,13 +82,13 @@ extension GateMetric {
     private static func truncationName(length: Double, unit: String) -> (id: String, place: String) {
         switch unit {
         case "fraction":
-            let percent = GateFormat.compact(length * 100) + "%"
+            let percent = NumberFormat.compact(length * 100) + "%"
             return ("truncation@\(percent)", "\(percent) of its length")
         case "tokens":
-            let tokens = GateFormat.compact(length)
+            let tokens = NumberFormat.compact(length)
             return ("truncation@\(tokens)tokens", "\(tokens) tokens")
         default:
-            let amount = GateFormat.compact(length)
+            let amount = NumberFormat.compact(length)
             return ("truncation@\(amount)\(unit)", "\(amount) \(unit)")
         }
     }

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonReport
 
 extension GateResult {
@@ -54,7 +55,7 @@ extension GateResult {
         var lines = ["\(row.label) (\(row.id)): \(row.verdict.rawValue), decided by \(row.decidedBy)",
                      "baseline: \(MetricComparison.valueText(row.baseline, row.baselineCI))"]
         if let current = row.current { lines.append("current: \(MetricComparison.valueText(current, row.currentCI))") }
-        if let interval = row.differenceCI { lines.append("difference interval: \(GateFormat.interval(interval))") }
+        if let interval = row.differenceCI { lines.append("difference interval: \(NumberFormat.interval(interval))") }
         lines.append("limit: \(row.limitText) (\(row.thresholdOption)); rule: \(row.rule.rawValue)")
         lines.append(row.explanation)
         return lines.joined(separator: "\n")

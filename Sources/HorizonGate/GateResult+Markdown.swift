@@ -1,3 +1,6 @@
+import HorizonCommon
+import HorizonReport
+
 extension GateResult {
     /// A Markdown summary for a CI job summary (`$GITHUB_STEP_SUMMARY`): the verdict, a table of
     /// every metric (values with intervals, change, limit, verdict, the test that decided), why
@@ -10,25 +13,24 @@ extension GateResult {
         var blocks: [String] = []
         let heading = verdict == .pass ? "✅ pass" : "❌ regression"
         blocks.append("## Horizon check: \(heading)")
-        blocks.append("**\(GateMarkdown.escaped(summary))**")
+        blocks.append("**\(MarkdownText.escape(summary))**")
         blocks.append("Baseline \(describe(baseline)) → current \(describe(current)).  \n"
             + "Rule `\(rule.rawValue)`: \(rule.sentence(confidence: confidence)).")
 
         let rows = metrics.map { row -> [String] in
             [
-                "\(GateMarkdown.escaped(row.label)) `\(row.id)`",
+                "\(MarkdownText.escape(row.label)) `\(row.id)`",
                 MetricComparison.valueText(row.baseline, row.baselineCI),
                 row.current.map { MetricComparison.valueText($0, row.currentCI) } ?? "—",
                 changeText(row),
-                row.differenceCI.map(GateFormat.interval) ?? "—",
+                row.differenceCI.map { NumberFormat.interval($0) } ?? "—",
                 row.limitText,
                 row.verdictText,
                 row.decidedBy,
             ]
         }
-        blocks.append(GateMarkdown.table(
-            headers: ["Metric", "Baseline", "Current", "Change", "Difference interval", "Limit", "Verdict", "Decided by"],
-            rows: rows))
+        blocks.append(Self.table(
+            ["Metric", "Baseline", "Current", "Change", "Difference interval", "Limit", "Verdict", "Decided by"], rows))
 
         let notable = metrics.filter { $0.verdict != .pass }
         if !notable.isEmpty {
@@ -39,9 +41,9 @@ extension GateResult {
         if !settingsChanges.isEmpty {
             blocks.append("> ⚠️ Measured with different settings (allowed by `--allow-settings-change`); "
                 + "the numbers may not be comparable.")
-            blocks.append(GateMarkdown.table(
-                headers: ["Setting", "Baseline", "Current"],
-                rows: settingsChanges.map { ["`\($0.setting)`", GateMarkdown.escaped($0.baseline), GateMarkdown.escaped($0.current)] }))
+            blocks.append(Self.table(
+                ["Setting", "Baseline", "Current"],
+                settingsChanges.map { ["`\($0.setting)`", MarkdownText.escape($0.baseline), MarkdownText.escape($0.current)] }))
         }
         if !newMetrics.isEmpty {
             blocks.append("Not in the baseline, not judged: " + newMetrics.map { "`\($0)`" }.joined(separator: ", ") + ".")
@@ -50,16 +52,24 @@ extension GateResult {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
+    /// A table of cells that are already Markdown (escaped text, code spans).
+    private static func table(_ titles: [String], _ rows: [[String]]) -> String {
+        var table = MarkdownTable(titles: titles)
+        for row in rows { table.addRow(markdown: row) }
+        // Blocks are joined with blank lines; the table's own final newline would add one more.
+        return String(table.render().dropLast())
+    }
+
     private func describe(_ run: RunIdentity) -> String {
-        var details = run.model.map { ["model \(GateMarkdown.escaped($0))"] } ?? []
-        details.append("horizon \(GateMarkdown.escaped(run.horizonVersion))")
-        return "**\(GateMarkdown.escaped(run.label))** (\(details.joined(separator: ", ")))"
+        var details = run.model.map { ["model \(MarkdownText.escape($0))"] } ?? []
+        details.append("horizon \(MarkdownText.escape(run.horizonVersion))")
+        return "**\(MarkdownText.escape(run.label))** (\(details.joined(separator: ", ")))"
     }
 
     private func changeText(_ row: MetricComparison) -> String {
         guard let change = row.change else { return "—" }
-        guard let relative = row.relativeChange else { return GateFormat.signed(change) }
-        return "\(GateFormat.signed(change)) (\(GateFormat.signedPercent(relative)))"
+        guard let relative = row.relativeChange else { return NumberFormat.signed(change) }
+        return "\(NumberFormat.signed(change)) (\(NumberFormat.signedPercent(relative)))"
     }
 
     private func problemBlocks() -> [String] {
@@ -77,17 +87,17 @@ extension GateResult {
             let shown = changes.count < total ? " (top \(changes.count) of \(total))" : " (\(total))"
             blocks.append("**\(title)**\(shown):")
             let headers = ["Problem", "Baseline", "Current", "Change"] + (relative ? ["Relative"] : [])
-            blocks.append(GateMarkdown.table(headers: headers, rows: changes.map { change in
-                [GateMarkdown.escaped(change.problemID), GateFormat.value(change.baseline),
-                 GateFormat.value(change.current), GateFormat.signed(change.change)]
-                    + (relative ? [change.relativeChange.map(GateFormat.signedPercent) ?? "—"] : [])
+            blocks.append(Self.table(headers, changes.map { change in
+                [MarkdownText.escape(change.problemID), NumberFormat.decimal(change.baseline),
+                 NumberFormat.decimal(change.current), NumberFormat.signed(change.change)]
+                    + (relative ? [change.relativeChange.map(NumberFormat.signedPercent) ?? "—"] : [])
             }))
         }
         ranking("Largest agreement drops", problems.agreementDrops, total: problems.agreementDropCount, relative: false)
         ranking("Largest BF rises", problems.bfRises, total: problems.bfRiseCount, relative: true)
         func list(_ title: String, _ ids: [String]) {
             guard !ids.isEmpty else { return }
-            let shown = ids.prefix(problems.top).map(GateMarkdown.escaped)
+            let shown = ids.prefix(problems.top).map { MarkdownText.escape($0) }
             guard !shown.isEmpty else {
                 blocks.append("\(title): \(ids.count).")
                 return

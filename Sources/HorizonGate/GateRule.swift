@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// How `horizon check` decides that a change is a regression (`--rule`).
 ///
 /// Two tests are available per metric: the *threshold* test (the change in the worse direction
@@ -15,7 +17,7 @@ public enum GateRule: String, Codable, Sendable, CaseIterable {
     /// One sentence saying when this rule flags a metric, for summaries.
     /// - Parameter confidence: the bootstrap intervals' confidence level (0.95 for 95%).
     func sentence(confidence: Double) -> String {
-        let interval = "the \(GateFormat.compact(confidence * 100))% interval of the difference excludes 0"
+        let interval = "the \(NumberFormat.compact(confidence * 100))% interval of the difference excludes 0"
         switch self {
         case .thresholdOnly: return "a metric regresses when its change in the worse direction is beyond its limit"
         case .intervalOnly: return "a metric regresses when \(interval) on the worse side"

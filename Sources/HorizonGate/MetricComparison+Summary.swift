@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 extension MetricComparison {
@@ -37,7 +38,7 @@ extension MetricComparison {
 
     /// `1.250 [1.200, 1.300]`, or the bare value without an interval.
     static func valueText(_ value: Double, _ ci: ConfidenceInterval?) -> String {
-        guard let ci else { return GateFormat.value(value) }
-        return GateFormat.value(value) + " " + GateFormat.interval(ci)
+        guard let ci else { return NumberFormat.decimal(value) }
+        return NumberFormat.decimal(value) + " " + NumberFormat.interval(ci)
     }
 }

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 /// One row of a check: a held metric, its current value, the two tests, and the verdict.
@@ -126,14 +127,14 @@ public struct MetricComparison: Codable, Sendable, Equatable {
         if change == 0 {
             movement = "unchanged"
         } else {
-            movement = (change > 0 ? "rose " : "fell ") + GateFormat.value(abs(change))
-            if let relativeChange { movement += " (\(GateFormat.signedPercent(relativeChange)))" }
+            movement = (change > 0 ? "rose " : "fell ") + NumberFormat.decimal(abs(change))
+            if let relativeChange { movement += " (\(NumberFormat.signedPercent(relativeChange)))" }
         }
         let limit = "the \(threshold) limit (\(thresholdOption))"
         let thresholdPart = beyondThreshold == true ? "beyond \(limit)" : "within \(limit)"
         let intervalPart = differenceCI.map { interval in
             let verb = intervalExcludesZero == true ? "excludes" : "includes"
-            return "the difference interval \(GateFormat.interval(interval)) \(verb) 0"
+            return "the difference interval \(NumberFormat.interval(interval)) \(verb) 0"
         }
         var parts: [String]
         switch rule {

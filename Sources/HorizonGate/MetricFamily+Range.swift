@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 extension MetricFamily {
@@ -24,18 +25,18 @@ extension MetricFamily {
     /// - Complexity: O(1).
     func violation(value: Double, ci: ConfidenceInterval?, path: String, ciPath: String? = nil) -> String? {
         if let why = rangeViolation(value) {
-            return "\(path) is \(GateFormat.compact(value)); \(why)"
+            return "\(path) is \(NumberFormat.compact(value)); \(why)"
         }
         guard let ci else { return nil }
         let ciPath = ciPath ?? path + "_ci"
         for end in [ci.lower, ci.upper] {
             if let why = rangeViolation(end) {
-                return "\(ciPath) [\(GateFormat.compact(ci.lower)), \(GateFormat.compact(ci.upper))] "
-                    + "has the end \(GateFormat.compact(end)); \(why)"
+                return "\(ciPath) [\(NumberFormat.compact(ci.lower)), \(NumberFormat.compact(ci.upper))] "
+                    + "has the end \(NumberFormat.compact(end)); \(why)"
             }
         }
         if ci.lower > ci.upper {
-            return "\(ciPath) [\(GateFormat.compact(ci.lower)), \(GateFormat.compact(ci.upper))] "
+            return "\(ciPath) [\(NumberFormat.compact(ci.lower)), \(NumberFormat.compact(ci.upper))] "
                 + "has its lower end above its upper end"
         }
         return nil

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// How far a metric may move in its worse direction before the threshold test fires: either a
@@ -28,13 +29,13 @@ public enum Threshold: Sendable, Hashable, Codable, LosslessStringConvertible {
         let isRelative = trimmed.hasSuffix("%")
         let numberText = isRelative ? String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) : trimmed
         guard let number = Double(numberText), !numberText.lowercased().hasPrefix("0x") else {
-            throw GateError(reason: .invalidThreshold(text: text, why: "not a number"))
+            throw GateError(.invalidThreshold(text: text, why: "not a number"))
         }
         guard number.isFinite else {
-            throw GateError(reason: .invalidThreshold(text: text, why: "must be finite"))
+            throw GateError(.invalidThreshold(text: text, why: "must be finite"))
         }
         guard number >= 0 else {
-            throw GateError(reason: .invalidThreshold(text: text, why: "must not be negative"))
+            throw GateError(.invalidThreshold(text: text, why: "must not be negative"))
         }
         self = isRelative ? .relative(number / 100) : .absolute(number)
     }
@@ -49,8 +50,8 @@ public enum Threshold: Sendable, Hashable, Codable, LosslessStringConvertible {
     /// same threshold.
     public var description: String {
         switch self {
-        case .relative(let fraction): return GateFormat.compact(fraction * 100) + "%"
-        case .absolute(let amount): return GateFormat.compact(amount)
+        case .relative(let fraction): return NumberFormat.compact(fraction * 100) + "%"
+        case .absolute(let amount): return NumberFormat.compact(amount)
         }
     }
 

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// One axis of a chart after fitting it to the data: its domain, its ticks and the mapping from

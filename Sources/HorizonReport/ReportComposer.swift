@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonStability
 
 /// One section of the report: its Markdown (starting with its heading) and the charts it

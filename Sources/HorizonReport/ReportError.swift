@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// A report could not be written.
 public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
@@ -9,20 +11,20 @@ public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case cannotWrite(String)
     }
 
-    /// The file or folder concerned (empty for ``Reason/noAnalyses``).
-    public var path: String
     public var reason: Reason
+    /// The file or folder concerned (none for ``Reason/noAnalyses``).
+    public var location: SourceLocation?
 
-    public init(path: String = "", reason: Reason) {
-        self.path = path
+    public init(_ reason: Reason, at location: SourceLocation? = nil) {
         self.reason = reason
+        self.location = location
     }
 
     public var description: String {
         switch reason {
         case .noAnalyses: return "no analysis to report on: give at least one analysis file"
-        case .cannotCreateDirectory(let why): return "\(path): cannot create the report folder: \(why)"
-        case .cannotWrite(let why): return "\(path): cannot write: \(why)"
+        case .cannotCreateDirectory(let why): return "\(location?.description ?? ""): cannot create the report folder: \(why)"
+        case .cannotWrite(let why): return "\(location?.description ?? ""): cannot write: \(why)"
         }
     }
 }

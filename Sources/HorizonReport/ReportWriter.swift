@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonStability
 
@@ -25,7 +26,7 @@ public enum ReportWriter {
     /// - Throws: ``ReportError`` with ``ReportError/Reason/noAnalyses`` when `analyses` is empty.
     /// - Complexity: O(total size of the analyses), plus sorting each analysis's problems.
     public static func render(analyses: [Analysis], options: ReportOptions = ReportOptions()) throws -> RenderedReport {
-        guard !analyses.isEmpty else { throw ReportError(reason: .noAnalyses) }
+        guard !analyses.isEmpty else { throw ReportError(.noAnalyses) }
         return ReportComposer(analyses: analyses, options: options).compose()
     }
 
@@ -45,7 +46,7 @@ public enum ReportWriter {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ReportError(path: directory.path, reason: .cannotCreateDirectory(error.localizedDescription))
+            throw ReportError(.cannotCreateDirectory(error.localizedDescription), at: SourceLocation(file: directory.path))
         }
         var chartURLs: [URL] = []
         for chart in report.charts {
@@ -62,7 +63,7 @@ public enum ReportWriter {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw ReportError(path: url.path, reason: .cannotWrite(error.localizedDescription))
+            throw ReportError(.cannotWrite(error.localizedDescription), at: SourceLocation(file: url.path))
         }
     }
 }

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// A small writer of SVG markup: elements one per line, attributes in the order given and
 /// always XML-escaped (an attribute whose value is empty is left out, which lets callers pass
 /// optional attributes inline), numbers in a fixed short format, so the output is deterministic.

@@ -36,6 +36,14 @@ public enum ProfileSelection: Sendable, Hashable {
         }
     }
 
+    /// The name ``init(named:)`` takes back: `auto`, or the fixed profile's.
+    public var name: String {
+        switch self {
+        case .auto: "auto"
+        case .fixed(let profile): profile.name
+        }
+    }
+
     /// The profile to segment `subject` with.
     /// - Throws: ``SegmentationError`` when matching a signature fails.
     /// - Complexity: O(*n*) per profile tried, in the subject's length.

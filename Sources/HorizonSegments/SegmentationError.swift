@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTraces
 
 /// Why a pattern, a profile name or a segmentation was refused.
@@ -25,7 +26,7 @@ public struct SegmentationError: Error, Sendable, Equatable, CustomStringConvert
     /// The trace being segmented when the error arose, if any.
     public var location: SourceLocation?
 
-    public init(_ reason: Reason, location: SourceLocation? = nil) {
+    public init(_ reason: Reason, at location: SourceLocation? = nil) {
         self.reason = reason
         self.location = location
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments
@@ -273,12 +274,12 @@ public struct AnalysisBuilder: Sendable {
         }
         if counts.lowCoverageTokens > 0, counts.tokens > 0 {
             let share = Double(counts.lowCoverageTokens) / Double(counts.tokens)
-            warnings.append(AnalysisWarning(kind: "low_coverage", message: String(format: "%.2f%% of tokens (%d of %d) had top-k lists holding less probability than top-p %@, so their truncated distribution could not be rebuilt exactly: ask the server for more top log-probs.", share * 100, counts.lowCoverageTokens, counts.tokens, String(analysis.settings.truncationValue))))
+            warnings.append(AnalysisWarning(kind: "low_coverage", message: "\(NumberFormat.fixed(share * 100, decimals: 2))% of tokens (\(counts.lowCoverageTokens) of \(counts.tokens)) had top-k lists holding less probability than top-p \(String(analysis.settings.truncationValue)), so their truncated distribution could not be rebuilt exactly: ask the server for more top log-probs."))
         }
         let gaps = [("overall", analysis.estimatorGap?.overall), ("thinking", analysis.estimatorGap?.thinking),
                     ("answer", analysis.estimatorGap?.answer)].compactMap { name, gap in gap.map { (name, $0) } }
         func described(_ gaps: [(String, EstimatorGap)]) -> String {
-            gaps.map { String(format: "%@ %.2f vs %.2f", $0.0, $0.1.nllBF, $0.1.entropyBF) }.joined(separator: "; ")
+            gaps.map { "\($0.0) \(NumberFormat.fixed($0.1.nllBF, decimals: 2)) vs \(NumberFormat.fixed($0.1.entropyBF, decimals: 2))" }.joined(separator: "; ")
         }
         let threshold = EstimatorGap.warningThreshold
         let above = gaps.filter { $0.1.relativeGap > threshold }
@@ -291,7 +292,7 @@ public struct AnalysisBuilder: Sendable {
             warnings.append(AnalysisWarning(kind: "estimator_gap", message: "NLL Branching Factor is more than \(Int(threshold * 100))% below the entropy one (NLL vs entropy: \(described(below))): the rebuilt distribution is wider than the one sampled from (check the rebuild's top-p or min-p against the sampler's), or there are too few samples for the two to agree."))
         }
         if let mass = analysis.missingMass.overall, mass.max > 0.05 {
-            warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: String(format: "The top-k lists missed up to %.3f of the probability mass at a token (mean %.4f); entropies are lower bounds there.", mass.max, mass.mean)))
+            warnings.append(AnalysisWarning(kind: "missing_tail_mass", message: "The top-k lists missed up to \(NumberFormat.fixed(mass.max, decimals: 3)) of the probability mass at a token (mean \(NumberFormat.fixed(mass.mean, decimals: 4))); entropies are lower bounds there."))
         }
         if unmeasuredSpans > 0 {
             warnings.append(AnalysisWarning(kind: "no_thinking_markers", message: "\(unmeasuredSpans) of \(counts.traces) traces have no thinking markers, so their thinking and answer spans would be guesses of the plain heuristic: only their whole output is measured. Name the model's profile with --profile, or pass --heuristic-spans to measure the guessed spans."))

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments

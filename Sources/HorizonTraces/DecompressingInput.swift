@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 
 /// The decompressed text of a gzip or zstd input, read from its descriptor a buffer at a

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Dispatch
 import Foundation
 import HorizonCommon

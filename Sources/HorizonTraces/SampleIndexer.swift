@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// Gives every trace a sample index and rejects a second trace of the same
 /// (problem, sample index), seeing traces in input order.
 ///

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// One sampled output of a model for one problem, as read from a trace file or a server.
 ///
 /// A trace always has its output text; it has per-token log-probabilities only when the server
@@ -64,22 +66,4 @@ public enum LogProbKind: String, Sendable, Equatable, Codable, CaseIterable {
     case raw
     /// The distribution after the sampler's processing (vLLM `processed_logprobs`).
     case processed
-}
-
-/// A place in an input file: the file's path, its 1-based line, and for a saved response
-/// object with several choices, the choice index.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var choice: Int?
-
-    public init(file: String, line: Int, choice: Int? = nil) {
-        self.file = file
-        self.line = line
-        self.choice = choice
-    }
-
-    /// `FILE:LINE`, the form compilers use, so editors can jump to it.
-    /// Line 0 stands for the file as a whole and prints as `FILE`.
-    public var description: String { line == 0 ? file : "\(file):\(line)" }
 }

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// Why a trace line, or a trace file, could not be used.
 ///
 /// Every error names the place it comes from, so its ``description`` reads like a compiler

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonCommon
 
@@ -58,6 +59,7 @@ public struct TraceReader: Sendable {
         defer { pipeline.cancelAndWait() }
         let blocksInFlight = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
         let totalBytes = regularFilesSize()
+        let started = ContinuousClock.now
         var summary = TraceReadSummary()
         var submitted = 0
         var consumed = 0
@@ -90,7 +92,8 @@ public struct TraceReader: Sendable {
             }
             progress?(
                 TraceReadProgress(
-                    bytesRead: summary.bytes, totalBytes: totalBytes, lines: summary.lines, traces: summary.traces))
+                    bytesRead: summary.bytes, totalBytes: totalBytes, lines: summary.lines, traces: summary.traces,
+                    elapsed: ContinuousClock.now - started))
             return true
         }
 

@@ -23,7 +23,7 @@ struct AnswerGraderTests {
             try AnswerPair.readJSONLines(Data(lines.utf8), file: "pairs.jsonl")
         } throws: { error in
             guard let error = error as? AnswersError else { return false }
-            return error.reason == .malformedPair && error.line == 2 && error.description.hasPrefix("pairs.jsonl:2: ")
+            return error.reason == .malformedPair && error.location?.line == 2 && error.description.hasPrefix("pairs.jsonl:2: ")
         }
     }
 
@@ -43,7 +43,7 @@ struct AnswerGraderTests {
     }
 
     @Test func jsonLinesRoundTripWithStableNames() throws {
-        let graded = AnswerGrader().grade([AnswerPair(reference: "1/2", candidate: "\\boxed{0.5}", id: "a")])
+        let graded = AnswerGrader().grade([AnswerPair(reference: "1/2", candidate: "\\boxed{0.5}", id: "a", expected: true)])
         let data = try AnswerGrader.jsonLines(graded)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.hasSuffix("\n"))

@@ -105,7 +105,7 @@ struct BadInputTests {
         let analysis = directory.appendingPathComponent("analysis.json").path
         #expect(try await HorizonExecutable.run(["analyze", traces, "--json", analysis]).status == 0)
         let commands = [
-            ["analyze", traces, "--json", link], ["segment", traces, "--out", link],
+            ["analyze", traces, "--json", link], ["analyze", traces, "--out", link], ["segment", traces, "--out", link],
             ["grade", "--pairs", pairs.path, "--out", link], ["baseline", analysis, "--out", link],
         ]
         for arguments in commands {

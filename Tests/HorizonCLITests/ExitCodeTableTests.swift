@@ -31,7 +31,7 @@ struct ExitCodeTableTests {
     }
 
     /// Runs `arguments` and checks the exit status; an error names itself on standard error.
-    private func expect(_ arguments: [String], exits status: Int32, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    private func expect(_ arguments: [String], exits status: Int32, sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
         let outcome = try await HorizonExecutable.run(arguments)
         #expect(outcome.status == status, "\(arguments.joined(separator: " ")): \(outcome.standardError)", sourceLocation: sourceLocation)
         if status == 2 {
@@ -87,10 +87,20 @@ struct ExitCodeTableTests {
         try await expect(["no-such-command"], exits: 64)
         try await expect(["analyze"], exits: 64)
         try await expect(["analyze", files.traces, "--estimator", "median"], exits: 64)
+        try await expect(["segment", files.traces, "--profile", "deepseek"], exits: 64)
         try await expect(["report", files.analysis], exits: 64)
         try await expect(["grade", "4"], exits: 64)
         try await expect(["baseline", files.analysis], exits: 64)
         try await expect(["check", files.analysis], exits: 64)
+    }
+
+    @Test("an unknown profile is a usage error that lists every profile")
+    func unknownProfileListsTheChoices() async throws {
+        let result = try await HorizonExecutable.run(["analyze", "-", "--profile", "deepseek"])
+        #expect(result.status == 64)
+        for name in ["deepseek-r1", "qwen3-thinking-off", "gpt-oss", "plain", "auto"] {
+            #expect(result.standardError.contains("- \(name)\n"), "\(name) missing from: \(result.standardError)")
+        }
     }
 
     @Test("help and version exit 0")

@@ -50,6 +50,19 @@ struct GateCLITests {
         }
     }
 
+    @Test("check --out and its old name --json write the same result")
+    func outAndJSONAreOneOption() async throws {
+        let (directory, baseline, analysis) = try await baselineAndAnalysis()
+        var written: [Data] = []
+        for option in ["--out", "--json"] {
+            let path = directory.appendingPathComponent("result\(option).json").path
+            let outcome = try await HorizonExecutable.run(["check", "--baseline", baseline, analysis, option, path])
+            #expect(outcome.status == 0, "\(option): \(outcome.standardError)")
+            written.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        #expect(written[0] == written[1] && !written[0].isEmpty)
+    }
+
     @Test("baseline into a missing folder exits 2 and names the path")
     func unwritableBaselineExitsTwo() async throws {
         let (directory, _, analysis) = try await baselineAndAnalysis()

@@ -299,7 +299,7 @@ struct SamplingRunTests {
             settings.apiKeyEnvironmentVariable = variable
             settings.commandLine = ["horizon", "sample", "--api-key-env", variable]
             let printed = LockedText()
-            _ = try await SamplingRun.run(config: settings) { printed.append(ProgressRenderer.line(for: $0)) }
+            _ = try await SamplingRun.run(config: settings) { printed.append($0.statusLine) }
             #expect(server.requests.allSatisfy { $0.header("Authorization") == "Bearer \(secret)" })
             for path in [out, out + ".manifest.json"] {
                 let text = try String(contentsOfFile: path, encoding: .utf8)

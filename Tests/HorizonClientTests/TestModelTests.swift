@@ -296,7 +296,7 @@ private func entropyNats(_ logProbs: [Double]) -> Double {
 @discardableResult
 private func expectMatchesDesign(
     _ sample: ServedSample, table: MarkovTransitionTable, from initial: String,
-    sourceLocation: SourceLocation = #_sourceLocation
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [String] {
     var state = initial
     var visited: [String] = []
@@ -319,7 +319,7 @@ private func expectMatchesDesign(
 /// Checks a chat or completion sample starting in the start state: complete outputs match the
 /// grammar exactly; truncated ones used all `maxTokens` tokens.
 private func expectFollowsGrammar(
-    _ sample: ServedSample, maxTokens: Int, sourceLocation: SourceLocation = #_sourceLocation
+    _ sample: ServedSample, maxTokens: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     switch sample.finishReason {
     case "stop":

@@ -133,7 +133,7 @@ import Testing
         // The stray `}` closing an array sits on line 4.
         try Data("{\n \"schema\": 1,\n \"b\": [1,\n }\n".utf8).write(to: url)
         let error = #expect(throws: GateError.self) { try Baseline.load(from: url) }
-        #expect(error?.line == 4)
+        #expect(error?.location?.line == 4)
         #expect(error?.description.hasPrefix("\(url.path):4: not a valid baseline: not valid JSON: ") == true,
                 "\(error?.description ?? "")")
     }
@@ -145,7 +145,7 @@ import Testing
             Issue.record("expected unreadable, got \(String(describing: error))")
             return
         }
-        #expect(error?.file == url.path)
+        #expect(error?.location?.file == url.path)
     }
 
     @Test func writingIntoAMissingFolderIsAnError() throws {

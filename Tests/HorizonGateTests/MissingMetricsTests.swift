@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonGate
 import HorizonStability
 import Testing

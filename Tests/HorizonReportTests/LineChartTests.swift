@@ -12,7 +12,7 @@ import Testing
         values.map { ChartPoint(x: $0.0, y: $0.1) }
     }
 
-    func expectClose(_ actual: (x: Double, y: Double), _ expected: (x: Double, y: Double), sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectClose(_ actual: (x: Double, y: Double), _ expected: (x: Double, y: Double), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         // Coordinates are written with 2 decimals.
         #expect(abs(actual.x - expected.x) <= 0.006 && abs(actual.y - expected.y) <= 0.006,
                 "\(actual) is not \(expected)", sourceLocation: sourceLocation)

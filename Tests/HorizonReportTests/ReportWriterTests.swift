@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonStability
 import HorizonTestSupport
@@ -17,7 +18,7 @@ import Testing
         try #require(report.charts.first { $0.fileName == name }, "no chart \(name)")
     }
 
-    func expectClose(_ actual: (x: Double, y: Double), _ expected: (x: Double, y: Double), sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectClose(_ actual: (x: Double, y: Double), _ expected: (x: Double, y: Double), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(abs(actual.x - expected.x) <= 0.006 && abs(actual.y - expected.y) <= 0.006,
                 "\(actual) is not \(expected)", sourceLocation: sourceLocation)
     }
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func noAnalysesIsAnError() {
-        #expect(throws: ReportError(reason: .noAnalyses)) { try ReportWriter.render(analyses: []) }
+        #expect(throws: ReportError(.noAnalyses)) { try ReportWriter.render(analyses: []) }
     }
 
     @Test func unwritableFolderIsAnErrorNamingIt() throws {

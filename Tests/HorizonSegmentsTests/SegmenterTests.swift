@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonSegments
 import HorizonTraces
 import Testing

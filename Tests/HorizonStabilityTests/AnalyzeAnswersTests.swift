@@ -1,6 +1,11 @@
+import HorizonCommon
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 /// End to end: multi-response lines without log-probs (`responses` + `gold`), read by

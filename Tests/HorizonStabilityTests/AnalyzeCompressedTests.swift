@@ -1,6 +1,10 @@
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 /// `analyze` on the same traces plain, gzip-compressed and zstd-compressed.

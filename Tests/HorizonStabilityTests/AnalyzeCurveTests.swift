@@ -1,6 +1,10 @@
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 /// The set-level windowed curve, window 2, at least 2 samples per problem.

@@ -1,6 +1,10 @@
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 /// Thinking length against correctness: two problems (gold 1) whose longer thinking is right.

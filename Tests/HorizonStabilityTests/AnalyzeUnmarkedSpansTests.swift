@@ -1,6 +1,10 @@
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 /// Outputs without thinking markers: `auto` falls back to the plain heuristic, whose spans are

@@ -1,5 +1,9 @@
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
+import HorizonTraces
 
 /// The `horizon analyze` pipeline the end-to-end tests run: DeepSeek-R1 segmentation, one
 /// truncation rule for both the per-token rebuild and the settings, a small bootstrap.

@@ -1,6 +1,10 @@
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
 import HorizonTestSupport
+import HorizonTraces
 import Testing
 
 /// Real llama-server responses (shared data, read in place): `analyze`'s BF equals a

@@ -1,5 +1,10 @@
+import HorizonCommon
 import Foundation
-import Horizon
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
+import HorizonStability
+import HorizonTraces
 import Testing
 
 /// `ProbeAggregation.summarize` on hand-built records: each (problem, probed sample) at one

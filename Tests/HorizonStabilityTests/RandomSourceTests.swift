@@ -1,3 +1,6 @@
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
 import HorizonStability
 import HorizonCommon
 import HorizonTraces

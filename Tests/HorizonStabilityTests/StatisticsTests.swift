@@ -1,4 +1,7 @@
 import Foundation
+import HorizonAnswers
+import HorizonEntropy
+import HorizonSegments
 import HorizonStability
 import HorizonCommon
 import HorizonTraces

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTestSupport
 import HorizonTraces
 import Testing

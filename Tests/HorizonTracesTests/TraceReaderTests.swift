@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonTestSupport
 import HorizonTraces
@@ -209,7 +210,9 @@ import Testing
             transform: { _ in 0 }, consume: { _ in }, progress: { reports.append($0) })
         #expect(reports.count > 5)
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.bytesRead < $1.bytesRead && $0.traces <= $1.traces })
-        #expect(reports.last == TraceReadProgress(bytesRead: summary.bytes, totalBytes: summary.bytes, lines: 200, traces: 200))
+        let last = try #require(reports.last)
+        #expect(last == TraceReadProgress(bytesRead: summary.bytes, totalBytes: summary.bytes, lines: 200, traces: 200, elapsed: last.elapsed))
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.elapsed <= $1.elapsed })
     }
 
     @Test func readAllCollectsTracesAndSummary() throws {

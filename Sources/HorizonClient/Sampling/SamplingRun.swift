@@ -6,7 +6,7 @@ import HorizonCommon
 /// ```swift
 /// let config = SamplingConfig(baseURL: "http://127.0.0.1:8080", model: "qwen3", dataset: try ProblemSet.load(path: "p.jsonl"),
 ///                             samplesPerProblem: 8, outputPath: "runs/qwen3.jsonl")
-/// let summary = try await SamplingRun.run(config: config) { print(ProgressRenderer.line(for: $0)) }
+/// let summary = try await SamplingRun.run(config: config) { print($0.statusLine) }
 /// ```
 ///
 /// Every sample is one request with its own derived seed (some servers ignore `n`). Lines are

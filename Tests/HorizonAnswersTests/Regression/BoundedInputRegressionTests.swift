@@ -54,7 +54,9 @@ struct BoundedInputRegressionTests {
 
     @Test(arguments: cases)
     func boundedInput(_ c: RegressionCase) {
+        // A guard against a hang (unbounded work), not a speed goal: gradings take well under a
+        // millisecond (docs/benchmarks.md); 5 s leaves room for a machine busy with other builds.
         let elapsed = ContinuousClock().measure { c.check() }
-        #expect(elapsed < .milliseconds(500))
+        #expect(elapsed < .seconds(5))
     }
 }

@@ -1,25 +1,30 @@
 import Foundation
+import HorizonCommon
 
 /// A reference answer and a candidate output to grade, as read from a JSON-lines pair file.
 ///
 /// Decoding accepts the field names of common datasets: `reference`, `gold` or `answer` for the
 /// reference; `candidate`, `pred`, `prediction` or `response` for the candidate; an optional
-/// `id`. Encoding writes `reference`, `candidate` and `id`.
+/// `id`; an optional `expected` label (whether the pair should grade as equivalent). Encoding
+/// writes `reference`, `candidate`, `id` and `expected`.
 public struct AnswerPair: Sendable, Hashable, Codable {
     public var id: String?
+    /// A human label: whether the pair is equivalent, for measuring the grader against it.
+    public var expected: Bool?
     /// The gold field: an answer (MATH), or a worked solution (`#### N` for GSM8K, a box).
     public var reference: String
     /// The model's output or answer span.
     public var candidate: String
 
-    public init(reference: String, candidate: String, id: String? = nil) {
+    public init(reference: String, candidate: String, id: String? = nil, expected: Bool? = nil) {
         self.reference = reference
         self.candidate = candidate
         self.id = id
+        self.expected = expected
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, reference, candidate, gold, answer, pred, prediction, response
+        case id, reference, candidate, gold, answer, pred, prediction, response, expected
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +46,7 @@ public struct AnswerPair: Sendable, Hashable, Codable {
         } else {
             id = (try? container.decodeIfPresent(Int.self, forKey: .id)).flatMap { $0.map(String.init) }
         }
+        expected = try container.decodeIfPresent(Bool.self, forKey: .expected)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -48,6 +54,7 @@ public struct AnswerPair: Sendable, Hashable, Codable {
         try container.encodeIfPresent(id, forKey: .id)
         try container.encode(reference, forKey: .reference)
         try container.encode(candidate, forKey: .candidate)
+        try container.encodeIfPresent(expected, forKey: .expected)
     }
 
     /// The pairs of a JSON-lines file (blank lines skipped).
@@ -66,8 +73,10 @@ public struct AnswerPair: Sendable, Hashable, Codable {
             else { continue }
             do {
                 pairs.append(try decoder.decode(AnswerPair.self, from: Data(line)))
+            } catch let error as DecodingError {
+                throw AnswersError(.malformedPair, "not a pair object: \(error.summary)", at: SourceLocation(file: file, line: lineNumber))
             } catch {
-                throw AnswersError(.malformedPair, "not a pair object: \(error)", file: file, line: lineNumber)
+                throw AnswersError(.malformedPair, "not a pair object: \(error)", at: SourceLocation(file: file, line: lineNumber))
             }
         }
         return pairs

@@ -1,3 +1,5 @@
+import HorizonTraces
+
 import Foundation
 
 /// `horizon analyze`: reads trace files, segments and measures every trace in parallel, and

@@ -1,7 +1,7 @@
 import Foundation
-import HorizonStability
 
-/// The number formats every Horizon report uses, so one value always reads the same way.
+/// The number formats of everything Horizon prints (report, gate, command line), so one value
+/// always reads the same way.
 ///
 /// Formatting is done by hand instead of with `String(format:)` or `NumberFormatter` so the output
 /// never depends on the locale or platform: the same value gives the same bytes everywhere.
@@ -12,6 +12,8 @@ import HorizonStability
 /// | share (accuracy, agreement, mass) | percent, 1 decimal | `83.3%` |
 /// | percentage points | 1 decimal | `+2.5 pp` |
 /// | ratio | 1 decimal | `2.1×` |
+/// | change | signed, 3 decimals or percent | `+0.250`, `-20.0%` |
+/// | a value a person typed | shortest, ≤ 10 significant digits | `2.5` |
 /// | length (tokens, characters) | integer, or 1 decimal when fractional | `412`, `412.5` |
 ///
 /// Missing and non-finite values print as `n/a`.
@@ -87,17 +89,60 @@ public enum NumberFormat {
         return (oneDecimal.hasSuffix(".0") ? String(oneDecimal.dropLast(2)) : oneDecimal) + "%"
     }
 
-    /// A value followed by its interval in the same format: `1.234 [1.100, 1.400]`.
-    ///
-    /// - Parameters:
-    ///   - value: The point estimate; `nil` gives ``unavailable`` (the interval is then dropped).
-    ///   - interval: The interval, or `nil` to print the value alone.
-    ///   - format: How to print each number (for example ``bf(_:)`` or ``percent(_:)``).
-    public static func withInterval(
-        _ value: Double?, _ interval: ConfidenceInterval?, format: (Double?) -> String
-    ) -> String {
-        guard let value else { return unavailable }
-        guard let interval else { return format(value) }
-        return "\(format(value)) [\(format(interval.lower)), \(format(interval.upper))]"
+    /// A signed value with 3 decimals: `+0.250`, `-0.010`, `0.000`.
+    public static func signed(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return unavailable }
+        let text = fixed(value, decimals: 3)
+        return text.hasPrefix("-") || text == "0.000" ? text : "+" + text
+    }
+
+    /// A relative change as a signed percentage with 1 decimal: `0.2` → `+20.0%`.
+    public static func signedPercent(_ share: Double?) -> String {
+        guard let share, share.isFinite else { return unavailable }
+        let text = fixed(share * 100, decimals: 1)
+        return (text.hasPrefix("-") || text == "0.0" ? "" : "+") + text + "%"
+    }
+
+    /// A value a person typed (a threshold, a confidence level, a probe length) in its shortest
+    /// form up to 10 significant digits: `10`, `0.02`, `2.5`. Ten digits keep what was typed and
+    /// drop binary rounding noise (0.025 × 100 → `2.5`).
+    /// Non-finite values print as `nan`, `inf`, `-inf`: here they are the mistake being reported.
+    public static func compact(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        guard value != 0 else { return "0" }
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        guard exponent < 15 && exponent > -6 else { return String(describing: value) }
+        var text = fixed(value, decimals: max(0, 9 - exponent))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// An interval in one format: `[1.100, 1.400]`.
+    public static func interval(lower: Double, upper: Double, format: (Double?) -> String = bf) -> String {
+        "[\(format(lower)), \(format(upper))]"
+    }
+
+    /// A duration for a progress line, to the second: `45s`, `4m12s`, `2h05m`.
+    public static func duration(seconds: Double) -> String {
+        guard seconds.isFinite else { return unavailable }
+        let total = Int(max(seconds, 0).rounded())
+        let (hours, minutes, remainder) = (total / 3600, total / 60 % 60, total % 60)
+        func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        if hours > 0 { return "\(hours)h\(twoDigits(minutes))m" }
+        if minutes > 0 { return "\(minutes)m\(twoDigits(remainder))s" }
+        return "\(remainder)s"
+    }
+
+    /// A size in decimal units: `512 B`, `1.5 kB`, `12.3 MB`, `1.25 GB`.
+    public static func bytes(_ count: Int) -> String {
+        let value = Double(count)
+        if value >= 1e9 { return fixed(value / 1e9, decimals: 2) + " GB" }
+        if value >= 1e6 { return fixed(value / 1e6, decimals: 1) + " MB" }
+        if value >= 1e3 { return fixed(value / 1e3, decimals: 1) + " kB" }
+        return "\(count) B"
     }
 }

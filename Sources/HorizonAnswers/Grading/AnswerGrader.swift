@@ -1,26 +1,5 @@
 import Foundation
 
-/// One graded pair: what was extracted from each side and the verdict.
-public struct GradedPair: Sendable, Hashable, Codable {
-    /// The pair's position in its batch (0-based).
-    public var index: Int
-    public var id: String?
-    /// The reference answer found in the pair's reference (``AnswerExtractor/referenceAnswer(fromGold:)``).
-    public var referenceAnswer: ExtractedAnswer?
-    /// The answer extracted from the candidate (``AnswerExtractor/extract(from:)``).
-    public var candidateAnswer: ExtractedAnswer?
-    public var verdict: EquivalenceVerdict
-
-    public init(index: Int, id: String?, referenceAnswer: ExtractedAnswer?, candidateAnswer: ExtractedAnswer?,
-                verdict: EquivalenceVerdict) {
-        self.index = index
-        self.id = id
-        self.referenceAnswer = referenceAnswer
-        self.candidateAnswer = candidateAnswer
-        self.verdict = verdict
-    }
-}
-
 /// Extraction plus equivalence, for grading many pairs.
 ///
 /// Built so that a command line front end is one line:
@@ -43,7 +22,7 @@ public struct AnswerGrader: Sendable {
         let reference = extractor.referenceAnswer(fromGold: pair.reference)
         let candidate = extractor.extract(from: pair.candidate)
         let verdict = AnswerEquivalence.compare(reference: reference, candidate: candidate, options: options)
-        return GradedPair(index: index, id: pair.id, referenceAnswer: reference, candidateAnswer: candidate, verdict: verdict)
+        return GradedPair(index: index, pair: pair, referenceAnswer: reference, candidateAnswer: candidate, verdict: verdict)
     }
 
     /// Grades pairs in order.

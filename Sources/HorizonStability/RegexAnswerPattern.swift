@@ -1,3 +1,6 @@
+import HorizonAnswers
+import HorizonSegments
+
 /// `--answer-regex`: a PCRE2 pattern whose first capture group is the final answer.
 public struct RegexAnswerPattern: AnswerPattern {
     public let pattern: RegexPattern
