@@ -78,7 +78,7 @@ trap - EXIT
 cat "$data/server.log" >&2
 for mode in json sse; do
     out="$data/horizon-$mode.jsonl"
-    "$horizon" analyze "$out" --json "$data/analysis-$mode.json" > /dev/null
+    "$horizon" analyze "$out" --json "$data/analysis-$mode.json" > /dev/null 2> "$data/analyze-$mode.log"
     python3 - "$data/analysis-$mode.json" "$requests" "$tokens" "$out" <<'PY'
 import json, os, sys
 counts = json.load(open(sys.argv[1]))["counts"]

@@ -1,3 +1,4 @@
+import Foundation
 import HorizonCommon
 import HorizonTraces
 
@@ -97,8 +98,7 @@ struct ChatLogProbEntries: Sendable, Equatable {
     private static func appendOnOneLine(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let start = output.count
         output.append(contentsOf: bytes)
-        if bytes.contains(ASCII.newline) {
-            for index in start..<output.count where output[index] == ASCII.newline { output[index] = ASCII.space }
-        }
+        guard let base = bytes.baseAddress, memchr(base, Int32(ASCII.newline), bytes.count) != nil else { return }
+        for index in start..<output.count where output[index] == ASCII.newline { output[index] = ASCII.space }
     }
 }
