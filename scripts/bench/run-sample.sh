@@ -12,9 +12,15 @@
 # the runs means it was not the bottleneck. Then the written traces are analyzed (`horizon
 # analyze`), so a run also checks that what was written reads back with every token.
 #
-# Environment: HORIZON_BENCH_DATA (default /tmp/horizon-bench), HORIZON_BIN (default: the release
-# build in .build-release, built when missing), REQUESTS (640), STREAMS (64), TOKENS (1000),
-# PORT (18431).
+# The traces go to $HORIZON_BENCH_OUT (default /dev/shm/horizon-bench when /dev/shm exists, else
+# the data folder): the drain client writes nothing, and on this project's VM a disk takes
+# buffered writes at only ~280 MB/s, which would measure the disk instead of the client. The
+# script measures that ceiling too (`dd` of the same size to the data folder's filesystem) and
+# prints it beside the table.
+#
+# Environment: HORIZON_BENCH_DATA (default /tmp/horizon-bench), HORIZON_BENCH_OUT, HORIZON_BIN
+# (default: the release build in .build-release, built when missing), REQUESTS (640), STREAMS
+# (64), TOKENS (1000), PORT (18431).
 # Usage: scripts/bench/run-sample.sh
 set -euo pipefail
 
@@ -28,6 +34,10 @@ streams="${STREAMS:-64}"
 tokens="${TOKENS:-1000}"
 port="${PORT:-18431}"
 mkdir -p "$data"
+if [ -n "${HORIZON_BENCH_OUT:-}" ]; then out_dir="$HORIZON_BENCH_OUT"
+elif [ -d /dev/shm ]; then out_dir=/dev/shm/horizon-bench
+else out_dir="$data"; fi
+mkdir -p "$out_dir"
 
 cc -O2 -o "$data/replay_server" "$here/sample/replay_server.c"
 cc -O2 -o "$data/drain_client" "$here/sample/drain_client.c"
@@ -59,7 +69,7 @@ for mode in json sse; do
 done
 for mode in json sse; do
     flag=""; [ "$mode" = sse ] && flag="--stream"
-    out="$data/horizon-$mode.jsonl"
+    out="$out_dir/horizon-$mode.jsonl"
     rm -f "$out" "$out.manifest.json"
     # shellcheck disable=SC2086
     /usr/bin/time -v "$horizon" sample --base-url "http://127.0.0.1:$port" --model replay \
@@ -76,8 +86,13 @@ kill -TERM $server
 wait $server || true
 trap - EXIT
 cat "$data/server.log" >&2
+# The disk ceiling: buffered writes of one run's trace bytes to the data folder's filesystem.
+trace_bytes=$(stat -c %s "$out_dir/horizon-json.jsonl")
+ceiling=$(dd if=/dev/zero of="$data/dd-ceiling.bin" bs=1M count=$((trace_bytes / 1048576)) conv=fsync 2>&1 | tail -1)
+echo "disk write ceiling ($data, dd with fsync): $ceiling" >&2
+rm -f "$data/dd-ceiling.bin"
 for mode in json sse; do
-    out="$data/horizon-$mode.jsonl"
+    out="$out_dir/horizon-$mode.jsonl"
     "$horizon" analyze "$out" --json "$data/analysis-$mode.json" > /dev/null 2> "$data/analyze-$mode.log"
     python3 - "$data/analysis-$mode.json" "$requests" "$tokens" "$out" <<'PY'
 import json, os, sys
@@ -88,4 +103,5 @@ print(f"{sys.argv[4]}: {os.path.getsize(sys.argv[4]) / 1e6:.1f} MB, {counts['tra
 assert counts["traces_with_logprobs"] == expected_lines and counts["invalid_lines"] == 0, counts
 assert counts["tokens"] == expected_lines * tokens, counts
 PY
+    rm -f "$out" "$out.manifest.json"
 done
