@@ -39,8 +39,9 @@ let package = Package(
         .target(name: "HorizonGate", dependencies: ["HorizonCommon", "HorizonStability", "HorizonReport"]),
         .target(
             name: "HorizonClient",
+            // HorizonSegments: choosing the traces to probe finds their thinking.
             dependencies: [
-                "HorizonCommon", "HorizonTraces", "HorizonAnswers", "CZstd",
+                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -71,7 +71,7 @@ public enum ProbeReader {
         return ProbeRecord(
             kind: kind, problemID: trace.problemID, sampleIndex: trace.sampleIndex ?? 0,
             index: probe["index"]?.intValue ?? 0, gold: trace.gold,
-            keptTokens: probe["kept_tokens"]?.intValue ?? 0, answer: options.extractor.extract(from: answerText),
+            keptTokens: probe["kept_tokens"]?.intValue ?? 0, thinkingTokens: probe["thinking_tokens"]?.intValue, answer: options.extractor.extract(from: answerText),
             measures: measures,
             tokensSpent: try member("usage")?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0)
     }

@@ -34,8 +34,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Confidence level of the intervals.")
     var confidence = 0.95
 
-    @Option(help: "Seed of the bootstrap.")
-    var seed: UInt64 = 0
+    @OptionGroup var seeding: SeedOptions
 
     @Option(help: "PCRE2 pattern whose first capture group is the final answer (overrides the built-in extraction).")
     var answerRegex: String?
@@ -45,6 +44,9 @@ struct Analyze: ParsableCommand {
 
     @Option(help: "Probe output (JSONL from `horizon probe`) to summarize beside the traces.")
     var probes: [String] = []
+
+    @Option(help: "Consistency stop rule (Dynasor): stop a probed trace's thinking after K consecutive truncation probes with the same answer; the report shows K = 2…5 beside it.")
+    var consistencyK = ProbeBehaviour.defaultConsistencyK
 
     @Option(help: "Short run name used as the column title in reports (default: the model).")
     var label: String?
@@ -60,6 +62,7 @@ struct Analyze: ParsableCommand {
         if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1].") }
         if let minP, !(minP > 0 && minP < 1) { throw ValidationError("--min-p must be in (0, 1).") }
         if window < 1 { throw ValidationError("--window must be at least 1.") }
+        if consistencyK < 1 { throw ValidationError("--consistency-k must be at least 1.") }
         if !(confidence > 0 && confidence < 1) { throw ValidationError("--confidence must be in (0, 1).") }
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
             throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
@@ -82,7 +85,7 @@ struct Analyze: ParsableCommand {
                 profileName: segmentation.profileName, endMarker: segmentation.endMarker ?? .first,
                 truncation: truncation, truncationFromTraces: truncationFromTraces,
                 measuresHeuristicSpans: measuresHeuristicSpans, estimator: estimator, referenceCompat: referenceCompat, window: window,
-                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seed, label: label))
+                bootstrapResamples: bootstrapResamples, confidence: confidence, seed: seeding.seed, label: label))
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         // Analysis reads fast: a plain progress line every 5 s in logs.
         let progress = ProgressPrinter(interval: .seconds(5))
@@ -92,6 +95,9 @@ struct Analyze: ParsableCommand {
         if !probes.isEmpty {
             let records = try ProbeReader.read(paths: probes, options: analyzer.recordOptions)
             analysis.probes = ProbeAggregation.summarize(records, options: analyzer.analysisOptions)
+            analysis.probes?.firstCorrect = ProbeBehaviour.firstCorrect(records, options: analyzer.analysisOptions)
+            analysis.probes?.consistencyStop = ProbeBehaviour.consistencyStop(
+                records, chainAnswers: ChainAnswer.byTrace(from: analysis.problems), k: consistencyK, options: analyzer.analysisOptions)
         }
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
         note(Self.rebuildNote(analysis.settings))

@@ -67,8 +67,6 @@ struct CommandError: Error, CustomStringConvertible {
         case unreadable(String)
         /// An output file could not be created or written.
         case unwritable(String)
-        /// The inputs hold nothing the command can work on.
-        case nothingToDo(String)
     }
 
     var reason: Reason
@@ -83,7 +81,6 @@ struct CommandError: Error, CustomStringConvertible {
         let message = switch reason {
         case .unreadable(let why): "cannot read: \(why)"
         case .unwritable(let why): "cannot create: \(why)"
-        case .nothingToDo(let why): why
         }
         return location.map { "\($0): \(message)" } ?? message
     }

@@ -48,6 +48,9 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Completions prompt template with a {prompt} placeholder (the trace's prompt).")
     var promptTemplate = "{prompt}"
 
+    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line) or text (for servers that refuse mixed prompts, such as vLLM).")
+    var prefixEncoding: PrefixEncoding = .tokenIDs
+
     @Option(help: "Output JSONL of probe continuations.")
     var out: String
 
@@ -62,40 +65,19 @@ struct Probe: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let segmenter = try segmentation.segmenter()
-        // Candidates per problem, so the chosen traces (the lowest sample indices) do not depend
-        // on the order concurrent sampling wrote the lines in.
-        var candidates: [String: [(trace: Trace, thinking: Range<Int>, profile: String)]] = [:]
-        _ = try TraceReader(paths: traces).read(
-            transform: { trace in (trace, try segmenter.segment(trace)) },
-            consume: { item in
-                guard case .trace(let (trace, segmented)) = item, trace.logProbs != nil,
-                      let thinking = segmented.thinkingTokens else { return }
-                // Keep only the lowest indices, so memory stays bounded by what will be probed.
-                var kept = candidates[trace.problemID, default: []]
-                kept.append((trace, thinking, segmented.profileName))
-                kept.sort { ($0.trace.sampleIndex ?? 0) < ($1.trace.sampleIndex ?? 0) }
-                candidates[trace.problemID] = Array(kept.prefix(tracesPerProblem))
-            })
-        let chosen = candidates.keys.sorted().flatMap { candidates[$0]! }
-        let targets = try chosen.map { try ProbeTarget(trace: $0.trace, thinkingTokens: $0.thinking) }
-        let profileForcing = chosen.first.flatMap { (try? SegmentationProfile.named($0.profile))?.answerForcingText }
-        guard !targets.isEmpty else {
-            throw CommandError(.nothingToDo("no trace in \(traces.joined(separator: ", ")) has log-probs and a thinking span to probe"))
-        }
-        let endpoint = server.endpoint ?? .completions
+        let selection = try ProbeTargetSelection.read(
+            paths: traces, segmenter: try segmentation.segmenter(), tracesPerProblem: tracesPerProblem)
         let config = ProbeConfig(
-            baseURL: server.baseURL, model: server.model, endpoint: endpoint, targets: targets,
-            sourcePath: traces.first, lengths: try Self.parseLengths(lengths),
+            server: try server.serverSettings(maxTokens: maxTokens, defaultEndpoint: .completions),
+            run: server.runSettings(out: out),
+            targets: selection.targets, sourcePath: traces.first, lengths: try Self.parseLengths(lengths),
             resamplePositions: try resampleAt.map(Self.parsePositions) ?? [], samplesPerProbe: samplesPerProbe,
-            forcingText: forcingText ?? profileForcing ?? "</think>\n\n", answerPrefix: answerPrefix,
-            answerMaxTokens: answerMaxTokens, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
-            concurrency: server.concurrency, outputPath: out, promptTemplate: promptTemplate, stream: server.stream,
-            force: server.force, extraBody: try server.parsedExtraBody(), logProbKind: server.logprobsKind,
-            apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts, commandLine: CommandLine.arguments)
+            forcingText: forcingText ?? selection.profileForcingText ?? "</think>\n\n", answerPrefix: answerPrefix,
+            answerMaxTokens: answerMaxTokens, promptTemplate: promptTemplate, prefixEncoding: prefixEncoding)
+        try server.raiseOpenFileLimit()
         let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await ProbeRun.run(config: config) { printer.update($0) }
-        note("probed \(targets.count) traces: " + describe(summary))
+        note("probed \(selection.targets.count) traces: " + describe(summary))
     }
 
     static func parseLengths(_ text: String) throws -> [ProbeLength] {
@@ -122,3 +104,5 @@ struct Probe: AsyncParsableCommand {
         }
     }
 }
+
+extension PrefixEncoding: ExpressibleByArgument {}

@@ -51,16 +51,13 @@ struct Sample: AsyncParsableCommand {
     var compress: CompressionFormat?
 
     func run() async throws {
-        let problems = try ProblemSet.load(path: dataset)
-        let endpoint = server.endpoint ?? .chat
-        var config = SamplingConfig(
-            baseURL: server.baseURL, model: server.model, endpoint: endpoint, dataset: problems,
-            samplesPerProblem: samples, parameters: server.parameters(maxTokens: maxTokens, endpoint: endpoint), seed: server.seed,
-            concurrency: server.concurrency, outputPath: out, systemPrompt: system, promptTemplate: promptTemplate,
-            stream: server.stream, force: server.force, extraBody: try server.parsedExtraBody(),
-            responsePrefix: responsePrefix, logProbKind: server.logprobsKind, apiKeyEnvironmentVariable: server.apiKeyEnv, timeouts: server.timeouts,
-            commandLine: CommandLine.arguments)
-        config.compression = compress
+        let config = SamplingConfig(
+            server: try server.serverSettings(maxTokens: maxTokens, defaultEndpoint: .chat),
+            run: server.runSettings(out: out),
+            dataset: try ProblemSet.load(path: dataset),
+            samplesPerProblem: samples, systemPrompt: system, promptTemplate: promptTemplate,
+            responsePrefix: responsePrefix, compression: compress)
+        try server.raiseOpenFileLimit()
         let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await SamplingRun.run(config: config) { printer.update($0) }
         note(describe(summary))

@@ -1,12 +1,19 @@
 import ArgumentParser
 import HorizonCommon
 import Foundation
+import HorizonCommon
 import Horizon
 
-/// Where the server is and how requests are sampled; shared by `sample` and `probe`.
+/// Where the servers are, how requests are sampled, and how the run goes; shared by `sample`
+/// and `probe`, and turned into the library's ``ServerSettings`` and ``RunSettings``.
 struct ServerOptions: ParsableArguments {
-    @Option(help: "Base URL of the OpenAI-compatible server, e.g. http://127.0.0.1:8000.")
-    var baseURL: String
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "Base URL of the OpenAI-compatible server, e.g. http://127.0.0.1:8000; repeat it for replicas.",
+        discussion: "With several, each request goes to the least-loaded healthy replica, and a replica that fails is rested and the request retried on another."))
+    var baseURLs: [String] = []
+
+    @Option(help: "File of replica base URLs, one per line (# starts a comment); adds to --base-url.")
+    var baseUrlsFile: String?
 
     @Option(help: "Model name to request.")
     var model: String
@@ -31,13 +38,15 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Server-side repetition penalty (1, the default, is off).")
     var repetitionPenalty = 1.0
 
+    @Option(help: "Thinking tokens the server may generate before it ends the thinking, sent as vLLM's thinking_token_budget (start vLLM with --reasoning-config naming the thinking markers); recorded in the traces' sampling and the manifest.")
+    var thinkingBudget: Int?
+
     @Option(help: "Top log-probs per token to ask for (20 is the OpenAI maximum; vLLM allows more with --max-logprobs).")
     var topLogprobs = 20
 
-    @Option(help: "Run seed; every request gets its own seed derived from it.")
-    var seed: UInt64 = 0
+    @OptionGroup var seeding: SeedOptions
 
-    @Option(help: "Requests in flight at once.")
+    @Option(help: "Requests in flight at once, over all replicas (the open-file limit is raised to fit).")
     var concurrency = 4
 
     @Flag(help: "Stream responses (server-sent events).")
@@ -61,24 +70,29 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Total seconds a request may take (at most a week).")
     var requestTimeout = 1800.0
 
-    @Flag(help: "Print a line for every retried request, naming its cause.")
+    @Flag(help: "Print a line for every retried request, naming its cause, and a raised open-file limit.")
     var verbose = false
 
     /// Timeouts longer than a week are a typo, and much larger ones overflow a `Duration`.
     static let maximumTimeout = 7 * 86_400.0
     /// More top log-probs than any server serves.
     static let maximumTopLogprobs = 1000
-    static let maximumConcurrency = 1024
 
     func validate() throws {
         func require(_ holds: Bool, _ message: String) throws { if !holds { throw ValidationError(message) } }
+        try require(!baseURLs.isEmpty || baseUrlsFile != nil, "Missing expected argument '--base-url <base-url>' (or --base-urls-file).")
+        for url in baseURLs {
+            try require(url.hasPrefix("http://") || url.hasPrefix("https://"), "--base-url must start with http:// or https:// (got \"\(url)\").")
+        }
+        if let repeated = ReplicaPool.normalizedDuplicate(in: baseURLs) { try require(false, "--base-url \(repeated) is given twice.") }
         try require(temperature.isFinite && temperature >= 0, "--temperature must be a finite number >= 0.")
         try require(topP > 0 && topP <= 1, "--top-p must be in (0, 1].")
         if let topK { try require(topK >= -1, "--top-k must be >= -1 (0 and -1 turn it off on most servers).") }
         try require(minP >= 0 && minP <= 1, "--min-p must be in [0, 1].")
+        try require((thinkingBudget ?? 0) >= 0, "--thinking-budget must be >= 0.")
         try require(repetitionPenalty.isFinite && repetitionPenalty > 0, "--repetition-penalty must be a finite number > 0.")
         try require((0...Self.maximumTopLogprobs).contains(topLogprobs), "--top-logprobs must be in 0...\(Self.maximumTopLogprobs).")
-        try require((1...Self.maximumConcurrency).contains(concurrency), "--concurrency must be in 1...\(Self.maximumConcurrency).")
+        try require((1...RunSettings.maximumConcurrency).contains(concurrency), "--concurrency must be in 1...\(RunSettings.maximumConcurrency).")
         for (flag, seconds) in [("--read-timeout", readTimeout), ("--request-timeout", requestTimeout)] {
             try require(seconds > 0 && seconds <= Self.maximumTimeout, "\(flag) must be seconds in (0, \(Int(Self.maximumTimeout))], got \(seconds).")
         }
@@ -95,18 +109,43 @@ struct ServerOptions: ParsableArguments {
         }
     }
 
-    /// The settings sent to `endpoint`, every truncation setting explicit.
-    func parameters(maxTokens: Int, endpoint: Endpoint) -> SamplingParameters {
-        SamplingParameters(temperature: temperature, topP: topP, topK: topK ?? endpoint.topKOff, minP: minP,
-                           repetitionPenalty: repetitionPenalty, maxTokens: maxTokens,
-                           topLogprobs: topLogprobs > 0 ? topLogprobs : nil)
-    }
-
-    var timeouts: RequestTimeouts {
+    /// The server settings, every truncation setting explicit; the URLs of `--base-url` first,
+    /// then those of `--base-urls-file`.
+    ///
+    /// - Parameters:
+    ///   - maxTokens: the command's token limit.
+    ///   - defaultEndpoint: the endpoint when `--endpoint` is not given.
+    /// - Throws: ``ClientError`` for an unreadable or invalid URL file (with its line).
+    func serverSettings(maxTokens: Int, defaultEndpoint: Endpoint) throws -> ServerSettings {
+        let endpoint = self.endpoint ?? defaultEndpoint
         var timeouts = RequestTimeouts()
         timeouts.readGap = .milliseconds(Int64(readTimeout * 1000))
         timeouts.total = .milliseconds(Int64(requestTimeout * 1000))
-        return timeouts
+        return ServerSettings(
+            baseURLs: baseURLs + (try baseUrlsFile.map { try ReplicaList.read(path: $0) } ?? []),
+            model: model,
+            endpoint: endpoint,
+            parameters: SamplingParameters(
+                temperature: temperature, topP: topP, topK: topK ?? endpoint.topKOff, minP: minP,
+                repetitionPenalty: repetitionPenalty, maxTokens: maxTokens, topLogprobs: topLogprobs > 0 ? topLogprobs : nil,
+                thinkingTokenBudget: thinkingBudget),
+            stream: stream,
+            extraBody: try parsedExtraBody(),
+            logProbKind: logprobsKind,
+            apiKeyEnvironmentVariable: apiKeyEnv,
+            timeouts: timeouts)
+    }
+
+    /// The run settings for output `out`.
+    func runSettings(out: String) -> RunSettings {
+        RunSettings(seed: seeding.seed, concurrency: concurrency, outputPath: out, force: force, commandLine: CommandLine.arguments)
+    }
+
+    /// Raises the open-file limit for `--concurrency` now (the run would too), so `--verbose` can say so.
+    func raiseOpenFileLimit() throws {
+        if let change = try OpenFileLimit.raise(toServe: concurrency), verbose {
+            note("raised the open-file limit from \(change.from) to \(change.to) for --concurrency \(concurrency)")
+        }
     }
 }
 
@@ -133,5 +172,18 @@ func describe(_ summary: RunSummary) -> String {
         let causes = summary.retriesByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         line += ", \(summary.retries) \(summary.retries == 1 ? "retry" : "retries") (\(causes.joined(separator: ", ")))"
     }
-    return line + ")"
+    line += ")"
+    // One server's line stays as it was; replicas add a line each.
+    guard summary.replicas.count > 1 else { return line }
+    for replica in summary.replicas {
+        var parts = ["\(replica.completions) completions", "\(replica.completionTokens) tokens"]
+        if let rate = replica.tokensPerSecond(elapsed: summary.elapsed) { parts.append(NumberFormat.fixed(rate, decimals: 1) + " tok/s") }
+        if replica.failedAttempts > 0 {
+            let causes = replica.failuresByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            parts.append("\(replica.failedAttempts) failed (\(causes.joined(separator: ", ")))")
+        }
+        if replica.rests > 0 { parts.append("rested \(replica.rests)×") }
+        line += "\n  \(replica.url): " + parts.joined(separator: ", ")
+    }
+    return line
 }

@@ -33,6 +33,13 @@ struct TraceInputOptions: ParsableArguments {
     }
 }
 
+/// `--seed`: one option for every command that draws random numbers, so a run is reproduced by
+/// giving the same seed again.
+struct SeedOptions: ParsableArguments {
+    @Option(help: "Seed of everything random: each request's own seed derives from it (sample, probe); the bootstrap draws from it (analyze).")
+    var seed: UInt64 = 0
+}
+
 /// How outputs are split into thinking and answer.
 struct SegmentationOptions: ParsableArguments {
     @Option(help: ArgumentHelp(

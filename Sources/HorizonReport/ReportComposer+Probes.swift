@@ -60,6 +60,7 @@ extension ReportComposer {
                 markdown += table.render() + "\n"
             }
         }
+        markdown += probeBehaviourMarkdown()
         return ReportSection(markdown: markdown, charts: charts)
     }
 

@@ -23,19 +23,23 @@ public struct ProbeRecord: Sendable {
     public var gold: String?
     /// Thinking tokens kept before the forced answer (truncation only).
     public var keptTokens: Int
+    /// The probed trace's whole thinking length in tokens (truncation only; `nil` when the
+    /// line does not say).
+    public var thinkingTokens: Int?
     public var answer: ExtractedAnswer?
     /// Measures of the continuation's tokens, when it has log-probs.
     public var measures: SegmentMeasures?
     public var tokensSpent: Int
 
     public init(kind: Kind, problemID: String, sampleIndex: Int, index: Int = 0, gold: String?, keptTokens: Int,
-                answer: ExtractedAnswer?, measures: SegmentMeasures?, tokensSpent: Int) {
+                thinkingTokens: Int? = nil, answer: ExtractedAnswer?, measures: SegmentMeasures?, tokensSpent: Int) {
         self.kind = kind
         self.problemID = problemID
         self.sampleIndex = sampleIndex
         self.index = index
         self.gold = gold
         self.keptTokens = keptTokens
+        self.thinkingTokens = thinkingTokens
         self.answer = answer
         self.measures = measures
         self.tokensSpent = tokensSpent

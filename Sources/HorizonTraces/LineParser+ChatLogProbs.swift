@@ -140,7 +140,7 @@ extension LineParser {
         guard let sampledLogProb else {
             throw LineFault(.invalidLogProb, "the log-probability of token \(step) is missing")
         }
-        builder.finishStep(sampledLogProb: sampledLogProb, rank: rank, candidateStart: candidateStart)
+        builder.finishStep(sampledLogProb: sampledLogProb, rank: rank, candidateStart: candidateStart, id: sampledID)
     }
 
     /// Parses a top list `[{token, logprob, bytes}]` (or `null`), appending the candidates'

@@ -6,6 +6,8 @@ struct LogProbsBuilder {
     var emptyTopLists = 0
     /// Steps whose non-empty top list does not hold the sampled token.
     var sampledNotInTop = 0
+    /// Whether every step so far carried its token id; one without ends the ids.
+    var idsComplete = true
 
     /// The value stored for a log-probability (natural log) the server sent.
     ///
@@ -31,7 +33,14 @@ struct LogProbsBuilder {
     ///   - sampledLogProb: The sampled token's stored log-probability.
     ///   - rank: The sampled token's index among the candidates, or -1.
     ///   - candidateStart: Where this step's candidates begin in `candidateLogProbs`.
-    mutating func finishStep(sampledLogProb: Double, rank: Int, candidateStart: Int) {
+    ///   - id: The sampled token's id, when the server sent it.
+    mutating func finishStep(sampledLogProb: Double, rank: Int, candidateStart: Int, id: Int? = nil) {
+        if idsComplete, let id, let stored = Int32(exactly: id) {
+            logProbs.tokenIDs.append(stored)
+        } else if idsComplete {
+            idsComplete = false
+            logProbs.tokenIDs = []
+        }
         var rank = rank
         if logProbs.candidateLogProbs.count == candidateStart {
             // Empty top list: the sampled token is the step's only known candidate.

@@ -20,6 +20,10 @@ public struct TokenLogProbs: Sendable, Equatable {
     public var candidateLogProbs: [Double]
     /// Exclusive end offset of each step's candidates in ``candidateLogProbs``.
     public var candidateEnds: [Int32]
+    /// The vocabulary id of every sampled token, when the server sent one for each (llama.cpp's
+    /// `id`); empty otherwise. Probes send a kept prefix as these ids, so the cut is not
+    /// re-tokenised (docs/sampling.md).
+    public var tokenIDs: [Int32] = []
 
     public init(
         tokenBytes: [UInt8] = [],

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonTestSupport
 import Testing
 
 /// `grade`'s policy options: each changes exactly the verdicts its policy is about, and the

@@ -147,8 +147,10 @@ struct LiveAnalysisTests {
         let out = try SharedData.temporaryDirectory("live-probes").appendingPathComponent("probes.jsonl").path
         let answersPerProbe = 8
         let probe = ProbeConfig(
-            baseURL: server.baseURL.absoluteString,
-            model: MarkovTestModel.base.rawValue,
+            server: ServerSettings(
+                baseURLs: [server.baseURL.absoluteString], model: MarkovTestModel.base.rawValue, endpoint: .completions,
+                parameters: LiveSampling.parameters, extraBody: LiveSampling.extraBody, timeouts: LiveSampling.timeouts),
+            run: RunSettings(seed: 11, concurrency: 2, outputPath: out),
             targets: targets,
             sourcePath: path,
             lengths: [.fraction(0), .fraction(0.5), .fraction(1)],
@@ -156,13 +158,7 @@ struct LiveAnalysisTests {
             // The profile's "</think>\n\n" would end in byte tokens, which lead the model back to
             // its start state; the bare marker leads straight to the answer.
             forcingText: "</think>",
-            answerMaxTokens: 8,
-            parameters: LiveSampling.parameters,
-            seed: 11,
-            concurrency: 2,
-            outputPath: out,
-            extraBody: LiveSampling.extraBody,
-            timeouts: LiveSampling.timeouts
+            answerMaxTokens: 8
         )
         let run = try await ProbeRun.run(config: probe)
         #expect(run.isComplete && run.written == targets.count * 3 * answersPerProbe)
@@ -218,17 +214,12 @@ enum LiveSampling {
         var dataset = ProblemSet(problems: Array(demo.problems.prefix(problems)))
         dataset.path = demo.path
         return SamplingConfig(
-            baseURL: server.baseURL.absoluteString,
-            model: model.rawValue,
-            endpoint: .completions,
+            server: ServerSettings(
+                baseURLs: [server.baseURL.absoluteString], model: model.rawValue, endpoint: .completions,
+                parameters: parameters, extraBody: extraBody, timeouts: timeouts),
+            run: RunSettings(seed: 2025, concurrency: 2, outputPath: out),
             dataset: dataset,
-            samplesPerProblem: samples,
-            parameters: parameters,
-            seed: 2025,
-            concurrency: 2,
-            outputPath: out,
-            extraBody: extraBody,
-            timeouts: timeouts
+            samplesPerProblem: samples
         )
     }
 }

@@ -14,12 +14,12 @@ struct CompressedOutputTests {
     ])
 
     private func config(_ server: FaultyServer, out: String, samples: Int) -> SamplingConfig {
-        var config = SamplingConfig(
-            baseURL: server.baseURL + "/v1", model: "fake-model", dataset: Self.problems, samplesPerProblem: samples,
-            parameters: SamplingParameters(maxTokens: 16, topLogprobs: 2), seed: 3, concurrency: 2, outputPath: out,
-            apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY", timeouts: shortTimeouts, retryPolicy: fastRetries)
-        config.compression = .zstd
-        return config
+        SamplingConfig(
+            server: ServerSettings(
+                baseURLs: [server.baseURL + "/v1"], model: "fake-model", parameters: SamplingParameters(maxTokens: 16, topLogprobs: 2),
+                apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY", timeouts: shortTimeouts, retryPolicy: fastRetries),
+            run: RunSettings(seed: 3, concurrency: 2, outputPath: out),
+            dataset: Self.problems, samplesPerProblem: samples, compression: .zstd)
     }
 
     /// The output's lines as `zstd -dc` decompresses them, as (problem, sample) pairs.

@@ -21,21 +21,20 @@ struct LiveSamplingTests {
         var dataset = ProblemSet(problems: Array(demo.problems.prefix(problems)))
         dataset.path = demo.path
         return SamplingConfig(
-            baseURL: server.baseURL.absoluteString,
-            model: MarkovTestModel.base.servedModel.alias,
-            endpoint: endpoint,
-            dataset: dataset,
-            samplesPerProblem: samples,
-            parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 60, topLogprobs: 20),
-            seed: 2025,
+            server: ServerSettings(
+                baseURLs: [server.baseURL.absoluteString],
+                model: MarkovTestModel.base.servedModel.alias,
+                endpoint: endpoint,
+                parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 60, topLogprobs: 20),
+                stream: stream,
+                extraBody: ["repeat_penalty": .number("1.0")],
+                timeouts: RequestTimeouts(connect: .seconds(5), readGap: .seconds(30), total: .seconds(120)),
+                retryPolicy: RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(100))),
             // llama-cpp-python's server cuts a running stream short when another request
             // arrives (its `interrupt_requests` default), so streams go one at a time.
-            concurrency: stream ? 1 : 2,
-            outputPath: out,
-            stream: stream,
-            extraBody: ["repeat_penalty": .number("1.0")],
-            timeouts: RequestTimeouts(connect: .seconds(5), readGap: .seconds(30), total: .seconds(120)),
-            retryPolicy: RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(100))
+            run: RunSettings(seed: 2025, concurrency: stream ? 1 : 2, outputPath: out),
+            dataset: dataset,
+            samplesPerProblem: samples
         )
     }
 
@@ -170,7 +169,7 @@ struct LiveSamplingTests {
         for line in after { try expectDesigned(line, table: table) }
 
         var changed = settings
-        changed.parameters.topP = 0.9
+        changed.server.parameters.topP = 0.9
         await #expect {
             _ = try await SamplingRun.run(config: changed)
         } throws: { ($0 as? ClientError)?.reason == .settingsChanged }
@@ -196,21 +195,21 @@ struct LiveSamplingTests {
         }
         let out = try outputPath()
         let probe = ProbeConfig(
-            baseURL: server.baseURL.absoluteString,
-            model: MarkovTestModel.base.servedModel.alias,
+            server: ServerSettings(
+                baseURLs: [server.baseURL.absoluteString],
+                model: MarkovTestModel.base.servedModel.alias,
+                endpoint: .completions,
+                parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 60, topLogprobs: 20),
+                extraBody: ["repeat_penalty": .number("1.0")],
+                timeouts: RequestTimeouts(connect: .seconds(5), readGap: .seconds(30), total: .seconds(120))),
+            run: RunSettings(seed: 9, concurrency: 2, outputPath: out),
             targets: targets,
             sourcePath: traces,
             lengths: [.fraction(0), .fraction(0.5), .fraction(1)],
             resamplePositions: [1, 3],
             samplesPerProbe: 3,
             forcingText: "</think>",
-            answerMaxTokens: 20,
-            parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 60, topLogprobs: 20),
-            seed: 9,
-            concurrency: 2,
-            outputPath: out,
-            extraBody: ["repeat_penalty": .number("1.0")],
-            timeouts: RequestTimeouts(connect: .seconds(5), readGap: .seconds(30), total: .seconds(120))
+            answerMaxTokens: 20
         )
         let summary = try await ProbeRun.run(config: probe)
         #expect(summary.written == 2 * (3 + 2) * 3)

@@ -28,8 +28,10 @@ struct ProbeRunTests {
 
     private func config(_ server: FaultyServer, out: String) -> ProbeConfig {
         ProbeConfig(
-            baseURL: server.baseURL,
-            model: "m",
+            server: ServerSettings(
+                baseURLs: [server.baseURL], model: "m", endpoint: .completions,
+                parameters: SamplingParameters(maxTokens: 50, topLogprobs: nil), timeouts: shortTimeouts, retryPolicy: fastRetries),
+            run: RunSettings(seed: 4, concurrency: 3, outputPath: out),
             targets: [Self.target],
             lengths: [.fraction(0), .fraction(0.5), .fraction(1), .tokens(3), .tokens(99)],
             resamplePositions: [0, 2, 7, 8],
@@ -37,13 +39,7 @@ struct ProbeRunTests {
             forcingText: "</think>",
             answerPrefix: " Answer:",
             answerMaxTokens: 5,
-            parameters: SamplingParameters(maxTokens: 50, topLogprobs: nil),
-            seed: 4,
-            concurrency: 3,
-            outputPath: out,
-            promptTemplate: "U: {prompt}\nA:",
-            timeouts: shortTimeouts,
-            retryPolicy: fastRetries
+            promptTemplate: "U: {prompt}\nA:"
         )
     }
 
@@ -53,6 +49,32 @@ struct ProbeRunTests {
 
     private func lines(_ path: String) throws -> [JSONValue] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { try JSONValue(parsing: Array($0.utf8)) }
+    }
+
+    @Test("with token ids the kept output goes as ids between the prompt and the forcing text; as text on request or without ids")
+    func tokenIDPrefixes() async throws {
+        var target = Self.target
+        target.tokenIDs = [10, 11, 12, 13, 14, 15, 16]
+        for (encoding, ids) in [(PrefixEncoding.tokenIDs, true), (.text, false), (.tokenIDs, false)] {
+            let out = try outputPath()
+            try await FaultyServer.with(Self.echo) { server in
+                var settings = config(server, out: out)
+                settings.targets = [ids ? target : Self.target]
+                settings.prefixEncoding = encoding
+                settings.lengths = [.fraction(0.5)]
+                settings.resamplePositions = [0]
+                settings.samplesPerProbe = 1
+                _ = try await ProbeRun.run(config: settings)
+                let prompts = Set(server.requests.compactMap { $0.json?["prompt"]?.jsonText })
+                let sentAsIDs = encoding == .tokenIDs && ids
+                // `<think>` and two thinking tokens kept; a cut at 0 is one text (two strings would be two prompts).
+                #expect(prompts == (sentAsIDs
+                    ? [#"["U: 2+2?\nA:",10,11,12,"</think> Answer:"]"#, #""U: 2+2?\nA:""#]
+                    : [#""U: 2+2?\nA:<think> a b</think> Answer:""#, #""U: 2+2?\nA:""#]), "\(encoding) \(ids)")
+                let sentAs = try lines(out).compactMap { $0["probe"]?["prefix_sent_as"]?.stringValue }
+                #expect(sentAs == Array(repeating: sentAsIDs ? "token-ids" : "text", count: 2))
+            }
+        }
     }
 
     @Test("kept tokens: fractions round to nearest (ties away), token counts cap at the thinking length", arguments: [
@@ -147,7 +169,7 @@ struct ProbeRunTests {
         let out = try outputPath()
         try await FaultyServer.with({ _, request in .json(fakeChatCompletion(for: request)) }) { server in
             var settings = config(server, out: out)
-            settings.endpoint = .chat
+            settings.server.endpoint = .chat
             settings.lengths = [.fraction(0.5)]
             settings.resamplePositions = []
             settings.samplesPerProbe = 1
@@ -170,6 +192,11 @@ struct ProbeRunTests {
         #expect(target.tokens == ["<think>", " x", "</think>"].map { Array($0.utf8) })
         #expect(target.text(ofFirst: 2) == "<think> x")
         #expect(target.sampleIndex == 2 && target.gold == "g")
+        #expect(target.tokenIDs == nil)
+        var withIDs = logProbs
+        withIDs.tokenIDs = [5, 6, 7]
+        let idTarget = try ProbeTarget(trace: Trace(problemID: "q", prompt: "P", text: "<think> x</think>", logProbs: withIDs), thinkingTokens: 1..<2)
+        #expect(idTarget.tokenIDs == [5, 6, 7])
         #expect(throws: ClientError.self) { try ProbeTarget(trace: Trace(problemID: "q", prompt: "P", text: "t"), thinkingTokens: 0..<0) }
         #expect(throws: ClientError.self) { try ProbeTarget(trace: trace, thinkingTokens: 1..<9) }
     }
@@ -179,12 +206,14 @@ struct ProbeRunTests {
         ("duplicate", "twice"),
     ])
     func invalid(setting: String, message: String) async throws {
-        var settings = ProbeConfig(baseURL: "http://127.0.0.1:9", model: "m", targets: [Self.target], outputPath: try outputPath())
+        var settings = ProbeConfig(
+            server: ServerSettings(baseURLs: ["http://127.0.0.1:9"], model: "m", endpoint: .completions),
+            run: RunSettings(outputPath: try outputPath()), targets: [Self.target])
         switch setting {
         case "fraction": settings.lengths = [.fraction(1.5)]
         case "nothing": settings.lengths = []
         case "template": settings.promptTemplate = "x"
-        case "endpoint": settings.endpoint = .ollamaChat
+        case "endpoint": settings.server.endpoint = .ollamaChat
         default: settings.lengths = [.tokens(2), .tokens(2)]
         }
         do {

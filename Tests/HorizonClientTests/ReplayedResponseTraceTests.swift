@@ -100,11 +100,12 @@ struct ReplayedResponseTraceTests {
             stream ? .eventStream(Self.events) : .json(Self.jsonBody(pretty: pretty))
         }) { server in
             let config = SamplingConfig(
-                baseURL: server.baseURL + "/v1", model: "replay", endpoint: .chat,
-                dataset: ProblemSet(problems: [Problem(id: "p", question: "q", gold: nil)]), samplesPerProblem: 1,
-                parameters: SamplingParameters(maxTokens: Self.tokens, topLogprobs: Self.top),
-                outputPath: out, stream: stream, apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY", timeouts: shortTimeouts,
-                retryPolicy: fastRetries, commandLine: ["horizon", "sample"])
+                server: ServerSettings(
+                    baseURLs: [server.baseURL + "/v1"], model: "replay", endpoint: .chat,
+                    parameters: SamplingParameters(maxTokens: Self.tokens, topLogprobs: Self.top), stream: stream,
+                    apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY", timeouts: shortTimeouts, retryPolicy: fastRetries),
+                run: RunSettings(outputPath: out, commandLine: ["horizon", "sample"]),
+                dataset: ProblemSet(problems: [Problem(id: "p", question: "q", gold: nil)]), samplesPerProblem: 1)
             _ = try await SamplingRun.run(config: config)
         }
         let line = try String(contentsOfFile: out, encoding: .utf8)

@@ -16,22 +16,20 @@ struct SamplingRunTests {
 
     private func config(_ server: FaultyServer, out: String, samples: Int = 2) -> SamplingConfig {
         SamplingConfig(
-            baseURL: server.baseURL + "/v1",
-            model: "fake-model",
-            endpoint: .chat,
+            server: ServerSettings(
+                baseURLs: [server.baseURL + "/v1"],
+                model: "fake-model",
+                endpoint: .chat,
+                parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 16, topLogprobs: 2),
+                extraBody: ["repeat_penalty": 1],
+                apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY",
+                timeouts: shortTimeouts,
+                retryPolicy: fastRetries),
+            run: RunSettings(seed: 11, concurrency: 2, outputPath: out, commandLine: ["horizon", "sample", "--out", out]),
             dataset: Self.problems,
             samplesPerProblem: samples,
-            parameters: SamplingParameters(temperature: 1, topP: 1, topK: 0, minP: 0, maxTokens: 16, topLogprobs: 2),
-            seed: 11,
-            concurrency: 2,
-            outputPath: out,
             systemPrompt: "Be brief.",
-            promptTemplate: "Q: {question}",
-            extraBody: ["repeat_penalty": 1],
-            apiKeyEnvironmentVariable: "HORIZON_TEST_NO_KEY",
-            timeouts: shortTimeouts,
-            retryPolicy: fastRetries,
-            commandLine: ["horizon", "sample", "--out", out]
+            promptTemplate: "Q: {question}"
         )
     }
 
@@ -57,6 +55,38 @@ struct SamplingRunTests {
     }
 
     private static let serveCompletions: FaultyServer.Script = { _, request in .json(fakeChatCompletion(for: request)) }
+
+    @Test("a thinking budget is sent as thinking_token_budget and recorded in every line's sampling and the manifest; none, nothing")
+    func thinkingBudget() async throws {
+        for budget in [512, nil] as [Int?] {
+            let out = try outputPath()
+            try await FaultyServer.with(Self.serveCompletions) { server in
+                var settings = config(server, out: out, samples: 1)
+                settings.server.parameters.thinkingTokenBudget = budget
+                _ = try await SamplingRun.run(config: settings)
+                let sent = server.requests.compactMap { $0.json?["thinking_token_budget"]?.intValue }
+                #expect(sent == (budget == nil ? [] : [512, 512, 512]))
+                for line in try lines(out) {
+                    #expect((line["sampling"] as? [String: Any])?["thinking_token_budget"] as? Int == budget)
+                }
+                let sampling = try #require((try manifest(out)["settings"] as? [String: Any])?["sampling"] as? [String: Any])
+                #expect(sampling["thinking_token_budget"] as? Int == budget)
+                #expect(sampling.keys.contains("thinking_token_budget") == (budget != nil))
+            }
+        }
+    }
+
+    @Test("a thinking budget on an endpoint without the field is refused before anything is sent")
+    func thinkingBudgetNeedsOpenAIEndpoint() async throws {
+        var settings = SamplingConfig(
+            server: ServerSettings(baseURLs: ["http://127.0.0.1:9"], model: "m", endpoint: .llamaCppCompletion),
+            run: RunSettings(outputPath: try outputPath()), dataset: Self.problems, samplesPerProblem: 1)
+        settings.server.parameters.thinkingTokenBudget = 100
+        await #expect(throws: ClientError.self) { try await SamplingRun.run(config: settings) }
+        settings.server.endpoint = .chat
+        settings.server.parameters.thinkingTokenBudget = -1
+        await #expect(throws: ClientError.self) { try await SamplingRun.run(config: settings) }
+    }
 
     @Test("a run writes one complete line per sample and a manifest")
     func completeRun() async throws {
@@ -133,7 +163,7 @@ struct SamplingRunTests {
         let slowServer: FaultyServer.Script = { _, request in [.pause(.milliseconds(30))] + .json(fakeChatCompletion(for: request)) }
         try await FaultyServer.with(slowServer) { server in
             var settings = config(server, out: out, samples: 4)
-            settings.concurrency = 3
+            settings.run.concurrency = 3
             await #expect(throws: CancellationError.self) {
                 _ = try await SamplingRun.run(config: settings) { progress in
                     // Runs on the run's own task after each written line: cancel it after three.
@@ -186,7 +216,7 @@ struct SamplingRunTests {
             _ = try await SamplingRun.run(config: config(server, out: out))
             let original = try String(contentsOfFile: out, encoding: .utf8)
             var changed = config(server, out: out)
-            changed.parameters.temperature = 0.6
+            changed.server.parameters.temperature = 0.6
             changed.promptTemplate = "Question: {question}"
             do {
                 _ = try await SamplingRun.run(config: changed)
@@ -199,7 +229,7 @@ struct SamplingRunTests {
             }
             #expect(try String(contentsOfFile: out, encoding: .utf8) == original)
 
-            changed.force = true
+            changed.run.force = true
             let summary = try await SamplingRun.run(config: changed)
             #expect(summary.resumed == 0 && summary.written == 6)
             let fresh = try lines(out)
@@ -253,7 +283,7 @@ struct SamplingRunTests {
             return .json(fakeChatCompletion(for: request))
         }) { server in
             var settings = config(server, out: out)
-            settings.concurrency = 1
+            settings.run.concurrency = 1
             do {
                 _ = try await SamplingRun.run(config: settings)
                 Issue.record("expected the run to fail")
@@ -296,8 +326,8 @@ struct SamplingRunTests {
         defer { unsetenv(variable) }
         try await FaultyServer.with(Self.serveCompletions) { server in
             var settings = config(server, out: out)
-            settings.apiKeyEnvironmentVariable = variable
-            settings.commandLine = ["horizon", "sample", "--api-key-env", variable]
+            settings.server.apiKeyEnvironmentVariable = variable
+            settings.run.commandLine = ["horizon", "sample", "--api-key-env", variable]
             let printed = LockedText()
             _ = try await SamplingRun.run(config: settings) { printed.append($0.statusLine) }
             #expect(server.requests.allSatisfy { $0.header("Authorization") == "Bearer \(secret)" })
@@ -319,17 +349,18 @@ struct SamplingRunTests {
     func invalidSettings(setting: String, message: String) async throws {
         let out = try outputPath()
         var settings = SamplingConfig(
-            baseURL: "http://127.0.0.1:9", model: "m", dataset: Self.problems, samplesPerProblem: 1, outputPath: out
+            server: ServerSettings(baseURLs: ["http://127.0.0.1:9"], model: "m"), run: RunSettings(outputPath: out),
+            dataset: Self.problems, samplesPerProblem: 1
         )
         switch setting {
         case "template": settings.promptTemplate = "no placeholder"
         case "samples": settings.samplesPerProblem = 0
-        case "stream": settings.endpoint = .sglangGenerate; settings.stream = true
-        case "url": settings.baseURL = "localhost:8080"
-        case "top-k": settings.parameters.topK = -2
-        case "min-p": settings.parameters.minP = 1.5
-        case "penalty": settings.parameters.repetitionPenalty = 0
-        default: settings.endpoint = .completions; settings.systemPrompt = "x"
+        case "stream": settings.server.endpoint = .sglangGenerate; settings.server.stream = true
+        case "url": settings.server.baseURLs = ["localhost:8080"]
+        case "top-k": settings.server.parameters.topK = -2
+        case "min-p": settings.server.parameters.minP = 1.5
+        case "penalty": settings.server.parameters.repetitionPenalty = 0
+        default: settings.server.endpoint = .completions; settings.systemPrompt = "x"
         }
         do {
             _ = try await SamplingRun.run(config: settings)

@@ -13,10 +13,11 @@ struct SilentAcceptanceTests {
 
     private func config(_ server: FaultyServer, out: String, samples: Int = 2, apiKeyVariable: String = "HORIZON_TEST_NO_KEY") -> SamplingConfig {
         SamplingConfig(
-            baseURL: server.baseURL, model: "fake-model", endpoint: .chat, dataset: Self.problems,
-            samplesPerProblem: samples, parameters: SamplingParameters(maxTokens: 16, topLogprobs: 2), seed: 3,
-            concurrency: 1, outputPath: out, apiKeyEnvironmentVariable: apiKeyVariable, timeouts: shortTimeouts,
-            retryPolicy: fastRetries, commandLine: ["horizon", "sample"])
+            server: ServerSettings(
+                baseURLs: [server.baseURL], model: "fake-model", endpoint: .chat, parameters: SamplingParameters(maxTokens: 16, topLogprobs: 2),
+                apiKeyEnvironmentVariable: apiKeyVariable, timeouts: shortTimeouts, retryPolicy: fastRetries),
+            run: RunSettings(seed: 3, concurrency: 1, outputPath: out, commandLine: ["horizon", "sample"]),
+            dataset: Self.problems, samplesPerProblem: samples)
     }
 
     private func outputPath() throws -> String {
@@ -55,8 +56,8 @@ struct SilentAcceptanceTests {
 
             // Asked for none (--top-logprobs 0): text-only traces are what the user wanted.
             var textOnly = config(server, out: out)
-            textOnly.parameters.topLogprobs = nil
-            textOnly.force = true
+            textOnly.server.parameters.topLogprobs = nil
+            textOnly.run.force = true
             let summary = try await SamplingRun.run(config: textOnly)
             #expect(summary.written == 2)
         }
@@ -163,7 +164,7 @@ struct SilentAcceptanceTests {
         try await FaultyServer.with({ _, request in .json(fakeChatCompletion(for: request)) }) { server in
             for extra: JSONValue in [["logprobs": false], ["top_logprobs": 0], ["n_probs": 0]] {
                 var settings = config(server, out: out)
-                settings.extraBody = extra
+                settings.server.extraBody = extra
                 let error = await failure(settings)
                 #expect(error?.reason == .invalidConfiguration)
             }

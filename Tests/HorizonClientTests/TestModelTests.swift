@@ -221,7 +221,8 @@ struct LlamaServerHarnessTests {
     func missingModelFailsWithServerLog() async throws {
         let missing = LlamaServer.Model(path: URL(fileURLWithPath: "/nonexistent/markov.gguf"), alias: "missing")
         let error = await #expect(throws: TestSupportError.self) {
-            let server = try await LlamaServer.start([missing], startupTimeout: 30)
+            // Generous: under the full suite's load the interpreter alone can take half a minute to start.
+            let server = try await LlamaServer.start([missing], startupTimeout: 120)
             server.stop()
         }
         guard case .serverExited = error?.reason else {

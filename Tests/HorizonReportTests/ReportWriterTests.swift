@@ -216,6 +216,30 @@ import Testing
         #expect(Reading.row(probes, "25") == ["40", "4", "1.800", "62.0%", "72.0%"])
     }
 
+    @Test("tokens to first correct and the consistency stop rule under the truncation probes")
+    func probeBehaviourTables() throws {
+        var base = AnalysisFixtures.base()
+        base.probes?.firstCorrect = FirstCorrectSummary(
+            samples: 40, problems: 4, reached: 30, never: 10, reachedShare: 0.75, reachedShareCI: AnalysisFixtures.interval(0.6, 0.9),
+            tokens: 120, tokensCI: AnalysisFixtures.interval(100, 140), efficiency: 0.26, efficiencyCI: AnalysisFixtures.interval(0.2, 0.3), thinkingTokens: 460)
+        base.probes?.consistencyStop = ConsistencyStopSummary(k: 3, rows: [
+            ConsistencyStopRow(k: 2, samples: 40, problems: 4, stopped: 31, accuracyFull: 0.6, accuracyStopped: 0.45,
+                               accuracyChange: -0.15, accuracyChangeCI: AnalysisFixtures.interval(-0.25, -0.05), agreementWithFull: 0.7,
+                               tokensSavedShare: 0.41, tokensSavedShareCI: AnalysisFixtures.interval(0.35, 0.47), probeTokensShare: 0.03),
+            ConsistencyStopRow(k: 3, samples: 40, problems: 4, stopped: 25, accuracyFull: 0.6, accuracyStopped: 0.55,
+                               accuracyChange: -0.05, accuracyChangeCI: AnalysisFixtures.interval(-0.1, 0), agreementWithFull: 0.9,
+                               tokensSavedShare: 0.29, tokensSavedShareCI: AnalysisFixtures.interval(0.25, 0.33), probeTokensShare: 0.04),
+        ])
+        let markdown = try render([base, AnalysisFixtures.sharpened()]).markdown
+        let probes = try #require(Reading.section(markdown, "Truncation probes"))
+        #expect(Reading.row(probes, "base") == ["40", "30 (75.0% [60.0%, 90.0%])", "10", "120 [100, 140]", "26.0% [20.0%, 30.0%]", "460"])
+        #expect(Reading.row(probes, "sharpened")?.allSatisfy { $0.hasPrefix("n/a") } == true)
+        #expect(probes.contains("At K = 3: 29.0% [25.0%, 33.0%] of the thinking saved, accuracy 60.0% → 55.0% (-5.0 pp [-10.0 pp, 0.0 pp], within noise of equal accuracy)."))
+        #expect(Reading.row(probes, "**3**") == ["40", "25", "60.0%", "55.0%", "-5.0 pp [-10.0 pp, 0.0 pp]", "90.0%", "29.0% [25.0%, 33.0%]", "4.0%"])
+        #expect(Reading.row(probes, "2") == ["40", "31", "60.0%", "45.0%", "-15.0 pp [-25.0 pp, -5.0 pp]", "70.0%", "41.0% [35.0%, 47.0%]", "3.0%"])
+        #expect(probes.contains("No probed trace that the traces also hold."))
+    }
+
     @Test func perProblemTableShowsBothEndsWhenCapped() throws {
         let options = ReportOptions(problemRows: 1)
         let problems = try #require(Reading.section(try render([AnalysisFixtures.base()], options: options).markdown, "Per-problem results"))

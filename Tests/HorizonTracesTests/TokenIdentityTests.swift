@@ -30,6 +30,20 @@ struct TokenIdentityTests {
         #expect(try Self.logProbs(Self.line(sampledID: "7")).sampledRanks == [-1])
     }
 
+    @Test("the sampled tokens' ids are kept when every step has one, else none are")
+    func sampledIDsKept() throws {
+        func entry(_ id: String?, _ token: String) -> String {
+            #"{\#(id.map { #""id":\#($0),"# } ?? "")"token":"\#(token)","logprob":-0.5,"top_logprobs":[]}"#
+        }
+        func ids(_ entries: [String]) throws -> [Int32] {
+            try Self.logProbs(#"{"problem_id":"p","logprobs":{"content":[\#(entries.joined(separator: ","))]}}"#).tokenIDs
+        }
+        #expect(try ids([entry("2860", " Par"), entry("271", "is")]) == [2860, 271])
+        #expect(try ids([entry("2860", " Par"), entry(nil, "is"), entry("30", ".")]).isEmpty)
+        #expect(try ids([entry(nil, " Par"), entry("271", "is")]).isEmpty)
+        #expect(try ids([entry("null", " Par")]).isEmpty)
+    }
+
     @Test("without ids on either side, the first candidate with the same bytes and text is taken")
     func bytesAndTextWithoutIDs() throws {
         #expect(try Self.logProbs(Self.line(sampledID: nil)).sampledRanks == [0])

@@ -2,7 +2,8 @@ import HorizonTraces
 import Foundation
 import HorizonCommon
 
-/// Sends completion requests with retries, timeouts and the API key, and decodes the answers.
+/// Sends completion requests with retries, timeouts and the API key, to one server or the
+/// replicas of a ``ReplicaPool``, and decodes the answers.
 ///
 /// ```swift
 /// let client = CompletionClient(transport: transport, baseURL: "http://127.0.0.1:8080")
@@ -11,8 +12,8 @@ import HorizonCommon
 /// ```
 public struct CompletionClient: Sendable {
     public var transport: any HTTPTransport
-    /// The server root or its OpenAI base (`…/v1`).
-    public var baseURL: String
+    /// The servers (each a root or its OpenAI base, `…/v1`) and which one takes each attempt.
+    public var replicas: ReplicaPool
     /// Sent as `Authorization: Bearer …` when present.
     public var apiKey: APIKey?
     public var timeouts: RequestTimeouts
@@ -22,18 +23,32 @@ public struct CompletionClient: Sendable {
 
     public init(
         transport: any HTTPTransport,
-        baseURL: String,
+        replicas: ReplicaPool,
         apiKey: APIKey? = nil,
         timeouts: RequestTimeouts = RequestTimeouts(),
         retryPolicy: RetryPolicy = RetryPolicy(),
         maximumBodyBytes: Int = 1 << 30
     ) {
         self.transport = transport
-        self.baseURL = baseURL
+        self.replicas = replicas
         self.apiKey = apiKey
         self.timeouts = timeouts
         self.retryPolicy = retryPolicy
         self.maximumBodyBytes = maximumBodyBytes
+    }
+
+    /// A client for the one server at `baseURL` (the server root or its OpenAI base, `…/v1`).
+    public init(
+        transport: any HTTPTransport,
+        baseURL: String,
+        apiKey: APIKey? = nil,
+        timeouts: RequestTimeouts = RequestTimeouts(),
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        maximumBodyBytes: Int = 1 << 30
+    ) {
+        self.init(
+            transport: transport, replicas: ReplicaPool(urls: [baseURL]), apiKey: apiKey, timeouts: timeouts,
+            retryPolicy: retryPolicy, maximumBodyBytes: maximumBodyBytes)
     }
 
     /// A completion and what it took to get it.
@@ -41,6 +56,8 @@ public struct CompletionClient: Sendable {
         public var completion: Completion
         /// Attempts made, 1 when the first succeeded.
         public var attempts: Int
+        /// The base URL of the replica that answered.
+        public var replica: String
     }
 
     /// A failed attempt that will be retried.
@@ -54,11 +71,17 @@ public struct CompletionClient: Sendable {
 
     /// Sends `request` until it succeeds, fails for good, or the attempts run out.
     ///
+    /// Each attempt goes to the replica ``ReplicaPool/acquire()`` chooses. With several
+    /// replicas, a replica fault (``ClientError/isReplicaFault``) is tried again at once on
+    /// another replica when one is healthy, and otherwise as soon as a rest ends; other failures,
+    /// and every failure of a single server, follow ``retryPolicy``. Either way the attempts
+    /// count against `retryPolicy.maximumAttempts`.
+    ///
     /// - Parameters:
     ///   - request: the request.
     ///   - jitterSeed: seeds the retry jitter, so a rerun waits the same.
     ///   - onRetry: called before each wait.
-    /// - Returns: the decoded completion and the attempt count.
+    /// - Returns: the decoded completion, the attempt count and the replica that answered.
     /// - Throws: the last ``ClientError`` (its message says how many attempts were made), or
     ///   `CancellationError`.
     public func complete(
@@ -66,24 +89,37 @@ public struct CompletionClient: Sendable {
         jitterSeed: UInt64,
         onRetry: @Sendable (Retry) -> Void = { _ in }
     ) async throws -> Outcome {
-        let http = request.httpRequest(baseURL: baseURL, apiKey: apiKey)
         var generator = SplitMix64(seed: jitterSeed)
         var attempt = 1
         while true {
+            let lease = try await replicas.acquire()
+            let http = request.httpRequest(baseURL: lease.url, apiKey: apiKey)
             do {
                 let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
                 let answer = completion.droppingStopStep()
                     .droppingEchoedPrefix(request.endpoint.takesMessages ? request.responsePrefix : nil)
-                return Outcome(completion: answer, attempts: attempt)
+                replicas.succeeded(lease, tokens: answer.tokenCount ?? 0)
+                return Outcome(completion: answer, attempts: attempt, replica: lease.url)
             } catch var error as ClientError {
+                replicas.failed(lease, with: error)
                 if let apiKey { error.message = apiKey.redacting(error.message) }
-                guard let delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {
+                let delay: Duration?
+                if replicas.failsOver, error.isReplicaFault {
+                    // The replica now rests; the next `acquire` picks another one or waits.
+                    delay = attempt < retryPolicy.maximumAttempts ? .zero : nil
+                } else {
+                    delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator)
+                }
+                guard let delay else {
                     if attempt > 1 { error.message += " (gave up after \(attempt) attempts)" }
                     throw error
                 }
                 onRetry(Retry(attempt: attempt, error: error, delay: delay))
                 try await Task.sleep(for: delay)
                 attempt += 1
+            } catch {
+                replicas.abandoned(lease)
+                throw error
             }
         }
     }

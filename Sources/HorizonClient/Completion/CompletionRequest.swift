@@ -75,6 +75,7 @@ public struct CompletionRequest: Sendable, Equatable {
             body["repetition_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             body["repeat_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             body["seed"] = .integer(seed)
+            body["thinking_token_budget"] = p.thinkingTokenBudget.map { .integer($0) }
             if let k = p.topLogprobs {
                 if endpoint == .chat {
                     body["logprobs"] = true

@@ -6,12 +6,15 @@ public enum PromptInput: Sendable, Equatable {
     case messages([ChatMessage])
     /// A prompt string, for the completion endpoints.
     case text(String)
+    /// Text and token ids in order, sent as one mixed array (llama.cpp's completion endpoints).
+    case pieces([PromptPiece])
 
     /// The prompt as a trace records it: the text, or the last user message's content.
     public var recordedText: String {
         switch self {
         case .text(let text): return text
         case .messages(let messages): return messages.last { $0.role == "user" }?.content ?? ""
+        case .pieces(let pieces): return pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined()
         }
     }
 
@@ -22,12 +25,14 @@ public enum PromptInput: Sendable, Equatable {
         switch self {
         case .text(let text): return .text(text + responsePrefix)
         case .messages(let messages): return .messages(messages + [ChatMessage(role: "assistant", content: responsePrefix)])
+        case .pieces(let pieces): return .pieces(pieces + [.text(responsePrefix)])
         }
     }
 
     var json: JSONValue {
         switch self {
         case .text(let text): return .string(text)
+        case .pieces(let pieces): return .array(pieces.flatMap(\.json))
         case .messages(let messages):
             return .array(messages.map { ["role": .string($0.role), "content": .string($0.content)] })
         }

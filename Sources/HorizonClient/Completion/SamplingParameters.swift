@@ -21,6 +21,10 @@ public struct SamplingParameters: Sendable, Equatable {
     public var maxTokens: Int
     /// How many top candidates to return per token; `nil` asks for no log-probabilities.
     public var topLogprobs: Int?
+    /// The most thinking tokens the server may generate before it forces the end of thinking,
+    /// sent as vLLM's `thinking_token_budget` (the server needs `--reasoning-config` with the
+    /// model's thinking markers); `nil` sends nothing.
+    public var thinkingTokenBudget: Int?
 
     public init(
         temperature: Double = 1,
@@ -29,7 +33,8 @@ public struct SamplingParameters: Sendable, Equatable {
         minP: Double? = nil,
         repetitionPenalty: Double? = nil,
         maxTokens: Int = 4096,
-        topLogprobs: Int? = 20
+        topLogprobs: Int? = 20,
+        thinkingTokenBudget: Int? = nil
     ) {
         self.temperature = temperature
         self.topP = topP
@@ -38,12 +43,15 @@ public struct SamplingParameters: Sendable, Equatable {
         self.repetitionPenalty = repetitionPenalty
         self.maxTokens = maxTokens
         self.topLogprobs = topLogprobs
+        self.thinkingTokenBudget = thinkingTokenBudget
     }
 }
 
 extension SamplingParameters {
     /// `{temperature, top_p, top_k, min_p, repetition_penalty, max_tokens, top_logprobs}` as
-    /// trace lines and manifests record them (absent settings as `null`).
+    /// trace lines and manifests record them (absent settings as `null`), and
+    /// `thinking_token_budget` when one is set (absent otherwise, so runs without one resume as
+    /// before).
     var manifestJSON: JSONValue {
         var json: JSONValue = [:]
         json["temperature"] = .double(temperature) ?? .null
@@ -53,6 +61,25 @@ extension SamplingParameters {
         json["repetition_penalty"] = repetitionPenalty.flatMap { .double($0) } ?? .null
         json["max_tokens"] = .integer(maxTokens)
         json["top_logprobs"] = topLogprobs.map { .integer($0) } ?? .null
+        if let thinkingTokenBudget { json["thinking_token_budget"] = .integer(thinkingTokenBudget) }
         return json
+    }
+}
+
+extension SamplingParameters {
+    /// Checks the settings only some endpoints can carry.
+    ///
+    /// - Throws: ``ClientError`` with ``ClientError/Reason/invalidConfiguration`` for a thinking
+    ///   budget below 0, or one sent to an endpoint other than `chat` or `completions` (the
+    ///   OpenAI endpoints vLLM serves; the native ones have no such field).
+    func validate(for endpoint: Endpoint) throws(ClientError) {
+        guard let thinkingTokenBudget else { return }
+        guard thinkingTokenBudget >= 0 else {
+            throw ClientError(.invalidConfiguration, "the thinking budget must be >= 0 tokens")
+        }
+        guard endpoint == .chat || endpoint == .completions else {
+            throw ClientError(.invalidConfiguration,
+                              "a thinking budget is sent as vLLM's thinking_token_budget, on the chat and completions endpoints only (not \(endpoint.rawValue))")
+        }
     }
 }

@@ -12,11 +12,11 @@ import HorizonCommon
 /// - **Resampling**: for each position t, keep the first t output tokens and sample K full
 ///   continuations. Shows how much the rest of the output still branches after t tokens.
 public struct ProbeConfig: Sendable {
-    public var baseURL: String
-    public var model: String
-    /// ``Endpoint/completions`` (prompt = rendered prompt + prefix) or ``Endpoint/chat`` (the
-    /// prefix as a final assistant message the server continues; see ``continuationFlags``).
-    public var endpoint: Endpoint
+    /// The server; its endpoint is ``Endpoint/completions`` (prompt = rendered prompt + prefix)
+    /// or ``Endpoint/chat`` (the prefix as a final assistant message the server continues; see
+    /// ``continuationFlags``), and its `parameters.maxTokens` bounds resampled continuations.
+    public var server: ServerSettings
+    public var run: RunSettings
     public var targets: [ProbeTarget]
     /// The trace file the targets came from, recorded in the manifest.
     public var sourcePath: String?
@@ -33,27 +33,15 @@ public struct ProbeConfig: Sendable {
     public var answerPrefix: String
     /// The most tokens of a forced answer.
     public var answerMaxTokens: Int
-    /// Decoding settings; `maxTokens` bounds resampled continuations.
-    public var parameters: SamplingParameters
-    public var seed: UInt64
-    public var concurrency: Int
-    public var outputPath: String
     /// How a trace's prompt becomes the completions prompt, with `{prompt}` replaced; e.g. a chat
     /// template rendered by hand: `<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n`.
     public var promptTemplate: String
-    public var stream: Bool
-    public var force: Bool
-    public var extraBody: JSONValue?
-    public var logProbKind: LogProbKind
-    public var apiKeyEnvironmentVariable: String
-    public var timeouts: RequestTimeouts
-    public var retryPolicy: RetryPolicy
-    public var commandLine: [String]
+    /// How the kept output is sent: token ids where possible (the default), or text.
+    public var prefixEncoding: PrefixEncoding
 
     public init(
-        baseURL: String,
-        model: String,
-        endpoint: Endpoint = .completions,
+        server: ServerSettings,
+        run: RunSettings,
         targets: [ProbeTarget],
         sourcePath: String? = nil,
         lengths: [ProbeLength] = [.fraction(0), .fraction(0.25), .fraction(0.5), .fraction(0.75), .fraction(1)],
@@ -62,23 +50,11 @@ public struct ProbeConfig: Sendable {
         forcingText: String = "</think>\n\n",
         answerPrefix: String = "",
         answerMaxTokens: Int = 64,
-        parameters: SamplingParameters = SamplingParameters(),
-        seed: UInt64 = 0,
-        concurrency: Int = 4,
-        outputPath: String,
         promptTemplate: String = "{prompt}",
-        stream: Bool = false,
-        force: Bool = false,
-        extraBody: JSONValue? = nil,
-        logProbKind: LogProbKind = .raw,
-        apiKeyEnvironmentVariable: String = "OPENAI_API_KEY",
-        timeouts: RequestTimeouts = RequestTimeouts(),
-        retryPolicy: RetryPolicy = RetryPolicy(),
-        commandLine: [String] = []
+        prefixEncoding: PrefixEncoding = .tokenIDs
     ) {
-        self.baseURL = baseURL
-        self.model = model
-        self.endpoint = endpoint
+        self.server = server
+        self.run = run
         self.targets = targets
         self.sourcePath = sourcePath
         self.lengths = lengths
@@ -87,23 +63,12 @@ public struct ProbeConfig: Sendable {
         self.forcingText = forcingText
         self.answerPrefix = answerPrefix
         self.answerMaxTokens = answerMaxTokens
-        self.parameters = parameters
-        self.seed = seed
-        self.concurrency = concurrency
-        self.outputPath = outputPath
         self.promptTemplate = promptTemplate
-        self.stream = stream
-        self.force = force
-        self.extraBody = extraBody
-        self.logProbKind = logProbKind
-        self.apiKeyEnvironmentVariable = apiKeyEnvironmentVariable
-        self.timeouts = timeouts
-        self.retryPolicy = retryPolicy
-        self.commandLine = commandLine
+        self.prefixEncoding = prefixEncoding
     }
 
     /// The flags a chat probe sends so the server continues the final assistant message instead
-    /// of starting a new one (vLLM's names; ``extraBody`` can override them).
+    /// of starting a new one (vLLM's names; the server's extra body can override them).
     public static let continuationFlags: JSONValue = ["continue_final_message": true, "add_generation_prompt": false]
 
     /// Checks the settings before anything is sent or written.
@@ -112,16 +77,14 @@ public struct ProbeConfig: Sendable {
     ///   first problem.
     public func validate() throws(ClientError) {
         func fail(_ message: String) -> ClientError { ClientError(.invalidConfiguration, message) }
-        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
-            throw fail("the server URL must start with http:// or https:// (got \"\(baseURL)\")")
-        }
-        guard !model.isEmpty else { throw fail("the model name is empty") }
+        try server.validate()
+        try run.validate()
+        let endpoint = server.endpoint
         guard endpoint == .completions || endpoint == .chat || endpoint == .llamaCppCompletion || endpoint == .sglangGenerate else {
             throw fail("probes need an endpoint that continues a text (completions, chat, llama-cpp-completion, sglang-generate)")
         }
-        guard !stream || endpoint.supportsStreaming else { throw fail("the \(endpoint.rawValue) endpoint cannot be streamed") }
-        guard samplesPerProbe >= 1, concurrency >= 1, answerMaxTokens >= 1, parameters.maxTokens >= 1 else {
-            throw fail("samples per probe, concurrency and token limits must be at least 1")
+        guard samplesPerProbe >= 1, answerMaxTokens >= 1 else {
+            throw fail("samples per probe and the answer's token limit must be at least 1")
         }
         guard !lengths.isEmpty || !resamplePositions.isEmpty else { throw fail("no truncation lengths and no resample positions") }
         for length in lengths {
@@ -136,10 +99,6 @@ public struct ProbeConfig: Sendable {
             throw fail("a truncation length or resample position is listed twice")
         }
         guard promptTemplate.contains("{prompt}") else { throw fail("the prompt template has no {prompt} placeholder") }
-        if let extraBody, extraBody.objectMembers == nil { throw fail("the extra body must be a JSON object") }
-        if let member = CompletionRequest.logProbOverrides(in: extraBody).first {
-            throw fail("the extra body sets \"\(member)\"; ask for log-probs with the top-logprobs setting instead")
-        }
         guard !targets.isEmpty else { throw fail("no traces to probe") }
         var seen = Set<String>()
         for target in targets {
@@ -162,27 +121,40 @@ public struct ProbeConfig: Sendable {
         return SHA256.hexDigest(of: bytes)
     }
 
-    /// The request continuing `target`'s prompt with `prefix`.
-    func request(for target: ProbeTarget, prefix: String, maxTokens: Int, seed: Int) -> CompletionRequest {
+    /// The request continuing `target`'s prompt with its first `keptTokens` output tokens and
+    /// then `suffix`.
+    ///
+    /// - Returns: the request, and whether the kept tokens went as their ids (``prefixEncoding``).
+    func request(for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int)
+        -> (request: CompletionRequest, sentAsTokenIDs: Bool)
+    {
         let rendered = promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
-        var parameters = parameters
+        let prefix = target.text(ofFirst: keptTokens) + suffix
+        var parameters = server.parameters
         parameters.maxTokens = maxTokens
         let prompt: PromptInput
-        var extra = extraBody
-        if endpoint == .chat {
+        var extra = server.extraBody
+        var sentAsTokenIDs = false
+        if server.endpoint == .chat {
             prompt = .messages([ChatMessage(role: "user", content: rendered), ChatMessage(role: "assistant", content: prefix)])
-            extra = Self.continuationFlags.overlaid(with: extraBody ?? [:])
+            extra = Self.continuationFlags.overlaid(with: server.extraBody ?? [:])
+        } else if prefixEncoding == .tokenIDs, PrefixEncoding.acceptsMixedPrompt(server.endpoint), let ids = target.tokenIDs {
+            // Without an id between them, llama.cpp would read two strings as two prompts.
+            prompt = keptTokens == 0 ? .text(rendered + suffix)
+                : .pieces([.text(rendered), .tokenIDs(Array(ids.prefix(keptTokens))), .text(suffix)])
+            sentAsTokenIDs = true
         } else {
             prompt = .text(rendered + prefix)
         }
-        return CompletionRequest(
-            endpoint: endpoint,
-            model: model,
+        let request = CompletionRequest(
+            endpoint: server.endpoint,
+            model: server.model,
             prompt: prompt,
             parameters: parameters,
             seed: seed,
-            stream: stream,
+            stream: server.stream,
             extraBody: extra
         )
+        return (request, sentAsTokenIDs)
     }
 }

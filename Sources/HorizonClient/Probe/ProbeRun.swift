@@ -5,8 +5,9 @@ import HorizonCommon
 /// JSONL file and resumable exactly like ``SamplingRun``.
 ///
 /// ```swift
-/// let config = ProbeConfig(baseURL: url, model: "m", targets: targets, lengths: [.fraction(0.5)],
-///                          resamplePositions: [1, 25, 200], samplesPerProbe: 8, outputPath: "probes.jsonl")
+/// let config = ProbeConfig(server: ServerSettings(baseURLs: [url], model: "m", endpoint: .completions),
+///                          run: RunSettings(outputPath: "probes.jsonl"), targets: targets,
+///                          lengths: [.fraction(0.5)], resamplePositions: [1, 25, 200], samplesPerProbe: 8)
 /// let summary = try await ProbeRun.run(config: config)
 /// ```
 ///
@@ -41,7 +42,9 @@ public enum ProbeRun {
         var description: JSONValue
         /// The identity of the point (the line key without the index).
         var identity: [JSONValue]
-        var prefix: String
+        /// Output tokens kept, then the text appended after them.
+        var keptTokens: Int
+        var suffix: String
         var answerPrefix: String?
         var maxTokens: Int
         var label: String
@@ -66,7 +69,7 @@ public enum ProbeRun {
                         "thinking_tokens": .integer(thinkingLength),
                     ],
                     identity: head + ["truncation", .string(length.unit), length.json],
-                    prefix: target.text(ofFirst: target.thinkingTokens.lowerBound + kept) + forced,
+                    keptTokens: target.thinkingTokens.lowerBound + kept, suffix: forced,
                     answerPrefix: config.answerPrefix,
                     maxTokens: config.answerMaxTokens,
                     label: "problem \(target.problemID) sample \(target.sampleIndex) truncated at \(length)"
@@ -81,9 +84,9 @@ public enum ProbeRun {
                     target: target,
                     description: ["kind": "resample", "position": .integer(position)],
                     identity: head + ["resample", .integer(position)],
-                    prefix: target.text(ofFirst: position),
+                    keptTokens: position, suffix: "",
                     answerPrefix: nil,
-                    maxTokens: config.parameters.maxTokens,
+                    maxTokens: config.server.parameters.maxTokens,
                     label: "problem \(target.problemID) sample \(target.sampleIndex) resampled at \(position)"
                 ))
             }
@@ -112,14 +115,18 @@ public enum ProbeRun {
     private static func plan(for config: ProbeConfig) -> RunPlan {
         let (points, skippedPositions) = points(for: config)
         var items: [RunItem] = []
+        var prefixesAsText = 0
         for point in points {
             let pointIdentity = JSONValue.array(point.identity).jsonText
             for index in 0..<config.samplesPerProbe {
-                let seed = SampleSeed.derive(runSeed: config.seed, problemID: pointIdentity, sampleIndex: index)
-                let request = config.request(for: point.target, prefix: point.prefix, maxTokens: point.maxTokens, seed: seed)
-                let kind = config.logProbKind
+                let seed = SampleSeed.derive(runSeed: config.run.seed, problemID: pointIdentity, sampleIndex: index)
+                let (request, sentAsTokenIDs) = config.request(
+                    for: point.target, keptTokens: point.keptTokens, suffix: point.suffix, maxTokens: point.maxTokens, seed: seed)
+                if !sentAsTokenIDs { prefixesAsText += 1 }
+                let kind = config.server.logProbKind
                 var description = point.description
                 description["index"] = .integer(index)
+                description["prefix_sent_as"] = .string(sentAsTokenIDs ? PrefixEncoding.tokenIDs.rawValue : PrefixEncoding.text.rawValue)
                 items.append(RunItem(
                     key: JSONValue.array(point.identity + [.integer(index)]).jsonText,
                     label: "\(point.label), continuation \(index)",
@@ -131,53 +138,37 @@ public enum ProbeRun {
                 })
             }
         }
-        var settings: JSONValue = [
-            "model": .string(config.model),
-            "endpoint": .string(config.endpoint.rawValue),
-            "seed": .integer(config.seed),
-            "prompt_template": .string(config.promptTemplate),
-            "forcing_text": .string(config.forcingText),
-            "answer_prefix": .string(config.answerPrefix),
-            "answer_max_tokens": .integer(config.answerMaxTokens),
-            "lengths": .array(config.lengths.map { .object([($0.unit, $0.json)]) }),
-            "resample_positions": .array(config.resamplePositions.map { .integer($0) }),
-        ]
-        settings["sampling"] = config.parameters.manifestJSON
-        settings["extra_body"] = config.extraBody ?? .null
-        settings["logprobs_kind"] = .string(config.logProbKind.rawValue)
-        settings["targets_sha256"] = .string(config.targetsSHA256)
+        let targetsSHA256 = config.targetsSHA256
         return RunPlan(
             schema: manifestSchema,
-            outputPath: config.outputPath,
-            commandLine: config.commandLine,
-            settings: settings,
-            sessionSettings: [
-                "base_url": .string(config.baseURL),
-                "samples_per_probe": .integer(config.samplesPerProbe),
-                "concurrency": .integer(config.concurrency),
-                "stream": .bool(config.stream),
-                "api_key_env": .string(config.apiKeyEnvironmentVariable),
+            server: config.server,
+            run: config.run,
+            identity: [
+                ("prompt_template", .string(config.promptTemplate)),
+                ("forcing_text", .string(config.forcingText)),
+                ("answer_prefix", .string(config.answerPrefix)),
+                ("answer_max_tokens", .integer(config.answerMaxTokens)),
+                ("lengths", .array(config.lengths.map { .object([($0.unit, $0.json)]) })),
+                ("resample_positions", .array(config.resamplePositions.map { .integer($0) })),
+                ("prefix_encoding", .string(config.prefixEncoding.rawValue)),
+                ("targets_sha256", .string(targetsSHA256)),
             ],
+            session: [("samples_per_probe", .integer(config.samplesPerProbe))],
             inputsKey: "source",
             inputs: [
                 "path": config.sourcePath.map { .string($0) } ?? .null,
                 "targets": .integer(config.targets.count),
-                "targets_sha256": .string(config.targetsSHA256),
+                "targets_sha256": .string(targetsSHA256),
             ],
             counts: [
                 "targets": .integer(config.targets.count),
                 "probe_points": .integer(points.count),
                 "samples_per_probe": .integer(config.samplesPerProbe),
                 "skipped_resample_positions": .integer(skippedPositions),
+                "continuations_with_text_prefix": .integer(prefixesAsText),
             ],
-            force: config.force,
             key: { key(ofLine: $0) },
-            items: RunItems(items),
-            baseURL: config.baseURL,
-            apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
-            concurrency: config.concurrency,
-            timeouts: config.timeouts,
-            retryPolicy: config.retryPolicy
+            items: RunItems(items)
         )
     }
 
@@ -195,7 +186,7 @@ public enum ProbeRun {
             "model": .string(request.model),
             "endpoint": .string(request.endpoint.rawValue),
             "prompt": .string(point.target.prompt),
-            "prefix": .string(point.prefix),
+            "prefix": .string(point.target.text(ofFirst: point.keptTokens) + point.suffix),
         ]
         line["answer_prefix"] = point.answerPrefix.map { .string($0) }
         line["gold"] = point.target.gold.map { .string($0) } ?? .null

@@ -17,14 +17,19 @@ public struct ProbeTarget: Sendable, Equatable {
     public var tokens: [[UInt8]]
     /// The token indices of the thinking.
     public var thinkingTokens: Range<Int>
+    /// The vocabulary id of each output token, when the trace records them (llama.cpp's `id`):
+    /// a probe then sends its kept prefix as these ids instead of their text.
+    public var tokenIDs: [Int]?
 
-    public init(problemID: String, sampleIndex: Int, prompt: String, gold: String? = nil, tokens: [[UInt8]], thinkingTokens: Range<Int>) {
+    public init(problemID: String, sampleIndex: Int, prompt: String, gold: String? = nil, tokens: [[UInt8]],
+                thinkingTokens: Range<Int>, tokenIDs: [Int]? = nil) {
         self.problemID = problemID
         self.sampleIndex = sampleIndex
         self.prompt = prompt
         self.gold = gold
         self.tokens = tokens
         self.thinkingTokens = thinkingTokens
+        self.tokenIDs = tokenIDs
     }
 
     /// The target for a trace with log-probabilities (for its tokens) and a prompt.
@@ -51,7 +56,8 @@ public struct ProbeTarget: Sendable, Equatable {
             prompt: prompt,
             gold: trace.gold,
             tokens: (0..<logProbs.count).map { Array(logProbs.bytes(ofToken: $0)) },
-            thinkingTokens: thinkingTokens
+            thinkingTokens: thinkingTokens,
+            tokenIDs: logProbs.tokenIDs.count == logProbs.count && logProbs.count > 0 ? logProbs.tokenIDs.map(Int.init) : nil
         )
     }
 

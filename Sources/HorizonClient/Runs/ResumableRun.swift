@@ -13,7 +13,7 @@ import HorizonCommon
 enum ResumableRun {
     static func run(_ plan: RunPlan, progress: (@Sendable (RunProgress) -> Void)?) async throws -> RunSummary {
         let startedAt = Date()
-        let start = ContinuousClock.now
+        try OpenFileLimit.raise(toServe: plan.run.concurrency)
         var manifest = try prepareOutput(plan, now: startedAt)
         let existing = try ExistingOutput.scan(path: plan.outputPath, compression: plan.compression, key: plan.key)
         let total = plan.items.count
@@ -21,18 +21,20 @@ enum ResumableRun {
         let isPresent = { (index: Int) in existing.keys.contains(plan.items.key(index)) }
         let resumed = existing.keys.isEmpty ? 0 : (0..<total).count(where: isPresent)
         let work = (0..<total).lazy.filter { !isPresent($0) }.map(plan.items.item)
-        manifest.beginSession(commandLine: plan.commandLine, sessionSettings: plan.sessionSettings, startedAt: startedAt)
+        manifest.beginSession(commandLine: plan.run.commandLine, sessionSettings: plan.sessionSettings, startedAt: startedAt)
         try manifest.write(to: plan.manifestPath)
 
         let reporter = ProgressReporter(total: total, resumed: resumed, callback: progress)
         reporter.report()
-        let transport = AsyncHTTPClientTransport(concurrency: plan.concurrency, timeouts: plan.timeouts)
+        let server = plan.server
+        let transport = AsyncHTTPClientTransport(concurrency: plan.run.concurrency, timeouts: server.timeouts)
+        let replicas = ReplicaPool(urls: server.baseURLs, rest: server.replicaRest)
         let client = CompletionClient(
             transport: transport,
-            baseURL: plan.baseURL,
-            apiKey: APIKey.fromEnvironment(plan.apiKeyEnvironmentVariable),
-            timeouts: plan.timeouts,
-            retryPolicy: plan.retryPolicy
+            replicas: replicas,
+            apiKey: APIKey.fromEnvironment(server.apiKeyEnvironmentVariable),
+            timeouts: server.timeouts,
+            retryPolicy: server.retryPolicy
         )
 
         var failure: (any Error)?
@@ -40,7 +42,7 @@ enum ResumableRun {
         do {
             let appender = try TraceFileAppender(path: plan.outputPath, compression: plan.compression)
             defer { try? appender.close() }
-            failure = try await request(work, concurrency: plan.concurrency, client: client, reporter: reporter) {
+            failure = try await request(work, concurrency: plan.run.concurrency, client: client, reporter: reporter) {
                 line throws(ClientError) in
                 try appender.append(line)
                 written += 1
@@ -52,6 +54,7 @@ enum ResumableRun {
         reporter.report()
 
         let counts = reporter.snapshot
+        let replicaStatistics = replicas.statistics
         var manifestCounts = plan.counts
         manifestCounts["expected"] = .integer(total)
         manifestCounts["present"] = .integer(resumed + written)
@@ -60,6 +63,7 @@ enum ResumableRun {
         manifestCounts["retries_by_cause"] = .object(
             counts.retriesByCause.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) })
         manifestCounts["failed_attempts"] = .integer(counts.failedAttempts)
+        manifestCounts["replicas"] = .array(replicaStatistics.map { $0.json(elapsed: counts.elapsed) })
         manifest.endSession(finishedAt: Date(), complete: resumed + written == total, counts: manifestCounts, written: written)
         do {
             try manifest.write(to: plan.manifestPath)
@@ -79,7 +83,8 @@ enum ResumableRun {
             retries: counts.retries,
             retriesByCause: counts.retriesByCause,
             failedAttempts: counts.failedAttempts,
-            elapsed: ContinuousClock.now - start
+            elapsed: counts.elapsed,
+            replicas: replicaStatistics
         )
     }
 
@@ -97,7 +102,7 @@ enum ResumableRun {
             conflict = "\(plan.outputPath) exists but has no manifest \(plan.manifestPath), so its settings are unknown"
         }
         if let conflict {
-            guard plan.force else {
+            guard plan.run.force else {
                 throw ClientError(.settingsChanged, conflict + "; rerun with the same settings to resume, or force to start over")
             }
             for path in [plan.outputPath, plan.manifestPath] where files.fileExists(atPath: path) {
@@ -108,7 +113,7 @@ enum ResumableRun {
         }
         return RunManifest(
             schema: plan.schema,
-            commandLine: plan.commandLine,
+            commandLine: plan.run.commandLine,
             settings: plan.settings,
             inputsKey: plan.inputsKey,
             inputs: plan.inputs,

@@ -34,14 +34,16 @@ struct RunItems: Sendable {
     }
 }
 
-/// Everything a resumable run needs: where to write, what identifies its settings and lines,
-/// the work, and how to reach the server. ``SamplingRun`` and ``ProbeRun`` build one each.
+/// Everything a resumable run needs: the server and run settings, what identifies the run and
+/// its lines, the work, and the manifest's entries. ``SamplingRun`` and ``ProbeRun`` each
+/// describe their work; this one initializer turns it into a plan.
 struct RunPlan: Sendable {
     /// The manifest's `schema`.
     var schema: String
-    var outputPath: String
-    var commandLine: [String]
-    /// What must match the manifest for the run to resume.
+    var server: ServerSettings
+    var run: RunSettings
+    /// What must match the manifest for the run to resume: the server's identity members, the
+    /// seed, then the command's own.
     var settings: JSONValue
     /// What may change between sessions (recorded, not compared).
     var sessionSettings: JSONValue
@@ -50,19 +52,47 @@ struct RunPlan: Sendable {
     var inputs: JSONValue
     /// Extra entries for the manifest's `counts`.
     var counts: JSONValue
-    /// Start over when the settings differ.
-    var force: Bool
     /// The identity of a written line; `nil` for a line this run cannot have written.
     var key: @Sendable (JSONValue) -> String?
     /// Every line the run must have in the end, in the order to request them.
     var items: RunItems
-    var baseURL: String
-    var apiKeyEnvironmentVariable: String
-    var concurrency: Int
-    var timeouts: RequestTimeouts
-    var retryPolicy: RetryPolicy
     /// How the output is written (`nil`: plain text).
-    var compression: CompressionFormat? = nil
+    var compression: CompressionFormat?
 
-    var manifestPath: String { outputPath + ".manifest.json" }
+    /// - Parameters:
+    ///   - identity: the command's members of the manifest's `settings`, after the server's and
+    ///     the seed.
+    ///   - session: the command's members of `session_settings`, after the server's.
+    init(
+        schema: String,
+        server: ServerSettings,
+        run: RunSettings,
+        identity: [(key: String, value: JSONValue)],
+        session: [(key: String, value: JSONValue)],
+        inputsKey: String,
+        inputs: JSONValue,
+        counts: JSONValue,
+        key: @escaping @Sendable (JSONValue) -> String?,
+        items: RunItems,
+        compression: CompressionFormat? = nil
+    ) {
+        self.schema = schema
+        self.server = server
+        self.run = run
+        var settings = server.identityMembers
+        settings.append((key: "seed", value: .integer(run.seed)))
+        self.settings = .object(settings + identity)
+        var sessionSettings = server.sessionMembers + session
+        sessionSettings.append((key: "concurrency", value: .integer(run.concurrency)))
+        self.sessionSettings = .object(sessionSettings)
+        self.inputsKey = inputsKey
+        self.inputs = inputs
+        self.counts = counts
+        self.key = key
+        self.items = items
+        self.compression = compression
+    }
+
+    var outputPath: String { run.outputPath }
+    var manifestPath: String { run.outputPath + ".manifest.json" }
 }

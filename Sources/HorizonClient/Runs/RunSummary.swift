@@ -17,6 +17,8 @@ public struct RunSummary: Sendable, Equatable {
     public var retriesByCause: [String: Int]
     public var failedAttempts: Int
     public var elapsed: Duration
+    /// What each replica did, in the order given (one entry for a single server).
+    public var replicas: [ReplicaStatistics] = []
 
     /// Whether every expected line is now present.
     public var isComplete: Bool { resumed + written == total }

@@ -4,8 +4,9 @@ import HorizonCommon
 /// file, resumably.
 ///
 /// ```swift
-/// let config = SamplingConfig(baseURL: "http://127.0.0.1:8080", model: "qwen3", dataset: try ProblemSet.load(path: "p.jsonl"),
-///                             samplesPerProblem: 8, outputPath: "runs/qwen3.jsonl")
+/// let config = SamplingConfig(server: ServerSettings(baseURLs: ["http://127.0.0.1:8080"], model: "qwen3"),
+///                             run: RunSettings(outputPath: "runs/qwen3.jsonl"),
+///                             dataset: try ProblemSet.load(path: "p.jsonl"), samplesPerProblem: 8)
 /// let summary = try await SamplingRun.run(config: config) { print($0.statusLine) }
 /// ```
 ///
@@ -13,7 +14,7 @@ import HorizonCommon
 /// appended as samples finish, each with one `writev(2)`, so the file is valid after any crash
 /// but its last line. Running the same command again resumes: samples already present are
 /// skipped, a torn last line is cut off and redone, and settings that differ from the manifest's
-/// are refused unless ``SamplingConfig/force`` (which starts over).
+/// are refused unless ``RunSettings/force`` (which starts over).
 ///
 /// When a sample fails for good (a non-retryable error, or retries used up), no new samples
 /// start; those in flight finish and are written; then the error is thrown. Rerun to continue.
@@ -47,13 +48,13 @@ public enum SamplingRun {
 
     private static func plan(for config: SamplingConfig) -> RunPlan {
         let samples = config.samplesPerProblem
+        let kind = config.server.logProbKind
         let items = RunItems(count: config.dataset.problems.count * samples) { offset in
             key(problemID: config.dataset.problems[offset / samples].id, sampleIndex: offset % samples)
         } item: { offset in
             let problem = config.dataset.problems[offset / samples]
             let index = offset % samples
             let request = config.request(for: problem, sampleIndex: index)
-            let kind = config.logProbKind
             return RunItem(
                 key: key(problemID: problem.id, sampleIndex: index),
                 label: "problem \(problem.id) sample \(index)",
@@ -66,16 +67,10 @@ public enum SamplingRun {
         }
         return RunPlan(
             schema: manifestSchema,
-            outputPath: config.outputPath,
-            commandLine: config.commandLine,
-            settings: config.identitySettings,
-            sessionSettings: [
-                "base_url": .string(config.baseURL),
-                "samples_per_problem": .integer(config.samplesPerProblem),
-                "concurrency": .integer(config.concurrency),
-                "stream": .bool(config.stream),
-                "api_key_env": .string(config.apiKeyEnvironmentVariable),
-            ],
+            server: config.server,
+            run: config.run,
+            identity: config.identityMembers,
+            session: [("samples_per_problem", .integer(config.samplesPerProblem))],
             inputsKey: "dataset",
             inputs: [
                 "path": config.dataset.path.map { .string($0) } ?? .null,
@@ -86,17 +81,11 @@ public enum SamplingRun {
                 "problems": .integer(config.dataset.problems.count),
                 "samples_per_problem": .integer(config.samplesPerProblem),
             ],
-            force: config.force,
             key: { line in
                 guard let id = line["problem_id"]?.stringValue, let index = line["sample_index"]?.intValue else { return nil }
                 return key(problemID: id, sampleIndex: index)
             },
             items: items,
-            baseURL: config.baseURL,
-            apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
-            concurrency: config.concurrency,
-            timeouts: config.timeouts,
-            retryPolicy: config.retryPolicy,
             compression: config.compression
         )
     }

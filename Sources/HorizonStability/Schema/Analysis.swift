@@ -6,7 +6,8 @@
 public struct Analysis: Codable, Sendable, Equatable {
     /// Bumped whenever a key changes meaning or disappears; adding keys keeps the version.
     /// 2: curves follow the requested estimator at every position (docs/analysis-schema.md).
-    public static let currentSchemaVersion = 2
+    /// 3: issue 12's reasoning-behaviour keys (`probes.first_correct`, `probes.consistency_stop`).
+    public static let currentSchemaVersion = 3
 
     public var schema: String = "horizon.analysis"
     public var schemaVersion: Int = Analysis.currentSchemaVersion

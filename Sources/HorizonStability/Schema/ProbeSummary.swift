@@ -1,8 +1,20 @@
 public struct ProbeSummary: Codable, Sendable, Equatable {
     public var truncation: [TruncationPoint] = []
     public var resample: [ResamplePoint] = []
-    public init(truncation: [TruncationPoint] = [], resample: [ResamplePoint] = []) {
+    /// Tokens to first correct, from the truncation probes (`nil` without gold answers).
+    public var firstCorrect: FirstCorrectSummary?
+    /// The consistency stop rule, from the truncation probes of traces the analysis holds.
+    public var consistencyStop: ConsistencyStopSummary?
+
+    enum CodingKeys: String, CodingKey {
+        case truncation, resample, firstCorrect = "first_correct", consistencyStop = "consistency_stop"
+    }
+
+    public init(truncation: [TruncationPoint] = [], resample: [ResamplePoint] = [],
+                firstCorrect: FirstCorrectSummary? = nil, consistencyStop: ConsistencyStopSummary? = nil) {
         self.truncation = truncation
         self.resample = resample
+        self.firstCorrect = firstCorrect
+        self.consistencyStop = consistencyStop
     }
 }
