@@ -24,7 +24,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
-        // Not a product: what several stages share (number formats, the progress renderer).
+        // Not a product: what several stages share (the JSON grammar and its DOM, SplitMix64,
+        // SHA-256, source locations, number formats, the progress renderer).
         .target(name: "HorizonCommon"),
         .target(name: "HorizonTraces", dependencies: ["HorizonCommon", "CZlib", "CZstd"]),
         .target(name: "HorizonSegments", dependencies: ["HorizonTraces", "CPCRE2"]),
@@ -40,7 +41,7 @@ let package = Package(
             name: "HorizonClient",
             // HorizonSegments: choosing the traces to probe finds their thinking.
             dependencies: [
-                "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
+                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -49,7 +50,7 @@ let package = Package(
         .target(
             name: "Horizon",
             dependencies: [
-                "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers",
+                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonEntropy", "HorizonAnswers",
                 "HorizonStability", "HorizonReport", "HorizonGate", "HorizonClient",
             ]
         ),
@@ -58,23 +59,23 @@ let package = Package(
             dependencies: ["Horizon", "HorizonCommon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HorizonTestSupport", dependencies: ["HorizonTraces"], path: "Tests/HorizonTestSupport"),
-        .testTarget(name: "HorizonCommonTests", dependencies: ["HorizonCommon"]),
+        .testTarget(name: "HorizonCommonTests", dependencies: ["HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonTracesTests", dependencies: ["HorizonTraces", "HorizonTestSupport"]),
         .testTarget(name: "HorizonSegmentsTests", dependencies: ["HorizonSegments", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonEntropyTests", dependencies: ["HorizonEntropy", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonAnswersTests", dependencies: ["HorizonAnswers", "HorizonTestSupport"]),
-        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonStabilityTests", dependencies: ["HorizonStability", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonReportTests", dependencies: ["HorizonReport", "HorizonCommon", "HorizonTestSupport"]),
         .testTarget(name: "HorizonGateTests", dependencies: ["HorizonGate", "HorizonTestSupport"]),
         .testTarget(
             name: "HorizonClientTests",
             dependencies: [
-                "HorizonClient", "HorizonTestSupport",
+                "HorizonClient", "HorizonCommon", "HorizonTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "HorizonCLITests", dependencies: ["Horizon", "HorizonTestSupport"]),
+        .testTarget(name: "HorizonCLITests", dependencies: ["Horizon", "HorizonCommon", "HorizonTestSupport"]),
     ]
 )

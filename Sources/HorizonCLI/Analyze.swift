@@ -110,7 +110,7 @@ struct Analyze: ParsableCommand {
         let analyzer = Analyzer(
             readOptions: input.readOptions, segmenter: try segmentation.segmenter(),
             extractor: AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) }),
-            options: try makeOptions(), readProbes: ProbeReader.read)
+            options: try makeOptions())
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
         // Analysis reads fast: a plain progress line every 5 s in logs.
         let progress = ProgressPrinter(interval: .seconds(5))

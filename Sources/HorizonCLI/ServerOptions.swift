@@ -1,4 +1,5 @@
 import ArgumentParser
+import HorizonCommon
 import Foundation
 import HorizonCommon
 import Horizon

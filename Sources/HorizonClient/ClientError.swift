@@ -1,5 +1,6 @@
 import HorizonCommon
 import HorizonTraces
+import HorizonCommon
 
 /// Every failure of the sampling client: a ``Reason`` a program can switch on, and a message a
 /// person can act on.
@@ -103,5 +104,12 @@ public struct ClientError: Error, Sendable, Equatable, CustomStringConvertible {
             .invalidExistingOutput, .invalidDataset, .fileSystem:
             return false
         }
+    }
+}
+
+extension ClientError {
+    /// A syntax error in a response the client read.
+    init(syntax error: JSONSyntaxError) {
+        self.init(.malformedResponse, error.description)
     }
 }

@@ -80,20 +80,15 @@ extension Baseline {
         enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version" }
     }
 
-    /// What JSONSerialization says about a syntax error, and the line of the character it names
-    /// ("... around character 22."), since JSONDecoder reports neither.
-    private static func syntaxError(in data: Data) -> (line: Int?, detail: String)? {
+    /// Where and why the shared JSON grammar stops reading `data`, with the line of that byte,
+    /// since JSONDecoder reports neither.
+    private static func syntaxError(in data: Data) -> (line: Int, detail: String)? {
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            _ = try JSONValue(parsing: data)
             return nil
         } catch {
-            let nsError = error as NSError
-            let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
-            guard let marker = detail.range(of: "character ") else { return (nil, detail) }
-            let digits = detail[marker.upperBound...].prefix { $0.isNumber }
-            guard let offset = Int(digits) else { return (nil, detail) }
-            let line = 1 + data.prefix(offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            return (line, detail)
+            let line = 1 + data.prefix(error.offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            return (line, error.description)
         }
     }
 
@@ -103,7 +98,7 @@ extension Baseline {
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
                let syntax = syntaxError(in: data) {
-                throw GateError(.malformed("not valid JSON: \(syntax.detail)"), at: SourceLocation(file: file, line: syntax.line ?? 0))
+                throw GateError(.malformed("not valid JSON: \(syntax.detail)"), at: SourceLocation(file: file, line: syntax.line))
             }
             throw GateError(.malformed(error.summary), at: SourceLocation(file: file))
         } catch {

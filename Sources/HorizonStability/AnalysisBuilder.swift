@@ -4,6 +4,7 @@ import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments
 import HorizonTraces
+import HorizonCommon
 
 /// Folds sample and probe records, in input order, into an ``Analysis``.
 ///

@@ -21,12 +21,13 @@ public struct Analyzer: Sendable {
     public var segmenter: Segmenter
     public var extractor: AnswerExtractor
     public var options: AnalysisOptions
-    /// Needed only when probe files are given.
-    public var readProbes: ProbeFileReader?
+    /// How probe files become records: ``ProbeReader/read(paths:options:)`` unless a test
+    /// supplies its records.
+    public var readProbes: ProbeFileReader
 
     public init(
         readOptions: TraceReadOptions, segmenter: Segmenter, extractor: AnswerExtractor = AnswerExtractor(),
-        options: AnalysisOptions, readProbes: ProbeFileReader? = nil
+        options: AnalysisOptions, readProbes: @escaping ProbeFileReader = ProbeReader.read
     ) {
         self.readOptions = readOptions
         self.segmenter = segmenter
@@ -94,7 +95,6 @@ public struct Analyzer: Sendable {
         builder.state.readCounts.emptyTopLists = summary.emptyTopLists
         builder.state.readCounts.sampledNotInTop = summary.sampledNotInTop
         if !probes.isEmpty {
-            guard let readProbes else { preconditionFailure("probe files given to an Analyzer without readProbes") }
             for probe in try readProbes(probes, recordOptions) where shard.contains(problemID: probe.problemID) {
                 builder.add(probe)
             }

@@ -2,6 +2,7 @@ import HorizonCommon
 import Foundation
 import HorizonAnswers
 import HorizonTraces
+import HorizonCommon
 
 /// Answer agreement and correctness per problem and per set.
 ///

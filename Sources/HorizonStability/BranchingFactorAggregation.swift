@@ -1,6 +1,7 @@
 import Foundation
 import HorizonEntropy
 import HorizonTraces
+import HorizonCommon
 
 /// Branching Factor per problem and per set, with bootstrap intervals.
 ///

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonEntropy
 import HorizonTraces
 

@@ -2,6 +2,7 @@ import Foundation
 import HorizonTraces
 import HorizonAnswers
 import HorizonEntropy
+import HorizonCommon
 
 /// One continuation sampled by a probe, measured.
 public struct ProbeRecord: Sendable, Equatable, Codable {

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTraces
 
 /// Reflection markers per problem and per set, and their relation to correctness and length.

@@ -1,5 +1,6 @@
 import HorizonCommon
 import Foundation
+import HorizonCommon
 
 /// Reads one input (a file, or standard input for `-`) and cuts it into ``LineBatch``es of
 /// whole lines, about one block each.

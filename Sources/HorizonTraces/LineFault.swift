@@ -18,6 +18,14 @@ struct LineFault: Error {
         self.choice = choice
     }
 
+    /// Whatever a line parser threw, as a fault: a ``JSONSyntaxError`` from the shared grammar
+    /// is malformed JSON at its offset.
+    static func from(_ error: any Error) -> LineFault {
+        if let fault = error as? LineFault { return fault }
+        if let syntax = error as? JSONSyntaxError { return LineFault(.malformedJSON, syntax.message, offset: syntax.offset) }
+        return LineFault(.malformedJSON, "\(error)")
+    }
+
     /// The public error for this fault at `location` (the column is 1-based).
     func traceError(at lineLocation: SourceLocation) -> TraceError {
         var location = lineLocation

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 extension LineParser {
     /// Parses a `logprobs` value: `null`, an object in the chat shape (`{"content": [...]}`) or
     /// the legacy completions shape (`{"tokens": [...], ...}`), or a bare array of chat entries
@@ -5,7 +7,7 @@ extension LineParser {
     ///
     /// - Returns: The log-probabilities, or `nil` for `null` and for an object holding neither
     ///   `content` nor `tokens` (a streamed chunk's `{"content": null}`, say).
-    mutating func parseLogProbs() throws(LineFault) -> LogProbsBuilder? {
+    mutating func parseLogProbs() throws -> LogProbsBuilder? {
         switch cursor.peek() {
         case ASCII.n:
             try cursor.expectWord("null")
@@ -22,7 +24,7 @@ extension LineParser {
         }
     }
 
-    private mutating func parseLogProbsObject() throws(LineFault) -> LogProbsBuilder? {
+    private mutating func parseLogProbsObject() throws -> LogProbsBuilder? {
         var chat: LogProbsBuilder?
         var legacy = CompletionLogProbs()
         var legacyBuilder: LogProbsBuilder?
@@ -62,7 +64,7 @@ extension LineParser {
     ///
     /// - Complexity: O(bytes of the array); nothing is allocated per token or candidate
     ///   beyond the builder's amortised growth.
-    mutating func parseChatEntries(into builder: inout LogProbsBuilder) throws(LineFault) {
+    mutating func parseChatEntries(into builder: inout LogProbsBuilder) throws {
         guard cursor.peek() == ASCII.openBracket else {
             throw LineFault(.invalidField, "logprobs.content must be an array")
         }
@@ -76,7 +78,7 @@ extension LineParser {
 
     /// One chat entry: the sampled token (its bytes go straight into the builder), its
     /// log-probability, and its top list.
-    private mutating func parseChatEntry(step: Int, into builder: inout LogProbsBuilder) throws(LineFault) {
+    mutating func parseChatEntry(step: Int, into builder: inout LogProbsBuilder) throws {
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "log-probability entry of token \(step) must be an object")
         }
@@ -157,7 +159,7 @@ extension LineParser {
     private mutating func parseChatTopList(
         step: Int, id sampledID: Int?, token: RawString?, bytes sampledBytes: Range<Int>?,
         into builder: inout LogProbsBuilder
-    ) throws(LineFault) -> Int {
+    ) throws -> Int {
         if cursor.skipNull() { return -1 }
         guard cursor.peek() == ASCII.openBracket else {
             throw LineFault(.invalidField, "top_logprobs of token \(step) must be an array")
@@ -175,7 +177,7 @@ extension LineParser {
         // Candidates are gathered on the stack and appended once per step: one uniqueness
         // and capacity check instead of one per candidate.
         return try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.candidateBatch) {
-            (gathered) throws(LineFault) -> Int in
+            (gathered) throws -> Int in
             var gatheredCount = 0
             var rank = -1
             var index = 0
@@ -205,7 +207,7 @@ extension LineParser {
     @inline(__always)
     private mutating func parseCandidate(
         index: Int, step: Int, rank: inout Int, id sampledID: Int?, token: RawString?, comparesBytes: Bool
-    ) throws(LineFault) -> Double {
+    ) throws -> Double {
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "candidate \(index) of token \(step) must be an object")
         }
@@ -282,7 +284,7 @@ extension LineParser {
     /// A token id (a whole number from 0 to 2^31 - 1), or `nil` for `null`.
     ///
     /// - Throws: ``TraceError/Reason/invalidField`` naming `field` for anything else.
-    private mutating func readOptionalTokenID(field: @autoclosure () -> String) throws(LineFault) -> Int? {
+    private mutating func readOptionalTokenID(field: @autoclosure () -> String) throws -> Int? {
         if cursor.skipNull() { return nil }
         guard cursor.peek() != ASCII.quote else {
             try cursor.skipValue()
@@ -294,7 +296,7 @@ extension LineParser {
     /// A string value, or `nil` for `null`.
     ///
     /// - Throws: ``TraceError/Reason/invalidField`` naming `field` for any other type.
-    mutating func readOptionalRawString(field: @autoclosure () -> String) throws(LineFault) -> RawString? {
+    mutating func readOptionalRawString(field: @autoclosure () -> String) throws -> RawString? {
         if cursor.peek() == ASCII.quote { return try cursor.scanString() }
         if cursor.skipNull() { return nil }
         try cursor.skipValue()

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// The parallel lists of the legacy completions shape, read before the top lists are matched
 /// against them: `tokens`, `token_logprobs` (its first entry may be `null`: an echoed prompt
 /// token, which is dropped).
@@ -18,7 +20,7 @@ struct CompletionLogProbs {
 
 extension LineParser {
     /// Parses `tokens: [str]`.
-    mutating func parseCompletionTokens(into legacy: inout CompletionLogProbs) throws(LineFault) {
+    mutating func parseCompletionTokens(into legacy: inout CompletionLogProbs) throws {
         if cursor.skipNull() { return }
         guard cursor.peek() == ASCII.openBracket else { throw LineFault(.invalidField, "logprobs.tokens must be an array") }
         legacy.hasTokens = true
@@ -33,7 +35,7 @@ extension LineParser {
     }
 
     /// Parses `token_logprobs: [number|null]`; only the first entry may be `null`.
-    mutating func parseCompletionSampledLogProbs(into legacy: inout CompletionLogProbs) throws(LineFault) {
+    mutating func parseCompletionSampledLogProbs(into legacy: inout CompletionLogProbs) throws {
         if cursor.skipNull() { return }
         guard cursor.peek() == ASCII.openBracket else {
             throw LineFault(.invalidField, "logprobs.token_logprobs must be an array")
@@ -59,7 +61,7 @@ extension LineParser {
     /// - Returns: `nil` when the object has no `tokens`.
     mutating func finishCompletionLogProbs(
         _ legacy: CompletionLogProbs, topListsAt deferred: Int?
-    ) throws(LineFault) -> LogProbsBuilder? {
+    ) throws -> LogProbsBuilder? {
         guard legacy.hasTokens else { return nil }
         guard let deferred else { return try assembleSteps(of: legacy, parsingTopLists: false) }
         let resume = cursor.position
@@ -73,7 +75,7 @@ extension LineParser {
     ///
     /// Dictionary keys are decoded strings (vLLM merges tokens that read alike into one key);
     /// the sampled token is the key equal to its token string.
-    mutating func parseCompletionTopLists(of legacy: CompletionLogProbs) throws(LineFault) -> LogProbsBuilder {
+    mutating func parseCompletionTopLists(of legacy: CompletionLogProbs) throws -> LogProbsBuilder {
         if cursor.skipNull() { return try assembleSteps(of: legacy, parsingTopLists: false) }
         guard cursor.peek() == ASCII.openBracket else {
             throw LineFault(.invalidField, "logprobs.top_logprobs must be an array or null")
@@ -85,7 +87,7 @@ extension LineParser {
     /// `parsingTopLists` (otherwise every step has an empty top list).
     private mutating func assembleSteps(
         of legacy: CompletionLogProbs, parsingTopLists: Bool
-    ) throws(LineFault) -> LogProbsBuilder {
+    ) throws -> LogProbsBuilder {
         let stepCount = legacy.tokenEnds.count
         guard legacy.hasSampledLogProbs else {
             throw LineFault(.invalidLogProb, "logprobs has tokens but no token_logprobs")
@@ -128,7 +130,7 @@ extension LineParser {
     /// One `{token: logprob}` dictionary (or `null`); returns the sampled token's index or -1.
     private mutating func parseCompletionTopList(
         step: Int, of legacy: CompletionLogProbs, into builder: inout LogProbsBuilder
-    ) throws(LineFault) -> Int {
+    ) throws -> Int {
         if cursor.skipNull() { return -1 }
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "top_logprobs of token \(step) must be an object or null")

@@ -14,7 +14,7 @@ struct ResponseChoice {
 
 extension LineParser {
     /// Parses `choices: [...]` (or `null`) at the cursor.
-    mutating func parseChoices() throws(LineFault) -> [ResponseChoice]? {
+    mutating func parseChoices() throws -> [ResponseChoice]? {
         if cursor.skipNull() { return nil }
         guard cursor.peek() == ASCII.openBracket else {
             try cursor.skipValue()
@@ -26,7 +26,7 @@ extension LineParser {
                 do {
                     choices.append(try parseChoice(position: choices.count))
                 } catch {
-                    var fault = error
+                    var fault = LineFault.from(error)
                     fault.choice = fault.choice ?? choices.count
                     throw fault
                 }
@@ -35,7 +35,7 @@ extension LineParser {
         return choices
     }
 
-    private mutating func parseChoice(position: Int) throws(LineFault) -> ResponseChoice {
+    private mutating func parseChoice(position: Int) throws -> ResponseChoice {
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "choices[\(position)] must be an object")
         }
@@ -66,7 +66,7 @@ extension LineParser {
     }
 
     /// `message: {content, reasoning, reasoning_content}` (or `null`).
-    private mutating func parseMessage(into choice: inout ResponseChoice, position: Int) throws(LineFault) {
+    private mutating func parseMessage(into choice: inout ResponseChoice, position: Int) throws {
         if cursor.skipNull() { return }
         guard cursor.peek() == ASCII.openBrace else {
             try cursor.skipValue()
@@ -91,7 +91,7 @@ extension LineParser {
     }
 
     /// A string value decoded, or `nil` for `null`.
-    private mutating func readOptionalText(field: @autoclosure () -> String) throws(LineFault) -> String? {
+    private mutating func readOptionalText(field: @autoclosure () -> String) throws -> String? {
         guard let raw = try readOptionalRawString(field: field()) else { return nil }
         return cursor.decodeText(raw, scratch: &textScratch)
     }
@@ -105,7 +105,7 @@ extension LineParser {
     /// responses holds many samples of one problem.
     func responseTraces(
         _ choices: [ResponseChoice], shared: SharedFields, location: SourceLocation
-    ) throws(LineFault) -> [ParsedTrace] {
+    ) throws -> [ParsedTrace] {
         var traces: [ParsedTrace] = []
         traces.reserveCapacity(choices.count)
         for choice in choices {

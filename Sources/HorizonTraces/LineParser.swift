@@ -21,11 +21,18 @@ struct LineParser {
     var textScratch: [UInt8] = []
     /// The line's length (up to its line feed), once ``parseTraces(at:)`` succeeded.
     private(set) var lineLength = 0
+    /// The text of the members the names mark as kept, once ``parseTraces(at:)`` succeeded.
+    private(set) var keptMembers: [String: [UInt8]] = [:]
 
     /// - Precondition: as for ``JSONCursor``: `base[0..<readable]` is readable and the line
     ///   ends at its first line feed, or at `readable`, where a NUL or line feed is.
     init(base: UnsafePointer<UInt8>, readable: Int, names: TraceFieldNames) {
-        self.cursor = JSONCursor(base: base, end: readable)
+        self.init(cursor: JSONCursor(base: base, end: readable), names: names)
+    }
+
+    /// A parser reading at `cursor` (a line, or a document such as a server response).
+    init(cursor: JSONCursor, names: TraceFieldNames) {
+        self.cursor = cursor
         self.names = names
     }
 
@@ -34,7 +41,7 @@ struct LineParser {
     /// - Parameter location: The line's place, stamped on its traces (with the choice or
     ///   response position added for lines holding several).
     /// - Throws: A ``LineFault`` for the first problem found.
-    mutating func parseTraces(at location: SourceLocation) throws(LineFault) -> [ParsedTrace] {
+    mutating func parseTraces(at location: SourceLocation) throws -> [ParsedTrace] {
         guard cursor.peek() == ASCII.openBrace else {
             try cursor.skipValue()
             try cursor.expectEndOfLine()
@@ -53,6 +60,11 @@ struct LineParser {
                 switch names.entries[entry].role {
                 case .logProbs: logProbs = try parseLogProbs()
                 case .choices: choices = try parseChoices()
+                case .kept:
+                    _ = cursor.peek()
+                    let start = cursor.position
+                    _ = try cursor.scanValue()
+                    keptMembers[String(decoding: names.entries[entry].name, as: UTF8.self)] = Array(cursor.bytes(start, cursor.position))
                 default:
                     let span = try cursor.scanValue()
                     fields[entry] = span.kind == .null ? nil : span
@@ -99,7 +111,7 @@ struct LineParser {
 
     private mutating func sharedFields(
         _ fields: [JSONValueSpan?], ignoringBuiltInID: Bool
-    ) throws(LineFault) -> SharedFields {
+    ) throws -> SharedFields {
         guard let id = field(.problemID, in: fields, skippingBuiltIn: ignoringBuiltInID ? "id" : nil) else {
             throw LineFault(.missingID, "missing problem id (looked for \(fieldNames(.problemID)))")
         }
@@ -140,7 +152,7 @@ struct LineParser {
     /// seed, `max_tokens`) are skipped.
     private mutating func recordedSampling(
         _ field: (span: JSONValueSpan, name: String)
-    ) throws(LineFault) -> RecordedSampling {
+    ) throws -> RecordedSampling {
         guard field.span.kind == .object else { throw LineFault(.invalidField, "\(field.name) must be an object") }
         cursor.position = field.span.start
         var sampling = RecordedSampling()
@@ -167,7 +179,7 @@ struct LineParser {
     }
 
     /// A number, or `nil` for `null`.
-    private mutating func optionalNumber(_ field: String) throws(LineFault) -> Double? {
+    private mutating func optionalNumber(_ field: String) throws -> Double? {
         if cursor.skipNull() { return nil }
         guard cursor.peek() != ASCII.quote, cursor.peek() != ASCII.openBrace, cursor.peek() != ASCII.openBracket else {
             try cursor.skipValue()
@@ -202,7 +214,7 @@ struct LineParser {
     /// A string field's text, or `nil` when absent.
     ///
     /// - Throws: ``TraceError/Reason/invalidField`` when the value is not a string.
-    mutating func stringValue(_ field: (span: JSONValueSpan, name: String)?) throws(LineFault) -> String? {
+    mutating func stringValue(_ field: (span: JSONValueSpan, name: String)?) throws -> String? {
         guard let field else { return nil }
         guard let raw = field.span.string else { throw LineFault(.invalidField, "\(field.name) must be a string") }
         return cursor.decodeText(raw, scratch: &textScratch)
@@ -212,7 +224,7 @@ struct LineParser {
     /// messages) as its JSON text.
     /// A problem id, refused rather than repaired when it is not valid UTF-8: ids that differ
     /// only in their invalid bytes would both become U+FFFD and merge into one problem.
-    mutating func idText(_ span: JSONValueSpan, name: String) throws(LineFault) -> String {
+    mutating func idText(_ span: JSONValueSpan, name: String) throws -> String {
         guard let raw = span.string else { return textValue(span) }
         textScratch.removeAll(keepingCapacity: true)
         cursor.decode(raw, into: &textScratch)
@@ -233,7 +245,7 @@ struct LineParser {
     /// own `logprobs`.
     private mutating func flatTrace(
         _ fields: [JSONValueSpan?], logProbs: LogProbsBuilder?, shared: SharedFields, location: SourceLocation
-    ) throws(LineFault) -> ParsedTrace {
+    ) throws -> ParsedTrace {
         let text = try stringValue(field(.text, in: fields))
         return try trace(text: text, logProbs: logProbs, shared: shared, location: location)
     }
@@ -244,7 +256,7 @@ struct LineParser {
     /// thinking) gets empty text.
     func trace(
         text: String?, logProbs: LogProbsBuilder?, shared: SharedFields, location: SourceLocation
-    ) throws(LineFault) -> ParsedTrace {
+    ) throws -> ParsedTrace {
         let outputText: String
         if let text {
             outputText = text
@@ -272,7 +284,7 @@ struct LineParser {
     /// lists; they are flattened). Sample index = the line's `sample_index` (or 0) + position.
     private mutating func listedTraces(
         _ responses: (span: JSONValueSpan, name: String), shared: SharedFields, location: SourceLocation
-    ) throws(LineFault) -> [ParsedTrace] {
+    ) throws -> [ParsedTrace] {
         var texts: [String] = []
         cursor.position = responses.span.start
         try collectStrings(into: &texts, field: responses.name, depth: 0)
@@ -290,7 +302,7 @@ struct LineParser {
 
     /// Appends the strings of the value at the cursor: a string, or an array of strings and
     /// such arrays.
-    private mutating func collectStrings(into texts: inout [String], field: String, depth: Int) throws(LineFault) {
+    private mutating func collectStrings(into texts: inout [String], field: String, depth: Int) throws {
         if cursor.peek() == ASCII.quote {
             texts.append(cursor.decodeText(try cursor.scanString(), scratch: &textScratch))
             return

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// The keys of the objects inside log-probabilities (a chat entry, a candidate), which the
 /// parser meets millions of times per file.
 enum LogProbKey {
@@ -12,7 +14,7 @@ extension JSONCursor {
     /// (escaped keys, other keys, the end of the line near) takes the general path.
     ///
     /// - Complexity: O(1) for the known keys, O(key length) otherwise.
-    @inline(__always) mutating func readLogProbKey() throws(LineFault) -> LogProbKey {
+    @inline(__always) mutating func readLogProbKey() throws -> LogProbKey {
         guard peek() == ASCII.quote else { throw syntaxError("expected a quoted object key") }
         if position &+ 17 <= end {
             let raw = UnsafeRawPointer(base)
@@ -44,7 +46,7 @@ extension JSONCursor {
     }
 
     /// The general path of ``readLogProbKey()``.
-    @inline(never) private mutating func readAnyLogProbKey() throws(LineFault) -> LogProbKey {
+    @inline(never) private mutating func readAnyLogProbKey() throws -> LogProbKey {
         let key = try readKey()
         if matches(key, "id") { return .id }
         if matches(key, "token") { return .token }

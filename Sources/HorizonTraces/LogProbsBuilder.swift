@@ -19,7 +19,7 @@ struct LogProbsBuilder {
     /// - Throws: ``TraceError/Reason/invalidLogProb`` for NaN, +infinity, or a larger
     ///   positive value.
     @inline(__always)
-    static func stored(_ logProb: Double, _ what: @autoclosure () -> String) throws(LineFault) -> Double {
+    static func stored(_ logProb: Double, _ what: @autoclosure () -> String) throws -> Double {
         if logProb <= -9999 { return -.infinity }
         if logProb <= 0 { return logProb }
         if logProb <= 1e-6 { return 0 }

@@ -1,6 +1,7 @@
 import HorizonCommon
 import Dispatch
 import Foundation
+import HorizonCommon
 
 /// A sample of a batch after sequencing, transformed or not.
 enum PipelineItem<Payload: Sendable>: Sendable {

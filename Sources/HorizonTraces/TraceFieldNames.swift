@@ -2,6 +2,8 @@
 enum TraceFieldRole: Int, CaseIterable {
     case problemID, text, prompt, gold, sampleIndex, model, reasoning, finishReason
     case logProbKind, logProbs, choices, responses, sampling
+    /// A member the caller asked to keep as text (``TraceParser/init(options:keeping:)``).
+    case kept
 }
 
 /// The top-level field names the parser recognises, in priority order within each role.
@@ -40,7 +42,9 @@ struct TraceFieldNames: Sendable {
         .sampling: ["sampling"],
     ]
 
-    init(options: TraceReadOptions) {
+    /// - Parameter kept: top-level members to hand back as text; a name that already is a
+    ///   trace field keeps its meaning and is not kept.
+    init(options: TraceReadOptions, kept: [String] = []) {
         let custom: [TraceFieldRole: String] = [
             .problemID: options.idField, .text: options.textField, .responses: options.responsesField,
             .gold: options.goldField, .prompt: options.questionField,
@@ -50,7 +54,11 @@ struct TraceFieldNames: Sendable {
         var ranges: [Range<Int>] = []
         for role in TraceFieldRole.allCases {
             let start = entries.count
-            if let name = custom[role] {
+            if role == .kept {
+                for name in kept where !entries.contains(where: { $0.name.elementsEqual(name.utf8) }) {
+                    entries.append(Entry(name: Array(name.utf8), role: role, isBuiltIn: false))
+                }
+            } else if let name = custom[role] {
                 entries.append(Entry(name: Array(name.utf8), role: role, isBuiltIn: false))
             } else {
                 for alias in Self.builtInAliases[role, default: []] where !claimed.contains(alias) {

@@ -27,6 +27,16 @@ public struct TraceParser: Sendable {
         self.names = TraceFieldNames(options: options)
     }
 
+    /// A parser that also hands back the JSON text of the top-level members named `members`,
+    /// for lines that carry more than a trace (a probe line's `probe` and `prefix`), so that
+    /// such a line is read once, by this parser; see ``parseLine(_:at:)``.
+    ///
+    /// - Parameter members: names that are not trace fields (a trace field keeps its meaning).
+    public init(options: TraceReadOptions = TraceReadOptions(), keeping members: [String]) {
+        self.options = options
+        self.names = TraceFieldNames(options: options, kept: members)
+    }
+
     /// Parses one line.
     ///
     /// - Parameters:
@@ -37,21 +47,38 @@ public struct TraceParser: Sendable {
     /// - Throws: ``TraceError`` when the line is malformed or breaks a validation rule.
     /// - Complexity: O(`line.count`); the line is copied once to add the scanner's terminator.
     public func parse(_ line: [UInt8], at location: SourceLocation) throws(TraceError) -> [ParsedTrace] {
+        try parseLine(line, at: location).traces
+    }
+
+    /// Parses one line (as ``parse(_:at:)``) and returns, beside its traces, the text of the
+    /// kept members it has (see ``init(options:keeping:)``), exactly as the line spells them.
+    public func parseLine(_ line: [UInt8], at location: SourceLocation) throws(TraceError) -> (traces: [ParsedTrace], members: [String: [UInt8]]) {
         var terminated = line
         if terminated.last == ASCII.newline { terminated.removeLast() }
         let count = terminated.count
         terminated.append(0)
-        let result: Result<(traces: [ParsedTrace], length: Int), TraceError> = terminated.withUnsafeBufferPointer { buffer in
-            Result { () throws(TraceError) in try parse(line: buffer.baseAddress!, readable: count, at: location) }
+        let result: Result<(traces: [ParsedTrace], members: [String: [UInt8]], length: Int), TraceError> = terminated.withUnsafeBufferPointer { buffer in
+            Result { () throws(TraceError) in
+                var lineParser = LineParser(base: buffer.baseAddress!, readable: count, names: names)
+                do {
+                    let traces = try lineParser.parseTraces(at: location)
+                    return (traces, lineParser.keptMembers, lineParser.lineLength)
+                } catch {
+                    throw LineFault.from(error).traceError(at: location)
+                }
+            }
         }
         let parsed = try result.get()
-        guard parsed.length == count else {
-            throw TraceError(
-                .malformedJSON, at: location,
-                "malformed JSON at byte \(parsed.length + 1): a line break inside the line (one object per line)",
-                column: parsed.length + 1)
-        }
-        return parsed.traces
+        guard parsed.length == count else { throw Self.lineBreakError(at: parsed.length, location: location) }
+        return (parsed.traces, parsed.members)
+    }
+
+    /// A line feed where the line's object ended before the end of the given bytes.
+    private static func lineBreakError(at length: Int, location: SourceLocation) -> TraceError {
+        TraceError(
+            .malformedJSON, at: location,
+            "malformed JSON at byte \(length + 1): a line break inside the line (one object per line)",
+            column: length + 1)
     }
 
     /// Parses one line, returning only the traces (see ``parse(_:at:)``).
@@ -71,7 +98,7 @@ public struct TraceParser: Sendable {
             let traces = try lineParser.parseTraces(at: location)
             return (traces, lineParser.lineLength)
         } catch {
-            throw error.traceError(at: location)
+            throw LineFault.from(error).traceError(at: location)
         }
     }
 }

@@ -1,5 +1,6 @@
 import HorizonCommon
 import Foundation
+import HorizonCommon
 
 /// Streams traces from JSONL files, parsing on all cores while delivering in input order.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import HorizonTestSupport
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonClient
 import Testing
 
@@ -33,24 +34,42 @@ struct JSONValueTests {
     }
 
     @Test("invalid documents are refused with the byte offset", arguments: [
-        (#"{"a":1"#, 6), (#"{"a" 1}"#, 5), ("[1,]", 3), ("01", 1), ("1.", 2), ("-", 1), ("tru", 0),
-        (#""\x""#, 3), ("\"a\nb\"", 2), ("[1] x", 4), ("", 0), (#"{"a":1,}"#, 7),
+        (#"{"a":1"#, 6), (#"{"a" 1}"#, 5), ("[1,]", 3), ("01", 1), ("1.", 2), ("-", 1), ("tru", 3),
+        (#""\x""#, 2), ("\"a\nb\"", 2), ("[1] x", 4), ("", 0), (#"{"a":1,}"#, 7), ("[1]\u{0}", 3),
     ])
     func invalid(text: String, offset: Int) {
         do {
             _ = try JSONValue(parsing: Array(text.utf8))
             Issue.record("parsed \(text)")
         } catch {
-            #expect(error.reason == .malformedResponse)
-            #expect(error.message.contains("at byte \(offset):"), "\(text): \(error.message)")
+            #expect(error.offset == offset, "\(text): \(error)")
+            #expect(error.description.hasPrefix("invalid JSON at byte \(offset): "))
         }
+    }
+
+    @Test("NaN and ±Infinity are kept as number literals (the grammar's one extension); misspellings are refused")
+    func nonFiniteWords() throws {
+        let value = try json("[NaN, -Infinity, Infinity, 1e400]")
+        #expect(value.jsonText == "[NaN,-Infinity,Infinity,1e400]")
+        let numbers = value.arrayValue?.map { $0.doubleValue } ?? []
+        #expect(numbers.count == 4 && numbers[0]?.isNaN == true)
+        #expect(Array(numbers.dropFirst()) == [-.infinity, .infinity, .infinity])
+        for text in ["[-NaN]", "[Inf]", "[-Infinit]", "[nan]"] {
+            #expect(throws: JSONSyntaxError.self, "\(text)") { try json(text) }
+        }
+    }
+
+    @Test("line feeds are whitespace in a document, never inside a string")
+    func lineFeeds() throws {
+        #expect(try json("{\n\"a\":\r\n[1,\n2]\n}\n").jsonText == #"{"a":[1,2]}"#)
+        #expect(throws: JSONSyntaxError.self) { try json("\"a\nb\"") }
     }
 
     @Test("nesting deeper than the limit is refused, at the limit accepted")
     func depth() throws {
         let deep = String(repeating: "[", count: 10) + String(repeating: "]", count: 10)
         #expect(try JSONValue(parsing: Array(deep.utf8), maximumDepth: 10) != .null)
-        #expect(throws: ClientError.self) { try JSONValue(parsing: Array(deep.utf8), maximumDepth: 9) }
+        #expect(throws: JSONSyntaxError.self) { try JSONValue(parsing: Array(deep.utf8), maximumDepth: 9) }
     }
 
     @Test("subscript sets in place, appends, and removes; overlay replaces at the original position")

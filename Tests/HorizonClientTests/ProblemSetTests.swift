@@ -1,6 +1,7 @@
 import Foundation
 import HorizonClient
 import HorizonTestSupport
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HorizonClient
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -5,7 +5,17 @@ import Testing
 struct ServerSentEventDecoderTests {
     private func decode(_ chunks: [String]) -> [String] {
         var decoder = ServerSentEventDecoder()
-        return chunks.flatMap { decoder.feed(Array($0.utf8)) }
+        return chunks.flatMap { events(feeding: Array($0.utf8), to: &decoder) }
+    }
+
+    /// The events `decoder` completes with `chunk`, as text.
+    private func events(feeding chunk: some Collection<UInt8>, to decoder: inout ServerSentEventDecoder) -> [String] {
+        var events: [String] = []
+        try? decoder.feed(chunk) { bytes, count in
+            #expect(bytes[count] == 0, "the event's data is NUL-terminated")
+            events.append(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))
+        }
+        return events
     }
 
     @Test("events split at every possible point decode the same")
@@ -16,7 +26,7 @@ struct ServerSentEventDecoderTests {
         let bytes = Array(stream.utf8)
         for cut in 1..<bytes.count {
             var decoder = ServerSentEventDecoder()
-            let events = decoder.feed(bytes[..<cut]) + decoder.feed(bytes[cut...])
+            let events = events(feeding: bytes[..<cut], to: &decoder) + events(feeding: bytes[cut...], to: &decoder)
             #expect(events == whole, "cut at \(cut)")
         }
     }

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonClient
 import HorizonTestSupport

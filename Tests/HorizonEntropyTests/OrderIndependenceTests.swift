@@ -1,5 +1,6 @@
 import Foundation
 import HorizonEntropy
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -1,3 +1,4 @@
+import HorizonCommon
 import Foundation
 import HorizonGate
 import HorizonStability
@@ -124,7 +125,8 @@ import Testing
         try Data(content.utf8).write(to: url)
         let error = #expect(throws: GateError.self) { try Baseline.load(from: url) }
         #expect(error?.exitCode == 2)
-        #expect(error?.description.hasPrefix(url.path + ": ") == true)
+        // The file, and its line when the JSON itself is broken (`FILE:3: ...`).
+        #expect(error?.description.hasPrefix(url.path + ":") == true)
         #expect(error?.description.contains(malformed.reason) == true, "\(error?.description ?? "no error")")
     }
 

@@ -2,6 +2,7 @@ import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments
 import HorizonStability
+import HorizonCommon
 import HorizonTraces
 import Testing
 

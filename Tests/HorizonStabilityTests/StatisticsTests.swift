@@ -3,6 +3,7 @@ import HorizonAnswers
 import HorizonEntropy
 import HorizonSegments
 import HorizonStability
+import HorizonCommon
 import HorizonTraces
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// Trace files with seeded random log-probabilities, for CLI tests that need real numbers.

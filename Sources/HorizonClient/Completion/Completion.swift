@@ -1,4 +1,5 @@
 import HorizonTraces
+import HorizonCommon
 
 /// One generated output, normalised from whatever server shape it came in.
 public struct Completion: Sendable, Equatable {
@@ -11,10 +12,8 @@ public struct Completion: Sendable, Equatable {
     public var finishReason: String?
     public var promptTokens: Int?
     public var completionTokens: Int?
-    /// The log-probabilities in one of the two trace shapes: OpenAI chat `{"content": [...]}` or
-    /// legacy completions `{"tokens", "token_logprobs", "top_logprobs", "text_offset"}`; `nil`
-    /// when the server returned none.
-    public var logprobs: JSONValue?
+    /// The log-probabilities as the trace line will hold them; `nil` when the server returned none.
+    var recordedLogProbs: RecordedLogProbs?
     /// Which distribution the log-probabilities describe, when the response itself says
     /// (llama.cpp's `post_sampling_probs` answer is the processed one); `nil` when it does not.
     public var logProbKind: LogProbKind?
@@ -36,15 +35,20 @@ public struct Completion: Sendable, Equatable {
         self.finishReason = finishReason
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
-        self.logprobs = logprobs
+        self.recordedLogProbs = logprobs.map(RecordedLogProbs.init)
         self.logProbKind = logProbKind
         self.model = model
     }
 
-    /// The number of generated tokens: the server's count, else the log-prob entries.
-    public var tokenCount: Int? {
-        if let completionTokens { return completionTokens }
-        guard let logprobs else { return nil }
-        return (logprobs["content"] ?? logprobs["tokens"])?.arrayValue?.count
+    /// The log-probabilities in one of the two trace shapes: OpenAI chat `{"content": [...]}` or
+    /// legacy completions `{"tokens", "token_logprobs", "top_logprobs", "text_offset"}`; `nil`
+    /// when the server returned none. Chat entries are kept as the server's text; reading this
+    /// property parses them into a value.
+    public var logprobs: JSONValue? {
+        get { recordedLogProbs?.value }
+        set { recordedLogProbs = newValue.map(RecordedLogProbs.init) }
     }
+
+    /// The number of generated tokens: the server's count, else the log-prob entries.
+    public var tokenCount: Int? { completionTokens ?? recordedLogProbs?.count }
 }

@@ -1,5 +1,6 @@
 import HorizonTraces
 import Foundation
+import HorizonCommon
 
 /// Sends completion requests with retries, timeouts and the API key, to one server or the
 /// replicas of a ``ReplicaPool``, and decodes the answers.
@@ -144,7 +145,7 @@ public struct CompletionClient: Sendable {
                 do {
                     for try await chunk in body {
                         activity.touch()
-                        for event in decoder.feed(chunk) { try accumulator.consume(event) }
+                        try decoder.feed(chunk) { data, count throws(ClientError) in try accumulator.consume(data, count: count) }
                     }
                 } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
                     return try accumulator.completion()
@@ -152,6 +153,8 @@ public struct CompletionClient: Sendable {
                 return try accumulator.completion()
             }
             var bytes: [UInt8] = []
+            // One allocation for the whole body (and the NUL the decoder appends) when its size is known.
+            if let length = head.header("Content-Length").flatMap(Int.init), length <= limit { bytes.reserveCapacity(length + 1) }
             for try await chunk in body {
                 activity.touch()
                 bytes.append(contentsOf: chunk)

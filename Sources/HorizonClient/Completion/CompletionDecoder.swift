@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// Turns a complete (non-streamed) response body into a ``Completion``, for every endpoint.
 ///
 /// OpenAI shapes keep their log-probabilities verbatim (chat `content`, or the legacy
@@ -13,14 +15,38 @@ public enum CompletionDecoder {
     /// - Throws: ``ClientError`` with ``ClientError/Reason/malformedResponse`` for invalid JSON,
     ///   ``ClientError/Reason/notACompletion`` for JSON of another kind (an error object, a
     ///   model list, log-probs of an unknown shape).
-    public static func decode(_ body: [UInt8], endpoint: Endpoint) throws(ClientError) -> Completion {
-        let json = try JSONValue(parsing: body)
-        if let error = json["error"] { throw ClientError(.notACompletion, "the server answered with an error: \(errorMessage(error))") }
+    public static func decode(_ body: consuming [UInt8], endpoint: Endpoint) throws(ClientError) -> Completion {
         switch endpoint {
-        case .chat, .completions: return try decodeOpenAI(json, endpoint: endpoint)
-        case .llamaCppCompletion: return try NativeLogProbs.decodeLlamaCppCompletion(json)
-        case .sglangGenerate: return try NativeLogProbs.decodeSGLangGenerate(json)
-        case .ollamaChat: return try NativeLogProbs.decodeOllamaChat(json)
+        case .chat, .completions:
+            var text = body
+            let count = text.count
+            text.append(0)
+            var parts = OpenAIResponseParts(endpoint: endpoint, streamed: false)
+            let result = text.withUnsafeBufferPointer { buffer in
+                Result { () throws(ClientError) in try parts.consume(buffer.baseAddress!, count: count) }
+            }
+            let shape = try result.get()
+            if let error = shape.error { throw ClientError(.notACompletion, "the server answered with an error: \(errorMessage(error))") }
+            guard shape.hasChoice else {
+                throw ClientError(.notACompletion, "the response has no choices: \(preview(text[..<count]))")
+            }
+            guard shape.choiceHasOutput else {
+                throw ClientError(
+                    .notACompletion,
+                    endpoint == .chat
+                        ? "the chat response's choice has no message: \(preview(text[..<count]))"
+                        : "the completion's choice has no text: \(preview(text[..<count]))")
+            }
+            return try parts.completion()
+        case .llamaCppCompletion, .sglangGenerate, .ollamaChat:
+            let json: JSONValue
+            do { json = try JSONValue(parsing: body) } catch { throw ClientError(syntax: error) }
+            if let error = json["error"] { throw ClientError(.notACompletion, "the server answered with an error: \(errorMessage(error))") }
+            switch endpoint {
+            case .llamaCppCompletion: return try NativeLogProbs.decodeLlamaCppCompletion(json)
+            case .sglangGenerate: return try NativeLogProbs.decodeSGLangGenerate(json)
+            default: return try NativeLogProbs.decodeOllamaChat(json)
+            }
         }
     }
 
@@ -31,47 +57,14 @@ public enum CompletionDecoder {
         return message.count > 500 ? String(message.prefix(500)) + "…" : message
     }
 
-    static func decodeOpenAI(_ json: JSONValue, endpoint: Endpoint) throws(ClientError) -> Completion {
-        guard let choice = json["choices"]?.arrayValue?.first else {
-            throw ClientError(.notACompletion, "the response has no choices: \(preview(json))")
-        }
-        var completion = Completion(text: "")
-        if endpoint == .chat {
-            guard let message = choice["message"], message.objectMembers != nil else {
-                throw ClientError(.notACompletion, "the chat response's choice has no message: \(preview(json))")
-            }
-            completion.text = message["content"]?.stringValue ?? ""
-            completion.reasoning = reasoningText(message)
-        } else {
-            guard let text = choice["text"]?.stringValue else {
-                throw ClientError(.notACompletion, "the completion's choice has no text: \(preview(json))")
-            }
-            completion.text = text
-        }
-        completion.finishReason = choice["finish_reason"]?.stringValue
-        completion.logprobs = try openAILogProbs(choice["logprobs"])
-        completion.promptTokens = json["usage"]?["prompt_tokens"]?.intValue
-        completion.completionTokens = json["usage"]?["completion_tokens"]?.intValue
-        completion.model = json["model"]?.stringValue
-        return completion
-    }
-
-    /// Thinking text under either name servers use.
-    static func reasoningText(_ message: JSONValue) -> String? {
-        message["reasoning_content"]?.stringValue ?? message["reasoning"]?.stringValue
-    }
-
-    /// A choice's `logprobs` when it is in one of the two trace shapes; `nil` for null or absent.
-    static func openAILogProbs(_ value: JSONValue?) throws(ClientError) -> JSONValue? {
-        guard let value, !value.isNull else { return nil }
-        if value["content"]?.arrayValue != nil || value["tokens"]?.arrayValue != nil { return value }
-        if value["content"]?.isNull == true { return nil }
-        throw ClientError(.notACompletion, "log-probabilities in an unknown shape: \(preview(value))")
-    }
-
     /// The start of a JSON value, for error messages.
     static func preview(_ value: JSONValue) -> String {
         let text = value.jsonText
         return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+
+    /// The start of a document already known to be JSON, compacted, for error messages.
+    static func preview(_ document: ArraySlice<UInt8>) -> String {
+        (try? JSONValue(parsing: document)).map(preview) ?? String(decoding: document.prefix(200), as: UTF8.self)
     }
 }

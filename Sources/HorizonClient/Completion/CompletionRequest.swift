@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// One request for one sample: where it goes, what it asks, and how to decode.
 ///
 /// ```swift

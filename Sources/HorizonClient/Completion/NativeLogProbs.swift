@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// Decoders for servers' native (non-OpenAI) answers, converting their log-probabilities to the

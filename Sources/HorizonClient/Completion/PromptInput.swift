@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// What a request asks the model to continue: chat messages or a raw prompt.
 public enum PromptInput: Sendable, Equatable {
     /// Chat messages in order, for ``Endpoint/chat`` and ``Endpoint/ollamaChat``.

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// A part of a completions prompt: text the server tokenises, or token ids it takes as they are.
 ///
 /// llama.cpp's server reads a prompt array that mixes strings and integers as one prompt

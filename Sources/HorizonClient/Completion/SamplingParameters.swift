@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// The decoding settings sent with every request of a run.
 ///
 /// `nil` for ``topK`` or ``minP`` leaves the server's default; servers' defaults differ

@@ -1,3 +1,5 @@
+import HorizonCommon
+
 extension Completion {
     /// The completion without its stop step: the log-prob entry some servers add for the
     /// end-of-generation token that ended the output. Horizon drops it everywhere, so a trace's
@@ -14,35 +16,28 @@ extension Completion {
     /// before it already spell the whole text (a server that spells the end token, e.g.
     /// `<|im_end|>`). Outputs cut at the length limit never have one.
     public func droppingStopStep() -> Completion {
-        guard finishReason == "stop", let logprobs else { return self }
+        guard finishReason == "stop", let recordedLogProbs else { return self }
         var completion = self
-        if let entries = logprobs["content"]?.arrayValue, let last = entries.last {
-            let before = entries.dropLast()
-            if spelling(of: last).isEmpty || before.flatMap(spelling(of:)) == Array(completion.text.utf8) {
-                var shortened = logprobs
-                shortened["content"] = .array(Array(before))
-                completion.logprobs = shortened
+        switch recordedLogProbs {
+        case .chat(var entries):
+            guard entries.count > 0 else { return self }
+            let last = entries.count - 1
+            if entries.spelling(at: last).isEmpty || entries.spelling(ofFirst: last).elementsEqual(text.utf8) {
+                entries.removeLast()
+                completion.recordedLogProbs = .chat(entries)
             }
-        } else if let tokens = logprobs["tokens"]?.arrayValue, let last = tokens.last {
+        case .legacy(let logprobs):
+            guard let tokens = logprobs["tokens"]?.arrayValue, let last = tokens.last else { return self }
             let before = tokens.dropLast().map { Array(($0.stringValue ?? "").utf8) }
             if (last.stringValue ?? "").isEmpty || before.joined().elementsEqual(completion.text.utf8) {
-                completion.logprobs = .object(logprobs.objectMembers?.map { member -> (key: String, value: JSONValue) in
+                completion.recordedLogProbs = .legacy(.object(logprobs.objectMembers?.map { member -> (key: String, value: JSONValue) in
                     // The four legacy arrays run side by side: shorten each by the same entry.
                     guard let values = member.value.arrayValue, values.count == tokens.count else { return member }
                     return (member.key, .array(Array(values.dropLast())))
-                } ?? [])
+                } ?? []))
             }
         }
         return completion
-    }
-
-    /// The bytes an OpenAI chat log-prob entry stands for: its `bytes` when given, else its
-    /// token's UTF-8.
-    fileprivate func spelling(of entry: JSONValue) -> [UInt8] {
-        if let bytes = entry["bytes"]?.arrayValue {
-            return bytes.compactMap { $0.intValue.flatMap { UInt8(exactly: $0) } }
-        }
-        return Array((entry["token"]?.stringValue ?? "").utf8)
     }
 }
 
@@ -57,8 +52,8 @@ extension Completion {
     public func droppingEchoedPrefix(_ responsePrefix: String?) -> Completion {
         guard let responsePrefix, text.hasPrefix(responsePrefix) else { return self }
         let rest = String(text.dropFirst(responsePrefix.count))
-        if let entries = logprobs?["content"]?.arrayValue {
-            guard entries.flatMap(spelling(of:)) == Array(rest.utf8) else { return self }
+        if case .chat(let entries) = recordedLogProbs {
+            guard entries.spelling(ofFirst: entries.count).elementsEqual(rest.utf8) else { return self }
         }
         var completion = self
         completion.text = rest

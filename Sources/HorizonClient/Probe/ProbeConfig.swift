@@ -1,5 +1,6 @@
 import Foundation
 import HorizonTraces
+import HorizonCommon
 
 /// Everything `horizon probe` needs: the traces to probe, where to cut them, how to force an
 /// answer, and the server.

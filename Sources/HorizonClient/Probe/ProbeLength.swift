@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// How much of a trace's thinking a truncation probe keeps.
 public enum ProbeLength: Sendable, Hashable, CustomStringConvertible {
     /// This many thinking tokens (capped at the trace's thinking length).

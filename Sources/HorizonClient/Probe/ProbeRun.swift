@@ -1,4 +1,5 @@
 import HorizonTraces
+import HorizonCommon
 
 /// `horizon probe`: truncation probes and mid-output resampling for sampled traces, written to a
 /// JSONL file and resumable exactly like ``SamplingRun``.

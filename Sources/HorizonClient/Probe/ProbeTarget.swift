@@ -1,4 +1,5 @@
 import HorizonTraces
+import HorizonCommon
 
 /// A sampled output to probe: the prompt it came from, its output tokens, and where its
 /// thinking lies among them.

@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTraces
 
 /// What one replica did in a session: requests, completions, failures and tokens.

@@ -1,5 +1,6 @@
 import HorizonCommon
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// What an existing output file already holds, read when a run starts so it can resume.
@@ -11,7 +12,7 @@ struct ExistingOutput {
 
     /// Reads `path` (absent = empty) and truncates a torn last line away.
     ///
-    /// Only the last line can be torn, because each line was written with one `write(2)` that
+    /// Only the last line can be torn, because each line was written with one `writev(2)` that
     /// ends in its newline; every complete line must be JSON and have a key. A compressed output
     /// holds one frame per line (``TraceFileAppender``): a torn last frame is cut off, and only
     /// the lines of whole frames count.
@@ -130,7 +131,7 @@ private struct LineKeys {
                 let location = SourceLocation(file: path, line: lineNumber)
                 let json: JSONValue
                 do { json = try JSONValue(parsing: line) } catch {
-                    throw ClientError(.invalidExistingOutput, "not an output line: \(error.message)", location: location)
+                    throw ClientError(.invalidExistingOutput, "not an output line: \(error.description)", location: location)
                 }
                 guard let lineKey = key(json) else {
                     throw ClientError(.invalidExistingOutput, "a line without the keys this run writes", location: location)

@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 
 /// The engine under ``SamplingRun`` and ``ProbeRun``: resumes an output file, requests the
 /// missing lines with bounded concurrency, appends each as it arrives, and keeps the manifest.
@@ -6,7 +7,7 @@ import Foundation
 /// - Existing output: the manifest's settings must equal the plan's (else
 ///   ``ClientError/Reason/settingsChanged``, or with `force` the output is deleted and the run
 ///   starts over); a torn last line is truncated; lines whose key is present are skipped.
-/// - Lines are appended in completion order, one `write(2)` each.
+/// - Lines are appended in completion order, one `writev(2)` each.
 /// - When an item fails for good, no new items start; those in flight finish and are written;
 ///   then the error is thrown, prefixed with the item's label.
 enum ResumableRun {

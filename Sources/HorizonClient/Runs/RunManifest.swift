@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// The record a run keeps beside its output (`OUT.manifest.json`): the command line, the
@@ -52,7 +53,7 @@ struct RunManifest {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let json: JSONValue
         do { json = try JSONValue(parsing: [UInt8](data)) } catch {
-            throw ClientError(.invalidExistingOutput, "\(path) is not a run manifest: \(error.message)")
+            throw ClientError(.invalidExistingOutput, "\(path) is not a run manifest: \(error.description)")
         }
         guard json["schema"]?.stringValue == schema, json["settings"]?.objectMembers != nil else {
             throw ClientError(.invalidExistingOutput, "\(path) is not a \(schema) file")

@@ -1,4 +1,5 @@
 import HorizonTraces
+import HorizonCommon
 
 /// One line a run must produce: its identity, its request, and how the answer becomes the line.
 struct RunItem: Sendable {

@@ -2,7 +2,7 @@ import CZstd
 import Foundation
 import HorizonTraces
 
-/// Appends lines to a trace file, each with a single `write(2)` of the whole line and its newline.
+/// Appends lines to a trace file, each with a single `writev(2)` of the whole line and its newline.
 ///
 /// The file is opened with `O_APPEND`, so every write lands at the end. A process killed during
 /// a write leaves at most one torn last line, without its newline, which ``ExistingOutput``
@@ -48,22 +48,55 @@ final class TraceFileAppender {
     /// - Parameter line: one JSON document without newlines.
     /// - Throws: ``ClientError`` with ``ClientError/Reason/fileSystem`` (disk full, closed).
     func append(_ line: [UInt8]) throws(ClientError) {
-        var buffer = line
-        buffer.append(UInt8(ascii: "\n"))
-        if let zstdContext { buffer = try compressedFrame(of: buffer, context: zstdContext) }
-        var written = 0
-        // One call writes the whole buffer to a regular file; the loop only covers EINTR and
-        // the partial writes a full disk can cause.
-        while written < buffer.count {
-            let result = buffer.withUnsafeBytes { raw in
-                Foundation.write(descriptor, raw.baseAddress! + written, raw.count - written)
+        if let zstdContext {
+            var text = line
+            text.append(UInt8(ascii: "\n"))
+            try writeWhole([try compressedFrame(of: text, context: zstdContext)])
+        } else {
+            // The line and its newline as two parts of one `writev(2)`: no copy of a line that
+            // can be megabytes long.
+            try writeWhole([line, [UInt8(ascii: "\n")]])
+        }
+    }
+
+    /// Writes `parts` one after the other with one `writev(2)`; the loop only covers EINTR and
+    /// the partial writes a full disk can cause.
+    private func writeWhole(_ parts: [[UInt8]]) throws(ClientError) {
+        var skipped = 0
+        let total = parts.reduce(0) { $0 + $1.count }
+        while skipped < total {
+            let result = Self.withIOVectors(parts, skipping: skipped) { vectors in
+                writev(descriptor, vectors.baseAddress, Int32(vectors.count))
             }
             if result < 0 {
                 if errno == EINTR { continue }
                 throw ClientError(.fileSystem, "cannot write to \(path): \(String(cString: strerror(errno)))")
             }
-            written += result
+            skipped += result
         }
+    }
+
+    /// Calls `body` with I/O vectors over `parts` less their first `skipped` bytes.
+    private static func withIOVectors<Result>(
+        _ parts: [[UInt8]], skipping skipped: Int, _ body: (UnsafeBufferPointer<iovec>) -> Result
+    ) -> Result {
+        var vectors: [iovec] = []
+        var remaining = skipped
+        func gather(_ index: Int) -> Result {
+            guard index < parts.count else { return vectors.withUnsafeBufferPointer(body) }
+            return parts[index].withUnsafeBytes { raw in
+                if remaining >= raw.count {
+                    remaining -= raw.count
+                } else {
+                    vectors.append(iovec(
+                        iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + remaining),
+                        iov_len: raw.count - remaining))
+                    remaining = 0
+                }
+                return gather(index + 1)
+            }
+        }
+        return gather(0)
     }
 
     private func compressedFrame(of text: [UInt8], context: OpaquePointer) throws(ClientError) -> [UInt8] {

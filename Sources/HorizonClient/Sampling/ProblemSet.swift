@@ -2,6 +2,7 @@ import HorizonCommon
 import Foundation
 import HorizonAnswers
 import HorizonTraces
+import HorizonCommon
 
 /// The problems of a run, with where they came from and a checksum that identifies them.
 ///
@@ -73,7 +74,7 @@ public struct ProblemSet: Sendable, Equatable {
             let location = SourceLocation(file: path, line: lineNumber)
             let json: JSONValue
             do { json = try JSONValue(parsing: line) } catch {
-                throw ClientError(.invalidDataset, error.message, location: location)
+                throw ClientError(.invalidDataset, error.description, location: location)
             }
             func text(_ fields: [String]) -> String? {
                 for field in fields {

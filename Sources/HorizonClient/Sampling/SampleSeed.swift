@@ -1,4 +1,5 @@
 import HorizonTraces
+import HorizonCommon
 
 /// The seed of each sample, derived from the run seed, the problem id and the sample index.
 ///

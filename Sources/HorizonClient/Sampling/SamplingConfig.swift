@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonTraces
 
 /// Everything `horizon sample` needs: the server, the run, the problems and how to prompt them.

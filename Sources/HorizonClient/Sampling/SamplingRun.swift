@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// `horizon sample`: draws N samples per problem from a server and appends them to a JSONL trace
 /// file, resumably.
 ///
@@ -9,7 +11,7 @@
 /// ```
 ///
 /// Every sample is one request with its own derived seed (some servers ignore `n`). Lines are
-/// appended as samples finish, each with one `write(2)`, so the file is valid after any crash
+/// appended as samples finish, each with one `writev(2)`, so the file is valid after any crash
 /// but its last line. Running the same command again resumes: samples already present are
 /// skipped, a torn last line is cut off and redone, and settings that differ from the manifest's
 /// are refused unless ``RunSettings/force`` (which starts over).

@@ -1,5 +1,6 @@
 import HorizonCommon
 import HorizonTraces
+import HorizonCommon
 
 /// The JSONL line `horizon sample` writes for one sample (the fields docs/trace-format.md
 /// lists for it), in a fixed key order with the bulky `logprobs` last.
@@ -11,7 +12,8 @@ import HorizonTraces
 ///  "usage":{"prompt_tokens":12,"completion_tokens":30},"logprobs":{"content":[…]}}
 /// ```
 enum TraceLine {
-    /// The line for `completion`, without its newline.
+    /// The line for `completion` without its `logprobs`, which ``checked(_:request:completion:)``
+    /// appends as the server's text.
     ///
     /// - Parameters:
     ///   - problem: the problem sampled.
@@ -41,20 +43,44 @@ enum TraceLine {
         return line
     }
 
-    /// The serialized `line` (a trace or probe line), once it is known that `analyze` will
-    /// accept it: a run must not write what a later step refuses, nor succeed without the
-    /// log-probs it asked for.
+    /// The serialized `line` (a trace or probe line) with the completion's `logprobs` appended
+    /// last, written from the entries' text as the server sent it (no round trip through a
+    /// value), once it is known that `analyze` will accept the line: a run must not write what
+    /// a later step refuses, nor succeed without the log-probs it asked for.
     static func checked(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> [UInt8] {
         // An empty output has no tokens to give log-probs for; some servers then send none.
         let isEmpty = completion.text.isEmpty && (completion.reasoning ?? "").isEmpty
-        if let asked = request.parameters.topLogprobs, completion.logprobs == nil, !isEmpty {
+        if let asked = request.parameters.topLogprobs, completion.recordedLogProbs == nil, !isEmpty {
             throw ClientError(
                 .unusableCompletion,
                 "the server answered without the log-probs it was asked for (top \(asked)); check that it supports them, or pass --top-logprobs 0 to sample text only")
         }
-        let bytes = line.serialized()
+        // `line` is an object, so its text ends with `}`: `logprobs` goes before it.
+        var members = line.serialized()
+        members.removeLast()
+        members.append(contentsOf: #","logprobs":"#.utf8)
+        var bytes: [UInt8] = []
+        let checkedText: [UInt8]
+        switch completion.recordedLogProbs {
+        case .chat(let entries):
+            bytes.reserveCapacity(members.count + entries.textCount + 32)
+            bytes.append(contentsOf: members)
+            entries.writeJSON(to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            // Each entry was read by the trace reader's own rules as it arrived, so only the
+            // rest of the line is parsed here; entries depend neither on it nor on each other.
+            checkedText = members + "null}".utf8
+        case .legacy(let value):
+            bytes = members
+            value.write(to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+            checkedText = bytes
+        case nil:
+            bytes = members + "null}".utf8
+            checkedText = bytes
+        }
         do {
-            _ = try TraceParser().traces(in: bytes, at: SourceLocation(file: "response", line: 1))
+            _ = try TraceParser().traces(in: checkedText, at: SourceLocation(file: "response", line: 1))
         } catch {
             throw ClientError(.unusableCompletion, "the server's answer is not a valid trace: \(error.message)")
         }
@@ -63,7 +89,7 @@ enum TraceLine {
 
     /// The members every output line ends with, shared by trace and probe lines: `text`,
     /// `reasoning`, `finish_reason`, `logprobs_kind`, `sampling` (with the request's seed),
-    /// `usage`, `logprobs`.
+    /// `usage`; then ``checked(_:request:completion:)`` adds `logprobs`.
     static func outputMembers(
         request: CompletionRequest,
         completion: Completion,
@@ -71,7 +97,7 @@ enum TraceLine {
     ) -> [(key: String, value: JSONValue)] {
         var sampling = request.parameters.manifestJSON
         sampling["seed"] = .integer(request.seed)
-        let kind: JSONValue = completion.logprobs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
+        let kind: JSONValue = completion.recordedLogProbs == nil ? .null : .string((completion.logProbKind ?? configuredKind).rawValue)
         return [
             ("text", .string(completion.text)),
             ("reasoning", completion.reasoning.map { .string($0) } ?? .null),
@@ -85,7 +111,6 @@ enum TraceLine {
                     "completion_tokens": completion.completionTokens.map { .integer($0) } ?? .null,
                 ]
             ),
-            ("logprobs", completion.logprobs ?? .null),
         ]
     }
 }

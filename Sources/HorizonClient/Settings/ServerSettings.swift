@@ -1,3 +1,4 @@
+import HorizonCommon
 import HorizonTraces
 
 /// How to talk to the server: where it is (one URL or several replicas), what to ask it, and how

@@ -1,4 +1,10 @@
-/// A position in one JSON line, with the byte-level scanning the trace parser is built from.
+/// A position in JSON text, with the byte-level scanning every JSON reader in Horizon is
+/// built from: the trace parser, the client's response scanner and the ``JSONValue`` DOM.
+///
+/// It reads one of two kinds of text:
+/// - a **line** (``init(base:end:)``), as the trace reader hands out: a line feed ends it;
+/// - a **document** (``init(document:count:)``), such as a response body or an event's data:
+///   line feeds are whitespace and only `count` ends it.
 ///
 /// The cursor reads raw memory without bounds checks. It starts at the line's first byte
 /// and may be given more than the line: `base[0..<end]` must be readable, and the line ends
@@ -9,19 +15,23 @@
 /// on one ask whether it is the end of the line. So a batch of lines is parsed line after
 /// line without first searching for the line feeds: the parse of one line says where it ended.
 ///
-/// Beyond RFC 8259 it accepts `NaN`, `Infinity` and `-Infinity` where a number may stand,
-/// because Python's `json` module writes them; the parser then rejects them where they are
-/// not allowed (a log-probability may be `-Infinity`, never `NaN` or `Infinity`).
-struct JSONCursor {
-    let base: UnsafePointer<UInt8>
+/// Beyond RFC 8259 the number grammar accepts `NaN`, `Infinity` and `-Infinity` where a number
+/// may stand, because Python's `json` module writes them (and servers built on it pass them
+/// through). Each reader then decides where they are allowed: the trace parser takes
+/// `-Infinity` as a log-probability (probability 0) and rejects `NaN` and `Infinity` there,
+/// as everywhere else; the DOM keeps them as number literals (docs/trace-format.md, *Numbers*).
+package struct JSONCursor {
+    package let base: UnsafePointer<UInt8>
     /// The end of the readable bytes (at most the end of the line's batch).
-    let end: Int
-    var position: Int
+    package let end: Int
+    package var position: Int
+    /// Whether line feeds are whitespace (a document) rather than the end (a line).
+    package let isDocument: Bool
 
     /// Deepest nesting accepted, so that a hostile line cannot exhaust the stack.
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
-    init(base: UnsafePointer<UInt8>, end: Int) {
+    @inlinable package init(base: UnsafePointer<UInt8>, end: Int) {
         // Checked in this order: after a final line feed, `base[end]` may lie beyond the input.
         precondition(
             (end > 0 && base[end - 1] == ASCII.newline) || base[end] == 0 || base[end] == ASCII.newline,
@@ -29,17 +39,30 @@ struct JSONCursor {
         self.base = base
         self.end = end
         self.position = 0
+        self.isDocument = false
+    }
+
+    /// A cursor over the document `base[0..<count]`, in which line feeds are whitespace.
+    ///
+    /// - Precondition: `base[count]` is readable and NUL (the terminator every scanning loop
+    ///   stops at).
+    @inlinable package init(document base: UnsafePointer<UInt8>, count: Int) {
+        precondition(base[count] == 0, "JSONCursor needs a NUL after the document")
+        self.base = base
+        self.end = count
+        self.position = 0
+        self.isDocument = true
     }
 
     // MARK: Errors
 
     /// A syntax error at the current position.
-    func syntaxError(_ expectation: String) -> LineFault {
-        LineFault(.malformedJSON, "\(expectation), found \(foundDescription)", offset: position)
+    package func syntaxError(_ expectation: String) -> JSONSyntaxError {
+        JSONSyntaxError("\(expectation), found \(foundDescription)", offset: position)
     }
 
     private var foundDescription: String {
-        if isAtEndOfLine { return "the end of the line" }
+        if isAtEndOfLine { return isDocument ? "the end of the text" : "the end of the line" }
         let byte = base[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
@@ -47,20 +70,26 @@ struct JSONCursor {
 
     // MARK: Structure
 
-    /// Whether the cursor is at the line feed or the end that ends the line.
-    var isAtEndOfLine: Bool { position >= end || base[position] == ASCII.newline }
+    /// Whether the cursor is at the end of the text: the line feed or the end that ends a
+    /// line, or the end of a document.
+    @inlinable package var isAtEndOfLine: Bool {
+        position >= end || (base[position] == ASCII.newline && !isDocument)
+    }
 
-    /// Moves past spaces, tabs and carriage returns (a line feed ends the line).
-    @inline(__always) mutating func skipWhitespace() {
+    /// Moves past spaces, tabs and carriage returns, and line feeds in a document (in a line,
+    /// a line feed ends it).
+    @inlinable @inline(__always) package mutating func skipWhitespace() {
         while true {
             let byte = base[position]
-            guard byte == ASCII.space || byte == ASCII.carriageReturn || byte == ASCII.tab else { return }
+            guard byte == ASCII.space || byte == ASCII.carriageReturn || byte == ASCII.tab
+                || (byte == ASCII.newline && isDocument)
+            else { return }
             position &+= 1
         }
     }
 
     /// The next non-whitespace byte (the terminator at the end of the line), without consuming it.
-    @inline(__always) mutating func peek() -> UInt8 {
+    @inlinable @inline(__always) package mutating func peek() -> UInt8 {
         var byte = base[position]
         if byte > ASCII.space { return byte }
         // Most often a single space (Python's `", "` and `": "` separators).
@@ -74,7 +103,7 @@ struct JSONCursor {
     }
 
     /// Consumes `{`; returns whether the object has members (the cursor is then at the first key).
-    @inline(__always) mutating func enterObject() throws(LineFault) -> Bool {
+    @inlinable @inline(__always) package mutating func enterObject() throws(JSONSyntaxError) -> Bool {
         guard peek() == ASCII.openBrace else { throw syntaxError("expected '{'") }
         position &+= 1
         if peek() == ASCII.closeBrace {
@@ -85,7 +114,7 @@ struct JSONCursor {
     }
 
     /// Reads a member's key and the `:` after it.
-    @inline(__always) mutating func readKey() throws(LineFault) -> RawString {
+    @inlinable @inline(__always) package mutating func readKey() throws(JSONSyntaxError) -> RawString {
         guard peek() == ASCII.quote else { throw syntaxError("expected a quoted object key") }
         let key = try scanString()
         guard peek() == ASCII.colon else { throw syntaxError("expected ':' after an object key") }
@@ -94,7 +123,7 @@ struct JSONCursor {
     }
 
     /// After a member's value: consumes `,` (returns `true`) or the closing `}` (returns `false`).
-    @inline(__always) mutating func nextMember() throws(LineFault) -> Bool {
+    @inlinable @inline(__always) package mutating func nextMember() throws(JSONSyntaxError) -> Bool {
         let byte = peek()
         position &+= 1
         if byte == ASCII.comma { return true }
@@ -104,7 +133,7 @@ struct JSONCursor {
     }
 
     /// Consumes `[`; returns whether the array has elements (the cursor is then at the first).
-    @inline(__always) mutating func enterArray() throws(LineFault) -> Bool {
+    @inlinable @inline(__always) package mutating func enterArray() throws(JSONSyntaxError) -> Bool {
         guard peek() == ASCII.openBracket else { throw syntaxError("expected '['") }
         position &+= 1
         if peek() == ASCII.closeBracket {
@@ -115,7 +144,7 @@ struct JSONCursor {
     }
 
     /// After an element: consumes `,` (returns `true`) or the closing `]` (returns `false`).
-    @inline(__always) mutating func nextElement() throws(LineFault) -> Bool {
+    @inlinable @inline(__always) package mutating func nextElement() throws(JSONSyntaxError) -> Bool {
         let byte = peek()
         position &+= 1
         if byte == ASCII.comma { return true }
@@ -125,7 +154,7 @@ struct JSONCursor {
     }
 
     /// Consumes `null` if it comes next; returns whether it did.
-    @inline(__always) mutating func skipNull() -> Bool {
+    @inlinable @inline(__always) package mutating func skipNull() -> Bool {
         guard peek() == ASCII.n, base[position &+ 1] == ASCII.u, base[position &+ 2] == ASCII.l,
             base[position &+ 3] == ASCII.l
         else { return false }
@@ -133,10 +162,13 @@ struct JSONCursor {
         return true
     }
 
-    /// Requires that nothing but whitespace follows up to the end of the line, and moves there.
-    mutating func expectEndOfLine() throws(LineFault) {
+    /// Requires that nothing but whitespace follows up to the end of the line (or document),
+    /// and moves there.
+    package mutating func expectEndOfLine() throws(JSONSyntaxError) {
         skipWhitespace()
-        guard isAtEndOfLine else { throw syntaxError("expected the end of the line after the object") }
+        guard isAtEndOfLine else {
+            throw syntaxError(isDocument ? "expected the end of the text after the value" : "expected the end of the line after the object")
+        }
     }
 
     // MARK: Skipping
@@ -144,7 +176,7 @@ struct JSONCursor {
     /// Moves past one value of any type, checking its syntax, and says what it was.
     ///
     /// - Complexity: O(length of the value).
-    mutating func scanValue(depth: Int = 0) throws(LineFault) -> JSONValueSpan {
+    package mutating func scanValue(depth: Int = 0) throws(JSONSyntaxError) -> JSONValueSpan {
         let byte = peek()
         let start = position
         switch byte {
@@ -185,7 +217,7 @@ struct JSONCursor {
     ///
     /// Strings are skipped directly and arrays of non-negative integers (`bytes`,
     /// `text_offset`) in one tight loop; anything else goes through ``scanValue(depth:)``.
-    @inline(__always) mutating func skipValue() throws(LineFault) {
+    @inlinable @inline(__always) package mutating func skipValue() throws(JSONSyntaxError) {
         switch peek() {
         case ASCII.quote: _ = try scanString()
         case ASCII.openBracket: try skipArray()
@@ -194,7 +226,7 @@ struct JSONCursor {
     }
 
     /// Moves past the array at the cursor; a tight loop for integer arrays, else ``scanValue(depth:)``.
-    @inline(__always) private mutating func skipArray() throws(LineFault) {
+    @inlinable @inline(__always) package mutating func skipArray() throws(JSONSyntaxError) {
         if let end = endOfIntegerArray(at: position) {
             position = end
         } else {
@@ -204,7 +236,7 @@ struct JSONCursor {
 
     /// Where the array of non-negative integers starting at `offset` ends (one past its `]`),
     /// or `nil` when it is not such an array (or is empty, or has odd spacing).
-    private func endOfIntegerArray(at offset: Int) -> Int? {
+    @inlinable package func endOfIntegerArray(at offset: Int) -> Int? {
         var offset = offset + 1
         while true {
             if base[offset] == ASCII.space { offset &+= 1 }
@@ -221,7 +253,7 @@ struct JSONCursor {
     }
 
     /// Consumes the exact ASCII word `word` or throws.
-    mutating func expectWord(_ word: StaticString) throws(LineFault) {
+    package mutating func expectWord(_ word: StaticString) throws(JSONSyntaxError) {
         let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for (offset, byte) in bytes.enumerated() where base[position &+ offset] != byte {
             position &+= offset
@@ -231,60 +263,7 @@ struct JSONCursor {
     }
 
     /// The bytes `start..<end` of the line.
-    @inline(__always) func bytes(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable @inline(__always) package func bytes(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + start, count: end - start)
     }
-}
-
-/// What kind of JSON value a span holds.
-enum JSONValueKind: Equatable {
-    case string, number, object, array, bool, null
-}
-
-/// Where a scanned value lies in the line; strings also carry their raw contents.
-struct JSONValueSpan {
-    var kind: JSONValueKind
-    /// Offsets of the value's first byte and one past its last.
-    var start: Int
-    var end: Int
-    var string: RawString?
-
-    init(kind: JSONValueKind, start: Int, end: Int, string: RawString? = nil) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.string = string
-    }
-}
-
-/// The bytes JSON's syntax is made of.
-enum ASCII {
-    static let tab: UInt8 = 0x09
-    static let newline: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let space: UInt8 = 0x20
-    static let quote: UInt8 = 0x22
-    static let plus: UInt8 = 0x2B
-    static let comma: UInt8 = 0x2C
-    static let minus: UInt8 = 0x2D
-    static let dot: UInt8 = 0x2E
-    static let slash: UInt8 = 0x2F
-    static let zero: UInt8 = 0x30
-    static let nine: UInt8 = 0x39
-    static let colon: UInt8 = 0x3A
-    static let upperI: UInt8 = 0x49
-    static let upperN: UInt8 = 0x4E
-    static let openBracket: UInt8 = 0x5B
-    static let backslash: UInt8 = 0x5C
-    static let closeBracket: UInt8 = 0x5D
-    static let b: UInt8 = 0x62
-    static let e: UInt8 = 0x65
-    static let f: UInt8 = 0x66
-    static let l: UInt8 = 0x6C
-    static let n: UInt8 = 0x6E
-    static let r: UInt8 = 0x72
-    static let t: UInt8 = 0x74
-    static let u: UInt8 = 0x75
-    static let openBrace: UInt8 = 0x7B
-    static let closeBrace: UInt8 = 0x7D
 }

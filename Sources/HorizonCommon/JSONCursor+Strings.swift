@@ -2,13 +2,19 @@
 ///
 /// Most strings the parser meets (keys, candidate tokens it only compares) are never decoded;
 /// `hasEscapes` tells whether the raw bytes already are the decoded ones.
-struct RawString: Equatable {
+package struct RawString: Equatable, Sendable {
     /// Offsets of the first byte after the opening quote and of the closing quote.
-    var start: Int
-    var end: Int
-    var hasEscapes: Bool
+    package var start: Int
+    package var end: Int
+    package var hasEscapes: Bool
 
-    var count: Int { end - start }
+    @inlinable package init(start: Int, end: Int, hasEscapes: Bool) {
+        self.start = start
+        self.end = end
+        self.hasEscapes = hasEscapes
+    }
+
+    @inlinable package var count: Int { end - start }
 }
 
 extension JSONCursor {
@@ -20,7 +26,7 @@ extension JSONCursor {
     /// - Throws: A syntax error for a raw control character, a bad escape, or a missing
     ///   closing quote.
     /// - Complexity: O(length of the string).
-    @inline(__always) mutating func scanString() throws(LineFault) -> RawString {
+    @inlinable @inline(__always) package mutating func scanString() throws(JSONSyntaxError) -> RawString {
         position &+= 1
         let start = position
         var hasEscapes = false
@@ -56,7 +62,7 @@ extension JSONCursor {
     /// The high bit of each byte of `word` (little-endian: first byte lowest) that is a
     /// quote, a backslash or below 0x20. Bytes after the first such byte may be flagged
     /// wrongly (a borrow), so only the lowest flag is meaningful.
-    @inline(__always) static func stringDelimiterMask(_ word: UInt64) -> UInt64 {
+    @inlinable @inline(__always) package static func stringDelimiterMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* UInt64(ASCII.quote))
@@ -68,7 +74,7 @@ extension JSONCursor {
     }
 
     /// Moves past one escape sequence (the cursor is at its backslash), checking it.
-    private mutating func scanEscape() throws(LineFault) {
+    package mutating func scanEscape() throws(JSONSyntaxError) {
         let escaped = base[position &+ 1]
         switch escaped {
         case ASCII.quote, ASCII.backslash, ASCII.slash, ASCII.b, ASCII.f, ASCII.n, ASCII.r, ASCII.t:
@@ -86,7 +92,7 @@ extension JSONCursor {
     }
 
     /// The value of an ASCII hex digit.
-    @inline(__always) static func hexValue(_ byte: UInt8) -> UInt32? {
+    @inlinable @inline(__always) package static func hexValue(_ byte: UInt8) -> UInt32? {
         switch byte {
         case ASCII.zero...ASCII.nine: UInt32(byte - ASCII.zero)
         case 0x41...0x46: UInt32(byte - 0x41 + 10)
@@ -102,7 +108,7 @@ extension JSONCursor {
     /// by ``scanString()``, so this cannot fail.
     ///
     /// - Complexity: O(`string.count`).
-    func decode(_ string: RawString, into output: inout [UInt8]) {
+    @inlinable package func decode(_ string: RawString, into output: inout [UInt8]) {
         guard string.hasEscapes else {
             output.append(contentsOf: bytes(string.start, string.end))
             return
@@ -145,7 +151,7 @@ extension JSONCursor {
     }
 
     /// The decoded string as Swift text (invalid UTF-8 is repaired with U+FFFD).
-    func decodeText(_ string: RawString, scratch: inout [UInt8]) -> String {
+    @inlinable package func decodeText(_ string: RawString, scratch: inout [UInt8]) -> String {
         if !string.hasEscapes {
             return String(decoding: bytes(string.start, string.end), as: UTF8.self)
         }
@@ -155,7 +161,7 @@ extension JSONCursor {
     }
 
     /// Whether `string` decodes to exactly the ASCII `literal` (used for keys).
-    @inline(__always) func matches(_ string: RawString, _ literal: StaticString) -> Bool {
+    @inlinable @inline(__always) package func matches(_ string: RawString, _ literal: StaticString) -> Bool {
         let literalBytes = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         if string.hasEscapes {
             var decoded: [UInt8] = []
@@ -166,14 +172,14 @@ extension JSONCursor {
         return memoryEqual(base + string.start, literalBytes.baseAddress!, literalBytes.count)
     }
 
-    private func hexQuad(at index: Int) -> UInt32 {
+    @inlinable package func hexQuad(at index: Int) -> UInt32 {
         var value: UInt32 = 0
         for offset in 0..<4 { value = value << 4 | (Self.hexValue(base[index + offset]) ?? 0) }
         return value
     }
 
     /// Appends the UTF-8 encoding of `scalar`; surrogates become U+FFFD.
-    static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    @inlinable package static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
         switch scalar {
         case 0..<0x80:
             output.append(UInt8(scalar))
@@ -196,7 +202,7 @@ extension JSONCursor {
 }
 
 /// Whether `count` bytes at `a` and `b` are equal.
-@inline(__always) func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+@inlinable @inline(__always) package func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     var index = 0
     while index < count {
         if a[index] != b[index] { return false }

@@ -1,4 +1,4 @@
-import HorizonTraces
+import HorizonCommon
 import Testing
 
 @Suite("SHA-256")

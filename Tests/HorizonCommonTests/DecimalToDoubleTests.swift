@@ -2,7 +2,7 @@ import Foundation
 import HorizonTestSupport
 import Testing
 
-@testable import HorizonTraces
+@testable import HorizonCommon
 
 /// Number parsing (``JSONCursor/parseDouble()`` and ``DecimalToDouble``) against the C
 /// library's `strtod`, which rounds correctly.
@@ -59,7 +59,7 @@ import Testing
 
     @Test(arguments: ["-", "1.", ".5", "1e", "1e+", "--1", "-NaN", "+1", "Inf"])
     func malformedNumbersAreRejected(_ text: String) {
-        #expect(throws: LineFault.self) { try Self.scanned(text) }
+        #expect(throws: JSONSyntaxError.self) { try Self.scanned(text) }
     }
 
     /// The tables the exact paths rely on: `5^k`, and `R = floor(2^(127 + b) / 5^k)` with

@@ -11,7 +11,7 @@ extension JSONCursor {
     /// - Returns: The value; numbers too large for `Double` give ±infinity, as `strtod` does.
     /// - Throws: A syntax error when the bytes are not a JSON number.
     /// - Complexity: O(number of digits).
-    @inline(__always) mutating func parseDouble() throws(LineFault) -> Double {
+    @inlinable @inline(__always) package mutating func parseDouble() throws(JSONSyntaxError) -> Double {
         skipWhitespace()
         if let value = parseShortDecimal() { return value }
         return try parseNumberInGeneral()
@@ -21,7 +21,7 @@ extension JSONCursor {
     /// the exponent, an exponent of at most 4 digits, and no leading zero before other digits.
     ///
     /// - Returns: The correctly rounded value, or `nil` (the cursor unmoved) for anything else.
-    @inline(__always) private mutating func parseShortDecimal() -> Double? {
+    @inlinable @inline(__always) package mutating func parseShortDecimal() -> Double? {
         var offset = position
         let negative = base[offset] == ASCII.minus
         if negative { offset &+= 1 }
@@ -84,7 +84,7 @@ extension JSONCursor {
 
     /// Any JSON number, `NaN`, `Infinity` or `-Infinity`, with the digits beyond the 19th
     /// handled (see ``parseDouble()``).
-    @inline(never) private mutating func parseNumberInGeneral() throws(LineFault) -> Double {
+    @inline(never) package mutating func parseNumberInGeneral() throws(JSONSyntaxError) -> Double {
         let start = position
         var negative = false
         if base[position] == ASCII.minus {
@@ -168,7 +168,7 @@ extension JSONCursor {
     /// SWAR: one unaligned load, a digit check on all eight bytes at once, and three
     /// multiplications combining digit pairs, then pairs of pairs, then the two halves (the
     /// method simdjson uses).
-    @inline(__always) private func eightDigits(at offset: Int) -> UInt64? {
+    @inlinable @inline(__always) package func eightDigits(at offset: Int) -> UInt64? {
         let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
         let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
         // Every byte is in 0x30...0x39 iff its high nibble is 3 and adding 6 keeps it 3.
@@ -184,7 +184,7 @@ extension JSONCursor {
 
     /// Moves past the number at the cursor, checking its syntax without computing its value
     /// (for skipped values such as `bytes` arrays and `text_offset`).
-    mutating func skipNumber() throws(LineFault) {
+    @inlinable package mutating func skipNumber() throws(JSONSyntaxError) {
         let start = position
         if base[position] == ASCII.minus { position &+= 1 }
         guard base[position] &- ASCII.zero <= 9 else {
@@ -211,7 +211,7 @@ extension JSONCursor {
 
     /// `NaN`, `Infinity` or `-Infinity` (Python's `json` writes them), at a place where a
     /// number was expected.
-    private mutating func parseNonFiniteWord(negative: Bool) throws(LineFault) -> Double {
+    package mutating func parseNonFiniteWord(negative: Bool) throws(JSONSyntaxError) -> Double {
         switch base[position] {
         case ASCII.upperI:
             try expectWord("Infinity")
@@ -221,56 +221,6 @@ extension JSONCursor {
             return .nan
         default:
             throw syntaxError("expected a value")
-        }
-    }
-
-    /// Parses a number that must be a whole number in `range`.
-    ///
-    /// - Throws: A syntax error for a non-number, an ``TraceError/Reason/invalidField`` fault
-    ///   (naming `field`) for a fraction or a value out of range.
-    mutating func parseInteger(in range: ClosedRange<Int>, field: @autoclosure () -> String) throws(LineFault) -> Int {
-        skipWhitespace()
-        let start = position
-        let value = try parseDouble()
-        guard value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            let text = String(decoding: bytes(start, position), as: UTF8.self)
-            throw LineFault(.invalidField, "\(field()) must be a whole number in \(range), not \(text)")
-        }
-        return Int(value)
-    }
-
-    /// Parses an array of integers `0...255` (a token's raw bytes), appending them.
-    ///
-    /// The bytes are gathered on the stack and appended together (one uniqueness and
-    /// capacity check per token rather than per byte).
-    mutating func parseByteArray(appendingTo output: inout [UInt8], field: @autoclosure () -> String) throws(LineFault) {
-        guard peek() == ASCII.openBracket else { throw LineFault(.invalidField, "\(field()) must be an array") }
-        guard try enterArray() else { return }
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { (gathered) throws(LineFault) in
-            var count = 0
-            repeat {
-                skipWhitespace()
-                let start = position
-                var value = 0
-                var byte = base[position]
-                while byte &- ASCII.zero <= 9, value <= 255 {
-                    value = value * 10 + Int(byte &- ASCII.zero)
-                    position &+= 1
-                    byte = base[position]
-                }
-                if position == start || value > 255 || byte == ASCII.dot || byte | 0x20 == ASCII.e {
-                    // Not a plain small integer: let the general parser judge it.
-                    position = start
-                    value = try parseInteger(in: 0...255, field: field())
-                }
-                if count == gathered.count {
-                    output.append(contentsOf: gathered)
-                    count = 0
-                }
-                gathered[count] = UInt8(truncatingIfNeeded: value)
-                count += 1
-            } while try nextElement()
-            output.append(contentsOf: gathered[..<count])
         }
     }
 }

@@ -1,5 +1,8 @@
-import HorizonCommon
 import Foundation
+import HorizonCommon
+import HorizonEntropy
+import HorizonSegments
+import HorizonTraces
 
 /// Reads the continuations `horizon probe` wrote and measures each one.
 ///
@@ -14,7 +17,7 @@ public enum ProbeReader {
     ///   the file when it holds no probe line.
     public static func read(paths: [String], options: SampleRecordOptions) throws -> [ProbeRecord] {
         var records: [ProbeRecord] = []
-        let parser = TraceParser()
+        let parser = TraceParser(keeping: keptMembers)
         for path in paths {
             let data = try TraceReader.contents(of: path)
             var lineNumber = 0
@@ -32,24 +35,32 @@ public enum ProbeReader {
         return records
     }
 
+    /// The members of a probe line that are not trace fields.
+    static let keptMembers = ["probe", "prefix", "answer_prefix", "usage"]
+
     static func record(_ line: [UInt8], at location: SourceLocation, parser: TraceParser, options: SampleRecordOptions) throws -> ProbeRecord {
         func invalid(_ message: String) -> TraceError {
             TraceError(.invalidField, at: location, message)
         }
-        let json: JSONValue
-        do { json = try JSONValue(parsing: line) } catch { throw invalid("not JSON: \(error.message)") }
-        guard let probe = json["probe"], let kindName = probe["kind"]?.stringValue else {
+        // One parse of the line, by the trace parser; only the small probe members are read
+        // into values afterwards.
+        let (traces, members) = try parser.parseLine(line, at: location)
+        func member(_ name: String) throws -> JSONValue? {
+            guard let text = members[name] else { return nil }
+            do { return try JSONValue(parsing: text) } catch { throw invalid("`\(name)`: \(error)") }
+        }
+        guard let probe = try member("probe"), let kindName = probe["kind"]?.stringValue else {
             throw invalid("not a probe line (no `probe.kind`): analyze traces as TRACES, probe output with --probes")
         }
-        guard let trace = try parser.traces(in: line, at: location).first else { throw invalid("no output in the probe line") }
-        let prefix = json["prefix"]?.stringValue ?? ""
+        guard let trace = traces.first?.trace else { throw invalid("no output in the probe line") }
+        let prefix = try member("prefix")?.stringValue ?? ""
         let kind: ProbeRecord.Kind
         let answerText: String
         switch kindName {
         case "truncation":
             guard let length = probe["length"]?.doubleValue else { throw invalid("truncation probe without `length`") }
             kind = .truncation(length: length, unit: probe["length_unit"]?.stringValue ?? "tokens")
-            answerText = (json["answer_prefix"]?.stringValue ?? "") + trace.text
+            answerText = (try member("answer_prefix")?.stringValue ?? "") + trace.text
         case "resample":
             guard let position = probe["position"]?.intValue else { throw invalid("resample probe without `position`") }
             kind = .resample(position: position)
@@ -64,6 +75,6 @@ public enum ProbeReader {
             index: probe["index"]?.intValue ?? 0, gold: trace.gold,
             keptTokens: probe["kept_tokens"]?.intValue ?? 0, thinkingTokens: probe["thinking_tokens"]?.intValue, answer: options.extractor.extract(from: answerText),
             measures: measures,
-            tokensSpent: json["usage"]?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0)
+            tokensSpent: try member("usage")?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0)
     }
 }
