@@ -2,12 +2,14 @@
 /// documented JSON document (docs/analysis-schema.md).
 ///
 /// Keys are snake_case in JSON. A metric that could not be computed (no log-probs, no gold
-/// answers, too few samples) is `null`, never a made-up number. Intervals are `[lower, upper]`.
+/// answers, too few samples) is absent (`nil`), never a made-up number. Intervals are `[lower, upper]`.
 public struct Analysis: Codable, Sendable, Equatable {
     /// Bumped whenever a key changes meaning or disappears; adding keys keeps the version.
     /// 2: curves follow the requested estimator at every position (docs/analysis-schema.md).
     /// 3: issue 12's keys: `probes.first_correct`, `probes.consistency_stop`; `confidence`, `forks`
-    /// and `reflection`, at set level and per problem.
+    /// and `reflection`, at set level and per problem. Only keys were added, but a family of new
+    /// metrics is marked, so a reader can tell a file that lacks them from one that could not
+    /// compute them.
     public static let currentSchemaVersion = 3
 
     public var schema: String = "horizon.analysis"
