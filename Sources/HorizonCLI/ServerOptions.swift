@@ -46,6 +46,12 @@ struct ServerOptions: ParsableArguments {
 
     @OptionGroup var seeding: SeedOptions
 
+    @Option(name: .customLong("replica-rest"), help: ArgumentHelp(
+        "Seconds a replica that failed is left alone, as MIN or MIN:MAX (default 1:60).",
+        discussion: "Each consecutive fault doubles the rest from MIN up to MAX (MIN alone keeps MAX at 60 s, or MIN when larger); only with two or more replicas. Recorded in the manifest's session_settings.replica_rest.",
+        valueName: "min[:max]"))
+    var replicaRest: String?
+
     @Option(help: "Requests in flight at once, over all replicas (the open-file limit is raised to fit).")
     var concurrency = 4
 
@@ -96,8 +102,27 @@ struct ServerOptions: ParsableArguments {
         for (flag, seconds) in [("--read-timeout", readTimeout), ("--request-timeout", requestTimeout)] {
             try require(seconds > 0 && seconds <= Self.maximumTimeout, "\(flag) must be seconds in (0, \(Int(Self.maximumTimeout))], got \(seconds).")
         }
+        _ = try parsedReplicaRest()
         let overrides = CompletionRequest.logProbOverrides(in: try parsedExtraBody())
         try require(overrides.isEmpty, "--extra-body may not set \(overrides.joined(separator: ", ")): use --top-logprobs (0 asks for none).")
+    }
+
+    /// `--replica-rest MIN[:MAX]`: seconds from a millisecond to a week, MAX at least MIN.
+    func parsedReplicaRest() throws -> ReplicaRest {
+        guard let replicaRest else { return ReplicaRest() }
+        let parts = replicaRest.split(separator: ":", omittingEmptySubsequences: false)
+        let seconds = parts.map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...2).contains(parts.count), let base = seconds[0], let maximum = seconds.count == 2 ? seconds[1] : max(base, 60) else {
+            throw ValidationError("--replica-rest must be seconds MIN or MIN:MAX, e.g. 2 or 0.5:30 (got \"\(replicaRest)\").")
+        }
+        // Durations are kept to the millisecond, so a shorter rest would be none.
+        for (name, value) in [("MIN", base), ("MAX", maximum)] where !(value >= 0.001 && value <= Self.maximumTimeout) {
+            throw ValidationError("--replica-rest \(name) must be seconds in [0.001, \(Int(Self.maximumTimeout))], got \(value).")
+        }
+        guard maximum >= base else {
+            throw ValidationError("--replica-rest MAX (\(maximum)) must be at least MIN (\(base)).")
+        }
+        return ReplicaRest(base: .milliseconds(Int64((base * 1000).rounded())), maximum: .milliseconds(Int64((maximum * 1000).rounded())))
     }
 
     func parsedExtraBody() throws -> JSONValue? {
@@ -133,7 +158,8 @@ struct ServerOptions: ParsableArguments {
             extraBody: try parsedExtraBody(),
             logProbKind: logprobsKind,
             apiKeyEnvironmentVariable: apiKeyEnv,
-            timeouts: timeouts)
+            timeouts: timeouts,
+            replicaRest: try parsedReplicaRest())
     }
 
     /// The run settings for output `out`.

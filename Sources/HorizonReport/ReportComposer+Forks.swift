@@ -29,7 +29,7 @@ extension ReportComposer {
         markdown += sideBySide("Forking tokens", rows: rows).render()
 
         markdown += "\n### The highest-entropy tokens\n\n"
-        markdown += "The run's highest-entropy tokens in the whole output, with \(ForkingToken.contextTokens) tokens either side (the token between ⟦ ⟧) and the probabilities the server returned at that step, largest first (the traces keep no candidate texts).\n\n"
+        markdown += "The run's highest-entropy tokens in the whole output, with \(ForkingToken.contextTokens) tokens either side (the token between ⟦ ⟧) and the candidates the server returned at that step with their probabilities, largest first (probabilities alone for analyses made before the texts were kept).\n\n"
         var figures: [FigureFile] = []
         for (index, analysis) in analyses.enumerated() {
             markdown += analysisHeading(index)
@@ -37,14 +37,14 @@ extension ReportComposer {
                 markdown += "No tokens.\n\n"
                 continue
             }
-            var table = MarkdownTable(titles: ["Problem", "Sample", "Position", "Entropy (nats)", "Context", "p(sampled)", "Top probabilities"],
+            var table = MarkdownTable(titles: ["Problem", "Sample", "Position", "Entropy (nats)", "Context", "p(sampled)", "Top alternatives"],
                                       rightAligned: [1, 2, 3, 5])
             for token in forks.top.overall {
                 // Brackets, not bold: a token's leading space would keep `**` from opening emphasis.
                 let context = quoted(token.before) + " ⟦" + quoted(token.token) + "⟧ " + quoted(token.after)
                 table.addRow(markdown: [
                     quoted(token.problemID), "\(token.sample)", "\(token.position)", NumberFormat.decimal(token.entropy), context,
-                    NumberFormat.decimal(token.sampledProbability), token.alternatives.map { NumberFormat.decimal($0) }.joined(separator: ", "),
+                    NumberFormat.decimal(token.sampledProbability), alternatives(token),
                 ])
             }
             markdown += table.render() + "\n"
@@ -58,5 +58,15 @@ extension ReportComposer {
             }
         }
         return ReportSection(markdown: markdown, figures: figures)
+    }
+
+    /// A forking token's alternatives as `⟦token⟧ (p)`, the texts escaped and between brackets
+    /// so that spaces show; the probabilities alone when the analysis has no texts.
+    private func alternatives(_ token: ForkingToken) -> String {
+        guard let texts = token.alternativeTokens, texts.count == token.alternatives.count else {
+            return token.alternatives.map { NumberFormat.decimal($0) }.joined(separator: ", ")
+        }
+        return zip(texts, token.alternatives).map { "⟦" + quoted($0) + "⟧ (" + NumberFormat.decimal($1) + ")" }
+            .joined(separator: ", ")
     }
 }

@@ -74,6 +74,10 @@ public struct Analyzer: Sendable {
             return AnalysisInput(path: path, bytes: size ?? 0, role: role)
         }
         let recordOptions = self.recordOptions
+        // Each trace is measured as soon as it is read, so keeping its line for the texts of
+        // its forking tokens' alternatives holds only the blocks in flight.
+        var readOptions = self.readOptions
+        readOptions.keepsCandidateTexts = true
         let summary = try TraceReader(paths: paths, options: readOptions).read(
             transform: { trace -> SampleRecord? in
                 guard shard.contains(problemID: trace.problemID) else { return nil }

@@ -71,7 +71,7 @@ public struct SampleRecord: Sendable {
                     guard let range = tokens(segment) else { continue }
                     forkTokens[segment] = ForkingToken.highest(
                         ForkAggregation.topCount, in: range, segment: segment, statistics: statistics,
-                        logProbs: logProbs, problemID: problemID, sample: sampleIndex)
+                        logProbs: logProbs, candidateTexts: trace.candidateTexts, problemID: problemID, sample: sampleIndex)
                 }
                 strip = TokenStrip(problemID: problemID, sample: sampleIndex, logProbs: logProbs, statistics: statistics,
                                    thinking: thinkingTokens, answer: answerTokens)

@@ -29,6 +29,7 @@ package struct ChatLogProbEntryReader {
         builder.logProbs.sampledRanks.removeAll(keepingCapacity: true)
         builder.logProbs.candidateLogProbs.removeAll(keepingCapacity: true)
         builder.logProbs.candidateEnds.removeAll(keepingCapacity: true)
+        builder.topListOffsets.removeAll(keepingCapacity: true)
         if parser == nil {
             parser = LineParser(cursor: cursor, names: TraceFieldNames(options: TraceReadOptions()))
         } else {

@@ -160,6 +160,7 @@ extension LineParser {
         step: Int, id sampledID: Int?, token: RawString?, bytes sampledBytes: Range<Int>?,
         into builder: inout LogProbsBuilder
     ) throws -> Int {
+        builder.pendingTopList = Int32(truncatingIfNeeded: cursor.position)
         if cursor.skipNull() { return -1 }
         guard cursor.peek() == ASCII.openBracket else {
             throw LineFault(.invalidField, "top_logprobs of token \(step) must be an array")

@@ -131,6 +131,7 @@ extension LineParser {
     private mutating func parseCompletionTopList(
         step: Int, of legacy: CompletionLogProbs, into builder: inout LogProbsBuilder
     ) throws -> Int {
+        builder.pendingTopList = Int32(truncatingIfNeeded: cursor.position)
         if cursor.skipNull() { return -1 }
         guard cursor.peek() == ASCII.openBrace else {
             throw LineFault(.invalidField, "top_logprobs of token \(step) must be an object or null")

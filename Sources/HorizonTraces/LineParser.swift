@@ -275,9 +275,11 @@ struct LineParser {
             finishReason: shared.finishReason, logProbKind: shared.logProbKind,
             logProbs: logProbs?.logProbs, source: location)
         trace.sampling = shared.sampling
-        return ParsedTrace(
+        var parsed = ParsedTrace(
             trace: trace, emptyTopLists: logProbs?.emptyTopLists ?? 0,
             sampledNotInTop: logProbs?.sampledNotInTop ?? 0)
+        parsed.topListOffsets = logProbs?.topListOffsets ?? []
+        return parsed
     }
 
     /// A multi-response result: one trace per string of the list (lm-eval's `resps` nests

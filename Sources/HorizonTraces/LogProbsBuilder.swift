@@ -8,6 +8,12 @@ struct LogProbsBuilder {
     var sampledNotInTop = 0
     /// Whether every step so far carried its token id; one without ends the ids.
     var idsComplete = true
+    /// Where each step's top list starts in the line (-1: none), so that the few candidates
+    /// whose texts the analysis shows can be read again later (``CandidateTexts``) instead of
+    /// every candidate's text being kept.
+    var topListOffsets: [Int32] = []
+    /// The offset of the current step's top list, set when the parser meets it.
+    var pendingTopList: Int32 = -1
 
     /// The value stored for a log-probability (natural log) the server sent.
     ///
@@ -54,5 +60,7 @@ struct LogProbsBuilder {
         logProbs.sampledLogProbs.append(sampledLogProb)
         logProbs.sampledRanks.append(Int32(truncatingIfNeeded: rank))
         logProbs.candidateEnds.append(Int32(truncatingIfNeeded: logProbs.candidateLogProbs.count))
+        topListOffsets.append(pendingTopList)
+        pendingTopList = -1
     }
 }

@@ -133,7 +133,11 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
             let location = SourceLocation(file: batch.file, line: lines)
             do throws(TraceError) {
                 let parsed = try parser.parse(line: base + start, readable: upper - start, at: location)
-                for trace in parsed.traces {
+                for var trace in parsed.traces {
+                    if parser.options.keepsCandidateTexts, !trace.topListOffsets.isEmpty {
+                        trace.trace.candidateTexts = CandidateTexts(
+                            storage: batch.storage, lineStart: start, readable: upper - start, listOffsets: trace.topListOffsets)
+                    }
                     let tally = TraceTally(
                         emptyTopLists: trace.emptyTopLists, sampledNotInTop: trace.sampledNotInTop,
                         hasLogProbs: trace.trace.logProbs != nil)

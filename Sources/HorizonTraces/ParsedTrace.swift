@@ -8,6 +8,8 @@ public struct ParsedTrace: Sendable, Equatable {
     public var emptyTopLists: Int
     /// Steps whose top list did not hold the sampled token (its rank is -1).
     public var sampledNotInTop: Int
+    /// Where each step's top list starts in the line (-1: none); see ``CandidateTexts``.
+    var topListOffsets: [Int32] = []
 
     public init(trace: Trace, emptyTopLists: Int = 0, sampledNotInTop: Int = 0) {
         self.trace = trace

@@ -31,6 +31,9 @@ public struct Trace: Sendable, Equatable {
     public var sampling: RecordedSampling?
     /// Where the trace was read from.
     public var source: SourceLocation
+    /// The texts of the candidates in each step's top list, when the reader was asked to keep
+    /// them (``TraceReadOptions/keepsCandidateTexts``) and the trace has log-probabilities.
+    public var candidateTexts: CandidateTexts?
 
     public init(
         problemID: String,

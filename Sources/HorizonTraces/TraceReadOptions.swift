@@ -26,6 +26,11 @@ public struct TraceReadOptions: Sendable, Equatable {
     public var readBufferSize: Int
     /// How many errors ``TraceReadSummary/errors`` keeps (all are counted).
     public var maxRecordedErrors: Int
+    /// Whether traces carry ``Trace/candidateTexts``: each keeps the bytes its line lies in
+    /// alive (for a stream, its read buffer) until the trace is dropped. The analysis sets it;
+    /// it transforms each trace as soon as it is read. Off by default, so that holding many
+    /// traces (``TraceReader/readAll()``) does not hold their input too.
+    public var keepsCandidateTexts = false
 
     public init(
         idField: String? = nil,

@@ -66,7 +66,8 @@ struct ReplicaCLITests {
         gone.stop()
         let list = directory.appendingPathComponent("replicas.txt")
         try Data("# the second pool\n\(goneURL)\n\(urls[2])  # third\n".utf8).write(to: list)
-        let resumed = try await HorizonExecutable.run(arguments(servers: [urls[1]], file: list.path, dataset: dataset, out: out))
+        let resumed = try await HorizonExecutable.run(
+            arguments(servers: [urls[1]], file: list.path, dataset: dataset, out: out) + ["--replica-rest", "0.25:8"])
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(try sortedLines(out) == (try sortedLines(reference)))
 
@@ -78,6 +79,9 @@ struct ReplicaCLITests {
         let session = try #require(manifest["session_settings"] as? [String: Any])
         #expect(session["base_urls"] as? [String] == [urls[1], goneURL, urls[2]])
         #expect(session["base_url"] as? String == urls[1])
+        let rest = try #require(session["replica_rest"] as? [String: Any])
+        #expect(rest["base_seconds"] as? Double == 0.25)
+        #expect(rest["max_seconds"] as? Double == 8)
         let replicas = try #require((manifest["counts"] as? [String: Any])?["replicas"] as? [[String: Any]])
         #expect(replicas.compactMap { $0["completions"] as? Int }.reduce(0, +) == Self.problems * Self.samples - before)
         #expect(replicas[1]["completions"] as? Int == 0)
@@ -101,6 +105,20 @@ struct ReplicaOptionTests {
             ["sample", "--base-urls-file", list.path, "--model", "m", "--dataset", dataset, "--out", directory.appendingPathComponent("o.jsonl").path])
         #expect(run.status == 2)
         #expect(run.standardError.contains("\(list.path):3: not a server URL"), "\(run.standardError)")
+    }
+
+    @Test("a bad --replica-rest is a usage error naming what is wrong", arguments: [
+        ("x", "must be seconds MIN or MIN:MAX"), ("1:2:3", "must be seconds MIN or MIN:MAX"), (":5", "must be seconds MIN or MIN:MAX"),
+        ("0", "MIN must be seconds in [0.001, 604800], got 0.0"), ("2:0.0001", "MAX must be seconds in [0.001, 604800]"),
+        ("nan", "MIN must be seconds in"), ("1:1e9", "MAX must be seconds in"), ("5:2", "MAX (2.0) must be at least MIN (5.0)"),
+    ])
+    func badReplicaRest(value: String, message: String) async throws {
+        let run = try await HorizonExecutable.run(
+            ["sample", "--base-url", "http://127.0.0.1:1", "--base-url", "http://127.0.0.1:2", "--model", "m", "--dataset", "d.jsonl",
+             "--out", "o.jsonl", "--replica-rest", value])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
     }
 
     @Test("no server at all is a usage error")

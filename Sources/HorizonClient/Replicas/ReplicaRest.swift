@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// How long a replica that failed is left alone before requests go to it again.
 ///
 /// The n-th consecutive fault (a fault while the replica is not already resting; a success
@@ -25,5 +27,14 @@ public struct ReplicaRest: Sendable, Equatable {
         let backOff = min(base * (1 << doublings), maximum)
         guard let retryAfterSeconds, retryAfterSeconds > 0 else { return backOff }
         return max(backOff, min(.seconds(retryAfterSeconds), maximum))
+    }
+
+    /// `{"base_seconds", "max_seconds"}`, as the manifest's `session_settings.replica_rest`.
+    var manifestJSON: JSONValue {
+        .object([("base_seconds", .double(Self.seconds(base)) ?? .null), ("max_seconds", .double(Self.seconds(maximum)) ?? .null)])
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

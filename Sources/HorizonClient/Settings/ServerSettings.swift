@@ -126,6 +126,7 @@ public struct ServerSettings: Sendable, Equatable {
             ("base_urls", .array(baseURLs.map { .string($0) })),
             ("stream", .bool(stream)),
             ("api_key_env", .string(apiKeyEnvironmentVariable)),
+            ("replica_rest", replicaRest.manifestJSON),
         ]
     }
 }

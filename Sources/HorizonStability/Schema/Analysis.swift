@@ -10,7 +10,7 @@ public struct Analysis: Codable, Sendable, Equatable {
     /// and `reflection`, at set level and per problem. Only keys were added, but a family of new
     /// metrics is marked, so a reader can tell a file that lacks them from one that could not
     /// compute them.
-    public static let currentSchemaVersion = 3
+    public static let currentSchemaVersion = 4
 
     public var schema: String = "horizon.analysis"
     public var schemaVersion: Int = Analysis.currentSchemaVersion

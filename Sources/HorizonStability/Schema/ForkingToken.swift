@@ -16,9 +16,13 @@ public struct ForkingToken: Codable, Sendable, Equatable {
     public var after: String
     /// The sampled token's probability as the server returned it.
     public var sampledProbability: Double
-    /// The returned candidates' probabilities, largest first, at most ``alternativeCount``
-    /// (the trace format keeps no candidate texts).
+    /// The returned candidates' probabilities, largest first (equal ones in the server's
+    /// order), at most ``alternativeCount``.
     public var alternatives: [Double]
+    /// The texts of those candidates, in the same order (invalid UTF-8 read as U+FFFD, as the
+    /// token's own text); `nil` when the reader did not keep them (analyses before schema
+    /// version 4, traces not read from a file).
+    public var alternativeTokens: [String]?
 
     /// Tokens of context kept either side.
     public static let contextTokens = 6
@@ -28,10 +32,12 @@ public struct ForkingToken: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case problemID = "problem_id", sample, segment, position, entropy, token, before, after
         case sampledProbability = "sampled_probability", alternatives
+        case alternativeTokens = "alternative_tokens"
     }
 
     public init(problemID: String, sample: Int, segment: String, position: Int, entropy: Double, token: String,
-                before: String, after: String, sampledProbability: Double, alternatives: [Double]) {
+                before: String, after: String, sampledProbability: Double, alternatives: [Double],
+                alternativeTokens: [String]? = nil) {
         self.problemID = problemID
         self.sample = sample
         self.segment = segment
@@ -42,6 +48,7 @@ public struct ForkingToken: Codable, Sendable, Equatable {
         self.after = after
         self.sampledProbability = sampledProbability
         self.alternatives = alternatives
+        self.alternativeTokens = alternativeTokens
     }
 
     /// The order of the top-token lists: higher entropy first, then problem, sample and
