@@ -48,7 +48,7 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Completions prompt template with a {prompt} placeholder (the trace's prompt).")
     var promptTemplate = "{prompt}"
 
-    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line) or text (for servers that refuse mixed prompts, such as vLLM).")
+    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line), all-token-ids (one prompt of ids, its text parts tokenised by the server's POST /tokenize, for servers that take ids but refuse a mix, such as vLLM; completions endpoints) or text.")
     var prefixEncoding: PrefixEncoding = .tokenIDs
 
     @Option(help: "Output JSONL of probe continuations.")

@@ -57,6 +57,7 @@ struct ProbeTokenIDsLiveTests {
         }
         // The server read the prompt and then exactly the two sampled tokens; from text it read one.
         #expect(sent["token-ids"] == promptTokens + 2, "\(sent)\n\(server.logTail())")
+        #expect(sent["all-token-ids"] == promptTokens + 2, "\(sent)")
         #expect(sent["text"] == textTokens, "\(sent)")
     }
 }

@@ -64,6 +64,18 @@ import Testing
         #expect(section.contains("![Token entropy along problem p\\|1, sample 2](token-strip.svg)"))
     }
 
+    @Test("alternatives as ⟦token⟧ (p), escaped for a table cell")
+    func forkAlternativesWithTheirTexts() throws {
+        var analysis = Self.analysis()
+        analysis.forks?.top.overall[0].alternativeTokens = [" wait|", "`x`", "\n"]
+        var section = try #require(Reading.section(try ReportWriter.render(analyses: [analysis]).markdown, "Where the model chooses"))
+        #expect(Reading.row(section, "p\\|1")?.last == "⟦ wait\\|⟧ (0.300), ⟦\\`x\\`⟧ (0.250), ⟦<br>⟧ (0.200)")
+        // Texts that do not match the probabilities are not paired with them.
+        analysis.forks?.top.overall[0].alternativeTokens = ["a"]
+        section = try #require(Reading.section(try ReportWriter.render(analyses: [analysis]).markdown, "Where the model chooses"))
+        #expect(Reading.row(section, "p\\|1")?.last == "0.300, 0.250, 0.200")
+    }
+
     @Test func tokenStripSVG() throws {
         let report = try ReportWriter.render(analyses: [Self.analysis()])
         let figure = try #require(report.figures.first)

@@ -170,7 +170,7 @@ public struct CompletionClient: Sendable {
 
     /// The error for a non-success status, with the server's own message when it sent one.
     /// The key is removed before the body is cut short, so no part of it can be left.
-    private static func statusError(_ head: HTTPResponseHead, body: HTTPBody, url: String, apiKey: APIKey?) async -> ClientError {
+    static func statusError(_ head: HTTPResponseHead, body: HTTPBody, url: String, apiKey: APIKey?) async -> ClientError {
         var bytes = (try? await body.collect(upTo: 1 << 16)) ?? []
         if let apiKey { bytes = apiKey.redacting(bytes) }
         var detail = String(decoding: bytes.prefix(500), as: UTF8.self)

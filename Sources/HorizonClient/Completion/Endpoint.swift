@@ -41,10 +41,13 @@ public enum Endpoint: String, Sendable, Equatable, Codable, CaseIterable {
     ///
     /// `baseURL` may be the server root (`http://host:8000`) or the OpenAI base with its `/v1`
     /// (`http://host:8000/v1`), with or without a trailing slash.
-    public func url(baseURL: String) -> String {
+    public func url(baseURL: String) -> String { Self.serverRoot(of: baseURL) + path }
+
+    /// The server root of `baseURL`: without trailing slashes and without a final `/v1`.
+    static func serverRoot(of baseURL: String) -> Substring {
         var root = Substring(baseURL)
         while root.hasSuffix("/") { root = root.dropLast() }
         if root.hasSuffix("/v1") { root = root.dropLast(3) }
-        return root + path
+        return root
     }
 }

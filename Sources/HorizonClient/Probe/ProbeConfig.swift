@@ -121,28 +121,56 @@ public struct ProbeConfig: Sendable {
         return SHA256.hexDigest(of: bytes)
     }
 
+    /// The text parts an all-id prompt for this cut needs tokenised, before and after the kept
+    /// tokens: the rendered prompt (with the special start tokens) and the text after the kept
+    /// tokens (without), as the mixed prompt has them; with nothing kept, the two as one text,
+    /// as the mixed prompt then sends them. `nil` when the cut does not go as an all-id prompt.
+    func textParts(for target: ProbeTarget, keptTokens: Int, suffix: String) -> (head: PromptTokenizer.Part?, tail: PromptTokenizer.Part?)? {
+        guard prefixEncoding == .allTokenIDs, PrefixEncoding.acceptsTokenList(server.endpoint), target.tokenIDs != nil else {
+            return nil
+        }
+        let rendered = renderedPrompt(target)
+        if keptTokens == 0 { return (PromptTokenizer.Part(text: rendered + suffix, addsSpecialTokens: true), nil) }
+        // An empty string is left out of a mixed prompt, so the ids come first, without a BOS.
+        return (rendered.isEmpty ? nil : PromptTokenizer.Part(text: rendered, addsSpecialTokens: true),
+                suffix.isEmpty ? nil : PromptTokenizer.Part(text: suffix, addsSpecialTokens: false))
+    }
+
+    private func renderedPrompt(_ target: ProbeTarget) -> String {
+        promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
+    }
+
     /// The request continuing `target`'s prompt with its first `keptTokens` output tokens and
     /// then `suffix`.
     ///
-    /// - Returns: the request, and whether the kept tokens went as their ids (``prefixEncoding``).
-    func request(for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int)
-        -> (request: CompletionRequest, sentAsTokenIDs: Bool)
-    {
-        let rendered = promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
+    /// - Parameter tokenized: the server's token ids of the ``textParts(for:keptTokens:suffix:)``
+    ///   of every cut, for ``PrefixEncoding/allTokenIDs``.
+    /// - Returns: the request, and how the kept tokens went (``PrefixEncoding/text`` when the
+    ///   ids could not be used).
+    func request(
+        for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int,
+        tokenized: [PromptTokenizer.Part: [Int]] = [:]
+    ) -> (request: CompletionRequest, sentAs: PrefixEncoding) {
+        let rendered = renderedPrompt(target)
         let prefix = target.text(ofFirst: keptTokens) + suffix
         var parameters = server.parameters
         parameters.maxTokens = maxTokens
         let prompt: PromptInput
         var extra = server.extraBody
-        var sentAsTokenIDs = false
+        var sentAs = PrefixEncoding.text
         if server.endpoint == .chat {
             prompt = .messages([ChatMessage(role: "user", content: rendered), ChatMessage(role: "assistant", content: prefix)])
             extra = Self.continuationFlags.overlaid(with: server.extraBody ?? [:])
+        } else if let parts = textParts(for: target, keptTokens: keptTokens, suffix: suffix), let ids = target.tokenIDs,
+            let head = parts.head.map({ tokenized[$0] }) ?? [], let tail = parts.tail.map({ tokenized[$0] }) ?? []
+        {
+            prompt = .pieces([.tokenIDs(head + ids.prefix(keptTokens) + tail)])
+            sentAs = .allTokenIDs
         } else if prefixEncoding == .tokenIDs, PrefixEncoding.acceptsMixedPrompt(server.endpoint), let ids = target.tokenIDs {
             // Without an id between them, llama.cpp would read two strings as two prompts.
             prompt = keptTokens == 0 ? .text(rendered + suffix)
                 : .pieces([.text(rendered), .tokenIDs(Array(ids.prefix(keptTokens))), .text(suffix)])
-            sentAsTokenIDs = true
+            sentAs = .tokenIDs
         } else {
             prompt = .text(rendered + prefix)
         }
@@ -155,6 +183,6 @@ public struct ProbeConfig: Sendable {
             stream: server.stream,
             extraBody: extra
         )
-        return (request, sentAsTokenIDs)
+        return (request, sentAs)
     }
 }

@@ -32,7 +32,16 @@ public enum ProbeRun {
     /// - Throws: as ``SamplingRun/run(config:progress:)``.
     public static func run(config: ProbeConfig, progress: (@Sendable (RunProgress) -> Void)? = nil) async throws -> RunSummary {
         try config.validate()
-        return try await ResumableRun.run(plan(for: config), progress: progress)
+        let (points, skippedPositions) = points(for: config)
+        // The server's tokens of each distinct text part, asked once per run (a problem's
+        // prompt is shared by its samples and cuts).
+        let parts = Set(points.flatMap { point in
+            config.textParts(for: point.target, keptTokens: point.keptTokens, suffix: point.suffix).map { [$0.head, $0.tail].compactMap { $0 } } ?? []
+        })
+        let tokenized = parts.isEmpty ? [:]
+            : try await PromptTokenizer(server: config.server, concurrency: config.run.concurrency).tokenize(parts)
+        return try await ResumableRun.run(
+            plan(for: config, points: points, skippedPositions: skippedPositions, tokenized: tokenized), progress: progress)
     }
 
     /// One probe point of one trace, before its K samples.
@@ -112,21 +121,23 @@ public enum ProbeRun {
         }
     }
 
-    private static func plan(for config: ProbeConfig) -> RunPlan {
-        let (points, skippedPositions) = points(for: config)
+    private static func plan(
+        for config: ProbeConfig, points: [Point], skippedPositions: Int, tokenized: [PromptTokenizer.Part: [Int]]
+    ) -> RunPlan {
         var items: [RunItem] = []
         var prefixesAsText = 0
         for point in points {
             let pointIdentity = JSONValue.array(point.identity).jsonText
             for index in 0..<config.samplesPerProbe {
                 let seed = SampleSeed.derive(runSeed: config.run.seed, problemID: pointIdentity, sampleIndex: index)
-                let (request, sentAsTokenIDs) = config.request(
-                    for: point.target, keptTokens: point.keptTokens, suffix: point.suffix, maxTokens: point.maxTokens, seed: seed)
-                if !sentAsTokenIDs { prefixesAsText += 1 }
+                let (request, sentAs) = config.request(
+                    for: point.target, keptTokens: point.keptTokens, suffix: point.suffix, maxTokens: point.maxTokens, seed: seed,
+                    tokenized: tokenized)
+                if sentAs == .text { prefixesAsText += 1 }
                 let kind = config.server.logProbKind
                 var description = point.description
                 description["index"] = .integer(index)
-                description["prefix_sent_as"] = .string(sentAsTokenIDs ? PrefixEncoding.tokenIDs.rawValue : PrefixEncoding.text.rawValue)
+                description["prefix_sent_as"] = .string(sentAs.rawValue)
                 items.append(RunItem(
                     key: JSONValue.array(point.identity + [.integer(index)]).jsonText,
                     label: "\(point.label), continuation \(index)",
@@ -166,6 +177,7 @@ public enum ProbeRun {
                 "samples_per_probe": .integer(config.samplesPerProbe),
                 "skipped_resample_positions": .integer(skippedPositions),
                 "continuations_with_text_prefix": .integer(prefixesAsText),
+                "tokenized_prompt_parts": .integer(tokenized.count),
             ],
             key: { key(ofLine: $0) },
             items: RunItems(items)
