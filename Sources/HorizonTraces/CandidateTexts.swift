@@ -25,7 +25,10 @@ public struct CandidateText: Sendable, Equatable {
 /// ```swift
 /// trace.candidateTexts?.candidates(at: 41)   // [CandidateText(bytes: " Paris", logProb: -0.2), ...]
 /// ```
-public struct CandidateTexts: Sendable, Equatable {
+///
+/// A class: it is a handle on bytes owned elsewhere, shared by the traces of one line, and a
+/// trace carries one pointer for it. Immutable, so `Sendable`.
+public final class CandidateTexts: Sendable, Equatable {
     let storage: ByteStorage
     /// Where the line starts in `storage`, and how many bytes from there the parser was given.
     let lineStart: Int
