@@ -62,8 +62,8 @@ extension ReportComposer {
                 markdown += table.render() + "\n"
             }
         }
-        markdown += budget.markdown
         markdown += probeBehaviourMarkdown()
+        markdown += budget.markdown
         return ReportSection(markdown: markdown, charts: charts + budget.charts)
     }
 

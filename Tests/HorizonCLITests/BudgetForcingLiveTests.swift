@@ -39,7 +39,10 @@ struct BudgetForcingLiveTests {
         ProbeConfig(
             server: ServerSettings(
                 baseURLs: [server.baseURL.absoluteString], model: LlamaCppServer.Model.smolLM2Instruct.alias, endpoint: .completions,
-                parameters: SamplingParameters(temperature: 1, topP: 1, maxTokens: 12, topLogprobs: 5)),
+                parameters: SamplingParameters(temperature: 1, topP: 1, maxTokens: 12, topLogprobs: 5),
+                // Every prompt evaluated whole: a reused cache prefix of another length could
+                // move the last bits of a log-prob, and the resume test compares bytes.
+                extraBody: ["cache_prompt": false]),
             run: RunSettings(seed: 11, concurrency: 1, outputPath: out),
             targets: [target], lengths: [], samplesPerProbe: chains, answerPrefix: answerPrefix, answerMaxTokens: 6,
             promptTemplate: template, budgetForce: 2)
