@@ -50,10 +50,10 @@ public enum BudgetForcing {
                     .sorted { $0.key < $1.key }
                     .map { $0.value.map { values[$0]! } }
             }
-            let correct = grouped(chains.keys.reduce(into: [:]) { values, key in
+            let correct = grouped(chains.keys.reduce(into: [ChainKey: Double]()) { values, key in
                 if let right = correctness[key]?[waits] { values[key] = right ? 1.0 : 0.0 }
             })
-            let logBF = grouped(added.reduce(into: [:]) { values, entry in
+            let logBF = grouped(added.reduce(into: [ChainKey: Double]()) { values, entry in
                 if let value = entry.value.measures?.logBranchingFactor(.entropy) { values[entry.key] = value }
             })
             func meanOverGroups(_ groups: [[Double]], _ transform: (Double) -> Double) -> Double? {
@@ -74,8 +74,8 @@ public enum BudgetForcing {
                 extensionTokens: extensionTokens.isEmpty ? 0 : extensionTokens.reduce(0, +) / Double(extensionTokens.count),
                 extensionBF: meanOverGroups(logBF) { exp($0) },
                 extensionBFCI: Bootstrap.twoLevelInterval(logBF, options: options, using: &random),
-                emptyExtensions: added.values.count { $0.tokensSpent == 0 },
-                lengthCapped: added.values.count { $0.finishReason == "length" },
+                emptyExtensions: added.values.count(where: { $0.tokensSpent == 0 }),
+                lengthCapped: added.values.count(where: { $0.finishReason == "length" }),
                 rightToWrong: changes.rightToWrong, wrongToRight: changes.wrongToRight)
         }
     }

@@ -84,13 +84,16 @@ public enum ProbeReader {
         default:
             throw invalid("unknown probe kind '\(kindName)'")
         }
-        let measures = trace.logProbs.flatMap { $0.count > 0 ? TokenStatistics($0, options: options.tokenOptions).measures : nil }
+        // An extension that added no text added no thinking, whatever tokens the server counted
+        // on its way to the stop string.
+        let addedNothing = { if case .budgetExtension = kind { trace.text.isEmpty && (trace.reasoning ?? "").isEmpty } else { false } }()
+        let measures = addedNothing ? nil : trace.logProbs.flatMap { $0.count > 0 ? TokenStatistics($0, options: options.tokenOptions).measures : nil }
         return ProbeRecord(
             kind: kind, problemID: trace.problemID, sampleIndex: trace.sampleIndex ?? 0,
             index: probe["index"]?.intValue ?? 0, gold: trace.gold,
             keptTokens: probe["kept_tokens"]?.intValue ?? 0, thinkingTokens: probe["thinking_tokens"]?.intValue, answer: options.extractor.extract(from: answerText),
             measures: measures,
-            tokensSpent: try member("usage")?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0,
+            tokensSpent: addedNothing ? 0 : try member("usage")?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0,
             extensionTokens: probe["extension_tokens"]?.intValue,
             finishReason: trace.finishReason)
     }

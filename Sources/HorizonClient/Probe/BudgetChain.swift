@@ -80,6 +80,7 @@ struct BudgetChain: Sendable {
                 + (isExtension ? "extension \(waits)" : "answer after \(waits) waits"))
         let kind = config.server.logProbKind
         let chain = self
+        let probe = description
         return RunItem(
             key: JSONValue.array(identity(ofStep: step) + [.integer(index)]).jsonText,
             label: point.label,
@@ -87,13 +88,14 @@ struct BudgetChain: Sendable {
             next: { completion throws(ClientError) in
                 guard step < chain.lastStep else { return nil }
                 guard isExtension else { return chain.item(step: step + 1, suffix: suffix, extensionTokens: extensionTokens) }
+                let added = Self.extensionText(completion)
                 return chain.item(
-                    step: step + 1, suffix: suffix + config.waitString + Self.extensionText(completion),
-                    extensionTokens: extensionTokens + (completion.tokenCount ?? 0))
+                    step: step + 1, suffix: suffix + chain.config.waitString + added,
+                    extensionTokens: extensionTokens + (added.isEmpty ? 0 : completion.tokenCount ?? 0))
             },
             line: { completion throws(ClientError) in
                 try TraceLine.checked(
-                    ProbeRun.line(point: point, probe: description, request: request, completion: completion, configuredKind: kind),
+                    ProbeRun.line(point: point, probe: probe, request: request, completion: completion, configuredKind: kind),
                     request: request, completion: completion)
             })
     }
