@@ -53,7 +53,8 @@ struct BudgetForcingCLITests {
         let report = try await HorizonExecutable.run(["report", analysis, "--out", reportDirectory])
         #expect(report.status == 0, "\(report.standardError)")
         let markdown = try String(contentsOfFile: reportDirectory + "/report.md", encoding: .utf8)
-        let section = try #require(markdown.components(separatedBy: "### Thinking longer (budget forcing)").dropFirst().first)
+        let after = try #require(markdown.components(separatedBy: "### Thinking longer (budget forcing)").dropFirst().first)
+        let section = try #require(after.components(separatedBy: "\n#").first)
         let table = section.split(separator: "\n").filter { $0.hasPrefix("|") }.map {
             $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         }

@@ -126,7 +126,8 @@ struct BudgetForcingLiveTests {
         // analyze reports the BF recomputed here from the raw log-probs (one chain, one trace).
         let traces = try TraceFile.write(
             [#"{"problem_id":"add","sample_index":0,"gold":"5","prompt":"x","text":"<think>2+3</think> 5"}"#], name: "budget-live-traces.jsonl")
-        let outcome = try await HorizonExecutable.run(["analyze", traces, "--probes", out, "--profile", "deepseek-r1"])
+        // The rebuild at the top-p the chain sampled with (the trace file records none).
+        let outcome = try await HorizonExecutable.run(["analyze", traces, "--probes", out, "--profile", "deepseek-r1", "--top-p", "1"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
         let rows = try #require((json["probes"] as? [String: Any])?["budget_forcing"] as? [[String: Any]])

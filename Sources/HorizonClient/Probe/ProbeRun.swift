@@ -157,6 +157,17 @@ public enum ProbeRun {
             budgetIdentity = [("budget_force", .integer(config.budgetForce)), ("wait_string", .string(config.waitString))]
         }
         let planned = runItems
+        var counts: JSONValue = [
+            "targets": .integer(config.targets.count),
+            "probe_points": .integer(points.count),
+            "samples_per_probe": .integer(config.samplesPerProbe),
+            "skipped_resample_positions": .integer(skippedPositions),
+            "continuations_with_text_prefix": .integer(prefixesAsText),
+        ]
+        if config.budgetForce > 0 {
+            counts["budget_chains"] = .integer(config.targets.count * config.samplesPerProbe)
+            counts["budget_lines_per_chain"] = .integer(2 * config.budgetForce + 1)
+        }
         let targetsSHA256 = config.targetsSHA256
         return RunPlan(
             schema: manifestSchema,
@@ -179,15 +190,7 @@ public enum ProbeRun {
                 "targets": .integer(config.targets.count),
                 "targets_sha256": .string(targetsSHA256),
             ],
-            counts: [
-                "targets": .integer(config.targets.count),
-                "probe_points": .integer(points.count),
-                "samples_per_probe": .integer(config.samplesPerProbe),
-                "skipped_resample_positions": .integer(skippedPositions),
-                "continuations_with_text_prefix": .integer(prefixesAsText),
-                "budget_chains": .integer(config.budgetForce > 0 ? config.targets.count * config.samplesPerProbe : 0),
-                "budget_lines_per_chain": .integer(config.budgetForce > 0 ? 2 * config.budgetForce + 1 : 0),
-            ],
+            counts: counts,
             key: { key(ofLine: $0) },
             items: RunItems(count: planned.count, key: { planned[$0].key }, item: { planned[$0].item })
         )
