@@ -6,7 +6,8 @@ import Testing
 /// Budget forcing against llama.cpp's server with SmolLM2 (completions endpoint, its chat
 /// template rendered by hand): the chain's requests end with the kept thinking and the wait
 /// string, the server's tokens are recorded verbatim, the reported BF is the one recomputed from
-/// the raw response, and a run killed inside a chain's write resumes to the same file.
+/// the raw response, and a run killed inside a chain's write, or by SIGKILL between chains,
+/// resumes to the same file.
 @Suite(
     "Budget forcing on llama-server",
     .serialized,
@@ -166,5 +167,60 @@ struct BudgetForcingLiveTests {
         try FileManager.default.copyItem(atPath: whole + ".manifest.json", toPath: early + ".manifest.json")
         _ = try await ProbeRun.run(config: Self.config(server: server, target: target, out: early, chains: 2))
         #expect(try Data(contentsOf: URL(fileURLWithPath: early)) == original)
+    }
+
+    /// A trace line as llama.cpp's server would have sampled `text`: its tokens with their ids.
+    static func traceLine(on server: LlamaCppServer) async throws -> String {
+        let text = thinking + "</think> The answer is 5."
+        let reply = try JSONSerialization.jsonObject(with: try await server.post("tokenize", ["content": text, "with_pieces": true]))
+        let tokens = try #require((reply as? [String: Any])?["tokens"] as? [[String: Any]])
+        let entries: [JSONText] = try tokens.map { token in
+            let id = try #require(token["id"] as? Int)
+            let piece = try #require(token["piece"] as? String)
+            let candidate: JSONText = .members(["id": .integer(id), "token": .string(piece), "bytes": .array(piece.utf8.map { .integer(Int($0)) }), "logprob": .number(0)])
+            return .members(["id": .integer(id), "token": .string(piece), "bytes": .array(piece.utf8.map { .integer(Int($0)) }),
+                             "logprob": .number(0), "top_logprobs": .array([candidate])])
+        }
+        return TraceLines.flat(
+            ["problem_id": .string("add"), "sample_index": .integer(0), "prompt": .string(prompt), "gold": .string("5"), "text": .string(text)],
+            logProbs: .members(["content": .array(entries)])).rendered()
+    }
+
+    @Test("horizon probe --budget-force killed with SIGKILL mid-run, rerun: the same file as a clean run")
+    func cliResumeAfterKill9() async throws {
+        let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
+        defer { server.stop() }
+        let traces = try TraceFile.write([try await Self.traceLine(on: server)], name: "budget-kill-traces.jsonl")
+        let directory = try SharedData.temporaryDirectory("budget-kill")
+        func arguments(out: String) -> [String] {
+            ["probe", traces, "--base-url", server.baseURL.absoluteString, "--model", LlamaCppServer.Model.smolLM2Instruct.alias,
+             "--endpoint", "completions", "--profile", "deepseek-r1", "--prompt-template", Self.template, "--lengths", "none",
+             "--budget-force", "2", "--samples", "3", "--max-tokens", "12", "--answer-max-tokens", "6", "--answer-prefix", Self.answerPrefix,
+             "--temperature", "1", "--top-p", "1", "--top-logprobs", "5", "--seed", "3", "--concurrency", "1",
+             "--extra-body", #"{"cache_prompt": false}"#, "--out", out]
+        }
+        let clean = directory.appendingPathComponent("clean.jsonl").path
+        let cleanRun = try await HorizonExecutable.run(arguments(out: clean))
+        #expect(cleanRun.status == 0, "\(cleanRun.standardError)")
+        let original = try Data(contentsOf: URL(fileURLWithPath: clean))
+        // 3 chains of 2·2 + 1 lines.
+        #expect(original.count(where: { $0 == UInt8(ascii: "\n") }) == 15)
+
+        let out = directory.appendingPathComponent("killed.jsonl").path
+        let running = try HorizonExecutable.start(arguments(out: out))
+        func lineCount() -> Int { (FileManager.default.contents(atPath: out) ?? Data()).count(where: { $0 == UInt8(ascii: "\n") }) }
+        let deadline = Date().addingTimeInterval(60)
+        while lineCount() < 5 && running.process.isRunning && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(running.process.isRunning, "the run finished before it could be killed")
+        try await running.kill9()
+        let before = lineCount()
+        // Whole chains only: each is written in one piece.
+        #expect(before % 5 == 0 && before >= 5 && before < 15, "\(before) lines")
+
+        let resumed = try await HorizonExecutable.run(arguments(out: out))
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == original)
     }
 }
