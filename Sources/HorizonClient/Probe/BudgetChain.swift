@@ -37,18 +37,21 @@ struct BudgetChain: Sendable {
     /// The key of the chain's last line (its answer after N extensions).
     var lastKey: String { JSONValue.array(identity(ofStep: lastStep) + [.integer(index)]).jsonText }
 
+    /// What `step` sends after the kept output: the extensions so far (`suffix`), then the wait
+    /// string (an extension) or the forcing text and answer prefix (an answer).
+    private func sentText(step: Int, suffix: String) -> String {
+        isExtension(step) ? suffix + config.waitString : suffix + config.forcingText + config.answerPrefix
+    }
+
     /// The request of `step`, after the extensions' text so far (`suffix`, each after its wait
     /// string), and whether the kept output went as token ids.
     func request(step: Int, suffix: String) -> (request: CompletionRequest, sentAsTokenIDs: Bool) {
         let seed = SampleSeed.derive(runSeed: config.run.seed, problemID: JSONValue.array(identity(ofStep: step)).jsonText, sampleIndex: index)
-        if isExtension(step) {
-            return config.request(
-                for: target, keptTokens: keptTokens, suffix: suffix + config.waitString,
-                maxTokens: config.server.parameters.maxTokens, seed: seed, stop: config.budgetStop)
-        }
-        return config.request(
-            for: target, keptTokens: keptTokens, suffix: suffix + config.forcingText + config.answerPrefix,
-            maxTokens: config.answerMaxTokens, seed: seed)
+        let sent = sentText(step: step, suffix: suffix)
+        return isExtension(step)
+            ? config.request(for: target, keptTokens: keptTokens, suffix: sent, maxTokens: config.server.parameters.maxTokens,
+                             seed: seed, stop: config.budgetStop)
+            : config.request(for: target, keptTokens: keptTokens, suffix: sent, maxTokens: config.answerMaxTokens, seed: seed)
     }
 
     /// The item of `step` and, through ``RunItem/next``, of the steps after it.
@@ -70,10 +73,9 @@ struct BudgetChain: Sendable {
         if !isExtension { description["extension_tokens"] = .integer(extensionTokens) }
         description["index"] = .integer(index)
         description["prefix_sent_as"] = .string(sentAsTokenIDs ? PrefixEncoding.tokenIDs.rawValue : PrefixEncoding.text.rawValue)
-        let sentSuffix = isExtension ? suffix + config.waitString : suffix + config.forcingText + config.answerPrefix
         let point = ProbeRun.Point(
             target: target, description: description, identity: identity(ofStep: step),
-            keptTokens: keptTokens, suffix: sentSuffix,
+            keptTokens: keptTokens, suffix: sentText(step: step, suffix: suffix),
             answerPrefix: isExtension ? nil : config.answerPrefix,
             maxTokens: request.parameters.maxTokens,
             label: "problem \(target.problemID) sample \(target.sampleIndex) budget chain \(index) "

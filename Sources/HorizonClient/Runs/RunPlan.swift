@@ -31,7 +31,7 @@ struct RunItem: Sendable {
 /// The lines a run must produce, made one at a time when requested, so a large run does not hold
 /// every request in memory before it sends the first.
 struct RunItems: Sendable {
-    /// How many lines the run must produce.
+    /// How many items the run must produce (a chain of lines counts once).
     var count: Int
     /// The key of item `index`, without making its request (resuming checks every key); for a
     /// chain, the key of its last line: a chain's lines are written together, so its last line
