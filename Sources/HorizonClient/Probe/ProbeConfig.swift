@@ -103,10 +103,10 @@ public struct ProbeConfig: Sendable {
         guard samplesPerProbe >= 1, answerMaxTokens >= 1 else {
             throw fail("samples per probe and the answer's token limit must be at least 1")
         }
+        guard budgetForce >= 0 else { throw fail("the number of budget-forcing extensions must be >= 0 (got \(budgetForce))") }
         guard !lengths.isEmpty || !resamplePositions.isEmpty || budgetForce > 0 else {
             throw fail("no truncation lengths, no resample positions and no budget forcing")
         }
-        guard budgetForce >= 0 else { throw fail("the number of budget-forcing extensions must be >= 0 (got \(budgetForce))") }
         if budgetForce > 0 {
             guard !waitString.isEmpty else { throw fail("budget forcing needs a non-empty wait string") }
             guard !budgetStop.isEmpty else { throw fail("budget forcing needs a forcing text with an end marker to stop extensions at") }
