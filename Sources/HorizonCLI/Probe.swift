@@ -4,7 +4,7 @@ import Horizon
 
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Cut the thinking at several lengths, force an answer, and resample (truncation probes).",
+        abstract: "Cut the thinking at several lengths and force an answer (truncation probes), resample, or extend it with \"Wait\" (budget forcing).",
         discussion: """
             For each chosen trace and each L in --lengths, the thinking is cut after L tokens, \
             closed with the profile's end marker and --answer-prefix, and K answers are sampled. \
