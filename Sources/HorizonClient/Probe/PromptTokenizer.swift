@@ -39,9 +39,9 @@ struct PromptTokenizer {
                 var index = 0
                 func startNext() {
                     guard let part = pending.popFirst() else { return }
-                    let url = server.baseURLs[index % server.baseURLs.count]
+                    let replica = index
                     index += 1
-                    group.addTask { (part, try await self.tokenize(part, firstURL: url, transport: transport, apiKey: apiKey)) }
+                    group.addTask { (part, try await self.tokenize(part, firstReplica: replica, transport: transport, apiKey: apiKey)) }
                 }
                 for _ in 0..<concurrency { startNext() }
                 while let (part, ids) = try await group.next() {
@@ -57,13 +57,14 @@ struct PromptTokenizer {
         return result
     }
 
-    /// One part, retried as ``RetryPolicy`` says, each attempt on the next replica.
-    private func tokenize(_ part: Part, firstURL: String, transport: any HTTPTransport, apiKey: APIKey?) async throws -> [Int] {
-        var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: part.text.utf8.count))
-        let first = server.baseURLs.firstIndex(of: firstURL) ?? 0
+    /// One part, retried as ``RetryPolicy`` says, attempt n on replica `firstReplica + n - 1`
+    /// (round the list), so the parts spread over the replicas and a failing one is left.
+    private func tokenize(_ part: Part, firstReplica: Int, transport: any HTTPTransport, apiKey: APIKey?) async throws -> [Int] {
+        // Seeded by the part's place, so a rerun waits the same.
+        var generator = SplitMix64(seed: UInt64(firstReplica))
         var attempt = 1
         while true {
-            let url = Self.url(baseURL: server.baseURLs[(first + attempt - 1) % server.baseURLs.count])
+            let url = Self.url(baseURL: server.baseURLs[(firstReplica + attempt - 1) % server.baseURLs.count])
             do {
                 return try await send(part, to: url, transport: transport, apiKey: apiKey)
             } catch var error as ClientError {
