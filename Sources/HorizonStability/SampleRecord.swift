@@ -67,11 +67,13 @@ public struct SampleRecord: Sendable {
             answerLength = answerTokens?.count ?? 0
             confidence = TraceConfidence(logProbs, window: options.confidenceWindow)
             if let statistics {
+                var alternativeTexts: [Int: [String]?] = [:]
                 for segment in Segment.allCases {
                     guard let range = tokens(segment) else { continue }
                     forkTokens[segment] = ForkingToken.highest(
                         ForkAggregation.topCount, in: range, segment: segment, statistics: statistics,
-                        logProbs: logProbs, candidateTexts: trace.candidateTexts, problemID: problemID, sample: sampleIndex)
+                        logProbs: logProbs, candidateTexts: trace.candidateTexts, textCache: &alternativeTexts,
+                        problemID: problemID, sample: sampleIndex)
                 }
                 strip = TokenStrip(problemID: problemID, sample: sampleIndex, logProbs: logProbs, statistics: statistics,
                                    thinking: thinkingTokens, answer: answerTokens)
