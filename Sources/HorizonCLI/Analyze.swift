@@ -71,6 +71,11 @@ struct Analyze: ParsableCommand {
         discussion: "A problem is in shard FNV-1a-64(UTF-8 id) mod N; every shard reads every line (docs/scale.md)."))
     var shard: String?
 
+    @Flag(help: ArgumentHelp(
+        "With --shard: the trace files hold only this shard's problems (`horizon split` wrote them), so only they are read.",
+        discussion: "The part's line, invalid-line and duplicate counts are these files' own and `merge` adds them up; a line of another shard's problem is an error (it would be counted twice); an empty file is accepted. Probe files are read whole by every shard."))
+    var splitInput = false
+
     /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.
     static let maximumResamples = 1_000_000
 
@@ -89,6 +94,7 @@ struct Analyze: ParsableCommand {
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
             throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
         }
+        if splitInput && shard == nil { throw ValidationError("--split-input needs --shard I/N: the shard whose files these are.") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard '\(shard)' is not I/N with 0 <= I < N, e.g. 0/4.")
         }
@@ -116,9 +122,13 @@ struct Analyze: ParsableCommand {
         let progress = ProgressPrinter(interval: .seconds(5))
         let commandLine = ["horizon"] + CommandLine.arguments.dropFirst()
         if let shard = shard.flatMap(Shard.init(parsing:)) {
-            let state = try analyzer.gather(paths: input.traces, probes: probes, golds: golds, shard: shard) { progress.update($0) }
+            let state = try analyzer.gather(paths: input.traces, probes: probes, golds: golds, shard: shard, splitInput: splitInput) {
+                progress.update($0)
+            }
             progress.finish()
-            let part = AnalysisPart(horizonVersion: horizonVersion, shard: shard, commandLine: commandLine, options: analyzer.options, state: state)
+            let part = AnalysisPart(
+                horizonVersion: horizonVersion, shard: shard, splitInput: splitInput, commandLine: commandLine, options: analyzer.options,
+                state: state)
             try emit(try part.encoded(), to: output)
             note("shard \(shard): \(state.counts.problems) problems, \(state.counts.traces) of \(state.counts.lines) lines' traces; merge every shard with `horizon merge`")
             return

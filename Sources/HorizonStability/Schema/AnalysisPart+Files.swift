@@ -35,7 +35,7 @@ extension AnalysisPart {
         do {
             let header = try JSONDecoder().decode(Header.self, from: data)
             guard header.schema == schemaName else { throw AnalysisError(.notAPart(header.schema), at: SourceLocation(file: path)) }
-            guard header.schemaVersion == currentSchemaVersion else {
+            guard readableSchemaVersions.contains(header.schemaVersion) else {
                 throw AnalysisError(.partVersion(header.schemaVersion), at: SourceLocation(file: path))
             }
             return try makeDecoder().decode(AnalysisPart.self, from: data)
