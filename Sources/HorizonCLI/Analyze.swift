@@ -68,7 +68,7 @@ struct Analyze: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Analyse only shard I of N (0-based, `0/4` … `3/4`) and write a part file for `horizon merge`.",
-        discussion: "A problem is in shard FNV-1a-64(UTF-8 id) mod N; every shard reads every line (docs/scale.md)."))
+        discussion: "A problem is in shard FNV-1a-64(UTF-8 id) mod N. Every shard reads every line it is given; give it only its own file of `horizon split` with --split-input (docs/scale.md)."))
     var shard: String?
 
     @Flag(help: ArgumentHelp(
