@@ -71,6 +71,36 @@ struct SplitCLITests {
         #expect(fromStream.inputs.map(\.path) == ["-", "-", "-", probes])
     }
 
+    @Test("two splitters' zstd files streamed one after the other into each shard give the unsplit input's analysis")
+    func concatenatedStreams() async throws {
+        let (traces, _) = try Self.inputs()
+        let lines = try String(contentsOf: traces, encoding: .utf8).split(separator: "\n").map(String.init)
+        let halves = [try TraceFile.write(Array(lines[..<15]), name: "first-half.jsonl"), try TraceFile.write(Array(lines[15...]), name: "second-half.jsonl")]
+        let directory = try SharedData.temporaryDirectory("cli-split-streams")
+        for (index, half) in halves.enumerated() {
+            let outcome = try await HorizonExecutable.run(["split", half, "--shards", "2", "--compress", "zstd", "--out", directory.appendingPathComponent("\(index)").path])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        let common = ["--skip-invalid", "--bootstrap-resamples", "200", "--seed", "9"]
+        var parts: [String] = []
+        for shard in 0..<2 {
+            let name = "shard-0000\(shard)-of-00002.jsonl.zst"
+            let stream = directory.appendingPathComponent("stream-\(shard).zst")
+            try (try Data(contentsOf: directory.appendingPathComponent("0/\(name)")) + Data(contentsOf: directory.appendingPathComponent("1/\(name)"))).write(to: stream)
+            let part = directory.appendingPathComponent("part-\(shard).json").path
+            let outcome = try await HorizonExecutable.run(["analyze", "-", "--shard", "\(shard)/2", "--split-input"] + common + ["--out", part], standardInput: stream)
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            parts.append(part)
+        }
+        let merged = directory.appendingPathComponent("merged.json").path
+        #expect(try await HorizonExecutable.run(["merge"] + parts + ["--out", merged]).status == 0)
+        let whole = directory.appendingPathComponent("whole.json").path
+        #expect(try await HorizonExecutable.run(["analyze", traces.path] + common + ["--out", whole]).status == 0)
+        let (fromStreams, fromWhole) = (try Analysis.load(from: URL(fileURLWithPath: merged)), try Analysis.load(from: URL(fileURLWithPath: whole)))
+        #expect(fromStreams.counts == fromWhole.counts && fromStreams.counts.lines == 30 && fromStreams.counts.duplicates == 1)
+        #expect(fromStreams.bf == fromWhole.bf && fromStreams.problems == fromWhole.problems && fromStreams.accuracy == fromWhole.accuracy)
+    }
+
     @Test("a shard's file given to another shard is exit 2 naming file and line; bad options are usage errors")
     func refusals() async throws {
         let (traces, _) = try Self.inputs()
