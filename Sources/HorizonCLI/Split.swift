@@ -9,8 +9,9 @@ struct Split: ParsableCommand {
             Writes DIR/shard-00000-of-000NN.jsonl … one file per shard (every one, empty when no \
             problem hashed there), each holding, byte for byte and in input order, the lines whose \
             problem id hashes to it: FNV-1a 64 of the id's UTF-8 bytes, mod N, the hash \
-            `analyze --shard` uses (docs/scale.md). A line that names no readable problem (blank, \
-            malformed, no sample) goes to shard 0's file, so it is counted once.
+            `analyze --shard` uses (docs/scale.md). Lines are read as `analyze` reads them, so give \
+            the same field options. A line that names no readable problem (blank, malformed, no \
+            sample) goes to shard 0's file, so it is counted once.
             """)
 
     @Argument(help: "JSONL trace files, read in order (`-` reads standard input; gzip and zstd are recognised).")
@@ -28,8 +29,14 @@ struct Split: ParsableCommand {
     @Option(help: "Field holding the problem id (default: problem_id, id, idx, unique_id), as for `analyze`.")
     var idField: String?
 
+    @Option(help: "Field holding the output text (default: text), as for `analyze`.")
+    var textField: String?
+
     @Option(help: "Field holding a list of responses (default: responses, response, resps, completions, outputs), as for `analyze`.")
     var responsesField: String?
+
+    @Option(help: "Field holding the gold answer (default: gold, answer, gt, ground_truth), as for `analyze`.")
+    var goldField: String?
 
     /// Enough for any cluster; more is a typo, and would open that many files at once.
     static let maximumShards = 100_000
@@ -42,7 +49,9 @@ struct Split: ParsableCommand {
     func run() throws {
         var options = TraceReadOptions()
         options.idField = idField
+        options.textField = textField
         options.responsesField = responsesField
+        options.goldField = goldField
         let splitter = TraceSplitter(paths: traces, options: options, shardCount: shards, compression: compress)
         let count = shards
         // Every shard's file stays open: room for N descriptors and the usual 64 (2·C + 64 ≥ N + 64).
