@@ -72,8 +72,8 @@ struct Analyze: ParsableCommand {
     var shard: String?
 
     @Flag(help: ArgumentHelp(
-        "With --shard: the trace files hold only this shard's problems (`horizon split` wrote them), so only they are read.",
-        discussion: "The part's line, invalid-line and duplicate counts are these files' own and `merge` adds them up; a line of another shard's problem is an error (it would be counted twice); an empty file is accepted. Probe files are read whole by every shard."))
+        "The trace files are files of `horizon split`: an empty one (a shard without problems) is accepted, and with --shard I/N they must hold only shard I's problems.",
+        discussion: "With --shard, the part's line, invalid-line and duplicate counts are these files' own and `merge` adds them up; a line of another shard's problem is an error (it would be counted twice). Probe files are read whole by every shard."))
     var splitInput = false
 
     /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.
@@ -94,7 +94,6 @@ struct Analyze: ParsableCommand {
         if !(1...Self.maximumResamples).contains(bootstrapResamples) {
             throw ValidationError("--bootstrap-resamples must be in 1...\(Self.maximumResamples).")
         }
-        if splitInput && shard == nil { throw ValidationError("--split-input needs --shard I/N: the shard whose files these are.") }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard '\(shard)' is not I/N with 0 <= I < N, e.g. 0/4.")
         }
@@ -113,8 +112,10 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        var readOptions = input.readOptions
+        readOptions.allowsEmptyInputs = splitInput
         let analyzer = Analyzer(
-            readOptions: input.readOptions, segmenter: try segmentation.segmenter(),
+            readOptions: readOptions, segmenter: try segmentation.segmenter(),
             extractor: AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) }),
             options: try makeOptions())
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]

@@ -96,7 +96,6 @@ struct ExitCodeTableTests {
         try await expect(["analyze", files.traces, "--reflection-marker", "..."], exits: 64)
         try await expect(["segment", files.traces, "--profile", "deepseek"], exits: 64)
         try await expect(["split", files.traces, "--shards", "0", "--out", files.path("split")], exits: 64)
-        try await expect(["analyze", files.traces, "--split-input"], exits: 64)
         try await expect(["probe", files.traces, "--base-url", "http://127.0.0.1:9", "--model", "m", "--out", files.path("p.jsonl"), "--lengths", "0.5,2"], exits: 64)
         try await expect(["probe", files.traces, "--base-url", "http://127.0.0.1:9", "--model", "m", "--out", files.path("p.jsonl"), "--resample-at", "0"], exits: 64)
         try await expect(["report", files.analysis], exits: 64)

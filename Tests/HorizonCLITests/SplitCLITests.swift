@@ -36,7 +36,7 @@ struct SplitCLITests {
 
         let common = ["--skip-invalid", "--probes", probes, "--bootstrap-resamples", "300", "--seed", "5"]
         let single = directory.appendingPathComponent("single.json").path
-        let run = try await HorizonExecutable.run(["analyze"] + files + common + ["--json", single])
+        let run = try await HorizonExecutable.run(["analyze"] + files + ["--split-input"] + common + ["--json", single])
         #expect(run.status == 0, "\(run.standardError)")
         var parts: [String] = []
         for (index, file) in files.enumerated() {
@@ -52,7 +52,7 @@ struct SplitCLITests {
         let analysis = try Analysis.load(from: URL(fileURLWithPath: merged))
         #expect(analysis.counts.lines == 30 && analysis.counts.invalidLines == 1 && analysis.counts.duplicates == 1 && analysis.counts.problems == 7)
         // The merged analysis names the single command over every shard's file.
-        #expect(analysis.commandLine == ["horizon", "analyze"] + files + common + ["--json", merged])
+        #expect(analysis.commandLine == ["horizon", "analyze"] + files + ["--split-input"] + common + ["--json", merged])
 
         // The same shards streaming their files from standard input: the same numbers, and
         // `-` as each part's input.
@@ -101,7 +101,7 @@ struct SplitCLITests {
         #expect(fromStreams.bf == fromWhole.bf && fromStreams.problems == fromWhole.problems && fromStreams.accuracy == fromWhole.accuracy)
     }
 
-    @Test("a shard's file given to another shard is exit 2 naming file and line; bad options are usage errors")
+    @Test("a shard's file given to another shard is exit 2 naming file and line; empty split files are read; bad options are usage errors")
     func refusals() async throws {
         let (traces, _) = try Self.inputs()
         let splitDirectory = try SharedData.temporaryDirectory("cli-split").appendingPathComponent("split").path
@@ -111,8 +111,15 @@ struct SplitCLITests {
         #expect(wrong.status == 2 && wrong.standardOutput.isEmpty)
         // Shard 0 of 2 holds p1, p3, p5 and the malformed line, its line 1 (skipped).
         #expect(wrong.standardError.contains("\(shardZero):2: problem \"p1\" belongs to shard 0/2, not 1/2"), "\(wrong.standardError)")
-        let noShard = try await HorizonExecutable.run(["analyze", shardZero, "--split-input"])
-        #expect(noShard.status == 64 && noShard.standardError.contains("--split-input needs --shard"), "\(noShard.standardError)")
+        // A single run over split files accepts an empty one (a shard without problems), as its shard does.
+        let empty = try SharedData.temporaryDirectory("cli-split-empty").appendingPathComponent("shard-00001-of-00002.jsonl").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        let refused = try await HorizonExecutable.run(["analyze", shardZero, empty, "--skip-invalid"])
+        #expect(refused.status == 2 && refused.standardError.contains("\(empty): no traces"), "\(refused.standardError)")
+        let accepted = try await HorizonExecutable.run(["analyze", shardZero, empty, "--skip-invalid", "--split-input"])
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        let emptyShard = try await HorizonExecutable.run(["analyze", empty, "--shard", "1/2", "--split-input"])
+        #expect(emptyShard.status == 0 && emptyShard.standardError.contains("shard 1/2: 0 problems"), "\(emptyShard.standardError)")
         for shards in ["0", "100001"] {
             let usage = try await HorizonExecutable.run(["split", traces.path, "--shards", shards, "--out", splitDirectory])
             #expect(usage.status == 64 && usage.standardError.contains("--shards"), "\(usage.standardError)")

@@ -65,9 +65,9 @@ extension AnalysisPart {
         return analysis
     }
 
-    /// A shard's command line without its `--shard I/N`, `--split-input` and its output, writing
-    /// to `output`; for split input, with `files` (shard 0's trace files) replaced by `allFiles`
-    /// after the command's name.
+    /// A shard's command line without its `--shard I/N` and its output, writing to `output`; for
+    /// split input, with `files` (shard 0's trace files) replaced by `allFiles` after the
+    /// command's name (`--split-input` stays: some shards' files may be empty).
     static func singleMachineCommand(_ words: [String], output: String?, replacing files: [String] = [], with allFiles: [String] = []) -> [String] {
         let dropped = ["--shard", "--json", "--out"]
         var result: [String] = []
@@ -75,7 +75,7 @@ extension AnalysisPart {
         for (position, word) in words.enumerated() {
             if skipNext { skipNext = false; continue }
             if dropped.contains(word) { skipNext = true; continue }
-            if dropped.contains(where: { word.hasPrefix($0 + "=") }) || word == "--split-input" { continue }
+            if dropped.contains(where: { word.hasPrefix($0 + "=") }) { continue }
             if position >= 2, files.contains(word) { continue }
             result.append(word)
             if position == 1 { result += allFiles }
