@@ -7,7 +7,7 @@
 #      --profile deepseek-r1 --bootstrap-resamples 200 --out part-I.json` for every I: the sum of
 #      the shards' wall times, the slowest shard, MB/s over the sum, the parts' total size;
 #   3. `horizon merge` of the N parts under `/usr/bin/time -v`: wall time and peak RSS;
-#   4. `horizon analyze` once over every shard's file with the same flags, and a check that the
+#   4. `horizon analyze --split-input` once over every shard's file with the same flags, and a check that the
 #      merged analysis is that one byte for byte but for `command_line` (exits non-zero if not).
 # MB are 10^6 bytes of FILE (default: a 256 MiB file of make_chat_traces.py, generated if missing).
 #
@@ -47,7 +47,7 @@ done
 parts_bytes=$(cat "$data"/parts/*.json | wc -c)
 /usr/bin/time -v -o "$data/time.log" "$horizon" merge "$data"/parts/*.json --out "$data/merged.json" 2> "$data/merge.log"
 read -r merge_wall merge_cpu merge_rss < <(time_fields "$data/time.log")
-/usr/bin/time -v -o "$data/time.log" "$horizon" analyze "$data"/split/shard-*.jsonl "${flags[@]}" --out "$data/single.json" 2> "$data/single.log"
+/usr/bin/time -v -o "$data/time.log" "$horizon" analyze "$data"/split/shard-*.jsonl --split-input "${flags[@]}" --out "$data/single.json" 2> "$data/single.log"
 read -r single_wall _ single_rss < <(time_fields "$data/time.log")
 
 "$PYTHON" - "$data/merged.json" "$data/single.json" <<'PY'
