@@ -51,7 +51,8 @@ public struct TraceSplitter: Sendable {
     ///   - progress: Called after each group of blocks, with the bytes and lines read so far.
     /// - Returns: The counts, and the files written.
     /// - Throws: ``TraceError`` naming the file: an input that cannot be read (or whose
-    ///   compressed data breaks off), an output that cannot be written.
+    ///   compressed data breaks off), an output that cannot be written, an input that is one of
+    ///   the outputs.
     /// - Complexity: O(total bytes), parsing spread over all cores.
     public func split(
         into directory: String, shardOf: @escaping @Sendable (String) -> Int,
@@ -65,6 +66,14 @@ public struct TraceSplitter: Sendable {
         var summary = TraceSplitSummary()
         summary.files = (0..<shardCount).map { (directory as NSString).appendingPathComponent(Self.fileName(shard: $0, of: shardCount, compression: compression)) }
         summary.linesPerShard = Array(repeating: 0, count: shardCount)
+        // Opening a shard's file empties it: an input that is one would be lost (and, mapped,
+        // stop the process when its pages vanish).
+        let outputs = Set(summary.files.compactMap(Self.fileIdentity))
+        for path in paths where path != LineBatchReader.standardInputPath {
+            if let identity = Self.fileIdentity(path), outputs.contains(identity) {
+                throw TraceError(.unwritableOutput, at: SourceLocation(file: path, line: 0), "is one of the shard files this split writes; split into another directory")
+            }
+        }
         var writers: [ShardFileWriter] = []
         for file in summary.files { writers.append(try ShardFileWriter(path: file, compression: compression)) }
         let parser = TraceParser(options: options)
@@ -93,6 +102,13 @@ public struct TraceSplitter: Sendable {
         for writer in writers { try writer.close() }
         summary.bytesPerShard = writers.map(\.bytesWritten)
         return summary
+    }
+
+    /// The device and inode of an existing file, which name it whatever the path.
+    private static func fileIdentity(_ path: String) -> [UInt64]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return [UInt64(status.st_dev), UInt64(status.st_ino)]
     }
 
     /// One line's place in its batch and where it goes.

@@ -102,6 +102,17 @@ struct TraceSplitterTests {
         } catch {
             #expect(error.location.file == missing && error.reason == .unreadableInput)
         }
+        // Splitting a shard's file into its own directory would empty it before reading it.
+        let first = try TraceSplitter(paths: [try Self.write(Self.lines())], shardCount: 2).split(into: directory, shardOf: Self.shardOf(count: 2))
+        let before = try Data(contentsOf: URL(fileURLWithPath: first.files[1]))
+        do {
+            _ = try TraceSplitter(paths: [first.files[1]], shardCount: 2).split(into: directory + "/.", shardOf: Self.shardOf(count: 2))
+            Issue.record("a split overwrote its own input")
+        } catch {
+            #expect(error.reason == .unwritableOutput && error.location.file == first.files[1])
+            #expect(error.description.contains("is one of the shard files this split writes"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.files[1])) == before && !before.isEmpty)
         let blocker = try TraceFile.write(["x"], name: "not-a-directory")
         let input = try Self.write(Self.lines())
         do {
