@@ -24,7 +24,7 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try parts.map { (file: $0, part: try AnalysisPart.load(path: $0)) }
+        let loaded = try AnalysisPart.load(paths: parts)
         let analysis = try AnalysisPart.merge(loaded, output: output)
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
         Analyze.noteSummary(analysis)

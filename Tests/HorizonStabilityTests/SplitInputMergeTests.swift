@@ -123,6 +123,21 @@ struct SplitInputMergeTests {
         #expect(reason([split[0], split[2]])?.contains("shard 1/3 missing") == true)
     }
 
+    @Test("parts load on all cores in the order given; the first bad file in that order is the error")
+    func loadInOrder() throws {
+        let traces = try Self.traces()
+        let parts = try Self.parts(try Self.split(traces, count: 7))
+        let loaded = try AnalysisPart.load(paths: parts.map(\.file).reversed())
+        #expect(loaded.map(\.file) == parts.map(\.file).reversed() && loaded.map(\.part) == parts.map(\.part).reversed())
+        let missing = parts[0].file + ".absent"
+        do {
+            _ = try AnalysisPart.load(paths: [parts[0].file, traces, missing])
+            Issue.record("a trace file loaded as a part")
+        } catch let error as AnalysisError {
+            #expect(error.location.file == traces)
+        }
+    }
+
     @Test("a version 1 part (before split input) still loads, as a part that read every line, and merges")
     func versionOne() throws {
         let traces = try Self.traces()
