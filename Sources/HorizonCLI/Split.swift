@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Horizon
+import HorizonCommon
 
 struct Split: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +56,11 @@ struct Split: ParsableCommand {
         let splitter = TraceSplitter(paths: traces, options: options, shardCount: shards, compression: compress)
         let count = shards
         // Every shard's file stays open: room for N descriptors and the usual 64 (2·C + 64 ≥ N + 64).
-        try OpenFileLimit.raise(toServe: (shards + 1) / 2)
+        do {
+            try OpenFileLimit.raise(toServe: (shards + 1) / 2)
+        } catch {
+            throw CommandError(.unwritable("\(shards) shard files at once: the hard open-file limit is too low (`ulimit -Hn`); split into fewer shards, or in two steps"), at: SourceLocation(file: out))
+        }
         let progress = ProgressPrinter(interval: .seconds(5))
         let summary = try splitter.split(into: out, shardOf: { Shard.index(of: $0, count: count) }) { progress.update($0) }
         progress.finish()

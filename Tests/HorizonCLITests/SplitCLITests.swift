@@ -124,6 +124,11 @@ struct SplitCLITests {
             let usage = try await HorizonExecutable.run(["split", traces.path, "--shards", shards, "--out", splitDirectory])
             #expect(usage.status == 64 && usage.standardError.contains("--shards"), "\(usage.standardError)")
         }
+        // Every shard's file is open at once: more than the hard limit allows is refused before any is written.
+        let many = try SharedData.temporaryDirectory("cli-split-many").appendingPathComponent("out").path
+        let limited = try await HorizonExecutable.run(["split", traces.path, "--shards", "2000", "--out", many], openFileLimit: (soft: 256, hard: 512))
+        #expect(limited.status == 2 && limited.standardError.contains("\(many): cannot create: 2000 shard files at once"), "\(limited.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: many))
         let missing = try await HorizonExecutable.run(["split", traces.path + ".absent", "--shards", "2", "--out", splitDirectory])
         #expect(missing.status == 2 && missing.standardError.contains("\(traces.path).absent"), "\(missing.standardError)")
     }

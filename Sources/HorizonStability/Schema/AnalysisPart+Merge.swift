@@ -6,8 +6,9 @@ extension AnalysisPart {
     /// Parts may come in any order. Parts of split input (``splitInput``) each read their own
     /// files: the merged analysis is the one a single machine writes reading every part's trace
     /// files, the parts taken by shard index and each part's files in its order, then the probe
-    /// files (which every part must have read alike). The merged command line is the shards' with `--shard`
-    /// left out and `output` as its output: the command that analyses everything at once.
+    /// files (which every part must have read alike). The merged command line is shard 0's with
+    /// `--shard` left out, every part's trace files, and `output` as its output: the command
+    /// that analyses everything at once.
     ///
     /// - Parameters:
     ///   - parts: each part with the file it came from, for messages.
