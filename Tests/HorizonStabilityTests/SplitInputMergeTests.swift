@@ -138,6 +138,23 @@ struct SplitInputMergeTests {
         }
     }
 
+    @Test("gzip- and zstd-compressed parts merge as the plain ones")
+    func compressedParts() throws {
+        let parts = try Self.parts(try Self.split(try Self.traces(), count: 3))
+        let expected = try Analysis.makeEncoder().encode(try AnalysisPart.merge(parts))
+        let directory = try SharedData.temporaryDirectory("split-parts-compressed")
+        var packed: [String] = []
+        for (index, (file, _)) in parts.enumerated() {
+            let tool = index == 1 ? "gzip" : "zstd"
+            let url = directory.appendingPathComponent("part-\(index).json.\(tool == "gzip" ? "gz" : "zst")")
+            try SystemCompressor.compress(try Data(contentsOf: URL(fileURLWithPath: file)), with: tool).write(to: url)
+            packed.append(url.path)
+        }
+        let loaded = try AnalysisPart.load(paths: packed)
+        #expect(loaded.map(\.part) == parts.map(\.part))
+        #expect(try Analysis.makeEncoder().encode(try AnalysisPart.merge(loaded)) == expected)
+    }
+
     @Test("a version 1 part (before split input) still loads, as a part that read every line, and merges")
     func versionOne() throws {
         let traces = try Self.traces()
