@@ -31,6 +31,9 @@ public struct TraceReadOptions: Sendable, Equatable {
     /// it transforms each trace as soon as it is read. Off by default, so that holding many
     /// traces (``TraceReader/readAll()``) does not hold their input too.
     public var keepsCandidateTexts = false
+    /// When `true`, an input without a line of content is read as holding nothing instead of
+    /// being refused: a shard's file from `horizon split` is empty when no problem hashed there.
+    public var allowsEmptyInputs = false
 
     public init(
         idField: String? = nil,
