@@ -58,8 +58,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             var iterator = responseBody.makeAsyncIterator()
             return {
                 do {
-                    guard let buffer = try await iterator.next() else { return nil }
-                    return Array(buffer.readableBytesView)
+                    return try await iterator.next()
                 } catch {
                     throw Self.clientError(for: error, url: url)
                 }
