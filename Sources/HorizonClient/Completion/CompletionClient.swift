@@ -165,7 +165,7 @@ public struct CompletionClient: Sendable {
             }
             // Before decoding: an error message or preview cut short could keep part of the key.
             if let apiKey { bytes = apiKey.redacting(bytes) }
-            return try CompletionDecoder.decode(bytes, endpoint: endpoint)
+            return try CompletionDecoder.decode(consume bytes, endpoint: endpoint)
         }
     }
 
