@@ -4,14 +4,17 @@ import Horizon
 
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Cut the thinking at several lengths, force an answer, and resample (truncation probes).",
+        abstract: "Cut the thinking at several lengths and force an answer (truncation probes), resample, or extend it with \"Wait\" (budget forcing).",
         discussion: """
             For each chosen trace and each L in --lengths, the thinking is cut after L tokens, \
             closed with the profile's end marker and --answer-prefix, and K answers are sampled. \
             --lengths takes token counts (1,25,200) or, when any value has a decimal point, \
             fractions of each trace's own thinking length (0,0.25,0.5,0.75,1). --resample-at \
             keeps the first t output tokens and samples K continuations (the paper's \
-            mid-generation experiment). Resumable like `sample`; analyze the output with \
+            mid-generation experiment). --budget-force N runs s1's budget forcing: K chains per \
+            trace keep the whole thinking, append --wait-string where the end marker was, let the \
+            model continue up to the end marker (at most --max-tokens), and force an answer \
+            before and after each of the N extensions. Resumable like `sample`; analyze the output with \
             `horizon analyze TRACES --probes PROBES.jsonl`.
             """)
 
@@ -21,7 +24,7 @@ struct Probe: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
     @OptionGroup var segmentation: SegmentationOptions
 
-    @Option(help: "Truncation lengths: token counts (1,25,200), or fractions of the thinking in [0, 1] when any has a decimal point.")
+    @Option(help: "Truncation lengths: token counts (1,25,200), or fractions of the thinking in [0, 1] when any has a decimal point; none for no truncation probe.")
     var lengths = ProbeLengthList(parsing: "0,0.25,0.5,0.75,1")!
 
     @Option(help: "Output positions t ≥ 1 at which to keep t tokens and resample the rest (e.g. 1,25,200).")
@@ -51,6 +54,12 @@ struct Probe: AsyncParsableCommand {
     @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line) or text (for servers that refuse mixed prompts, such as vLLM).")
     var prefixEncoding: PrefixEncoding = .tokenIDs
 
+    @Option(help: "Budget forcing (s1): extensions of the whole thinking per chain, N >= 1; K chains per trace (--samples).")
+    var budgetForce: Int?
+
+    @Option(help: "Appended instead of the end-of-thinking marker before each budget-forcing extension.")
+    var waitString = "Wait"
+
     @Option(help: "Output JSONL of probe continuations.")
     var out: String
 
@@ -60,6 +69,8 @@ struct Probe: AsyncParsableCommand {
         }
         if tracesPerProblem < 1 { throw ValidationError("--traces-per-problem must be at least 1.") }
         if answerMaxTokens < 1 || maxTokens < 1 { throw ValidationError("--answer-max-tokens and --max-tokens must be at least 1.") }
+        if let budgetForce, budgetForce < 1 { throw ValidationError("--budget-force must be at least 1 (got \(budgetForce)).") }
+        if waitString.isEmpty { throw ValidationError("--wait-string must not be empty.") }
     }
 
     func run() async throws {
@@ -71,7 +82,8 @@ struct Probe: AsyncParsableCommand {
             targets: selection.targets, sourcePath: traces.first, lengths: lengths.lengths,
             resamplePositions: resampleAt?.positions ?? [], samplesPerProbe: samplesPerProbe,
             forcingText: forcingText ?? selection.profileForcingText ?? "</think>\n\n", answerPrefix: answerPrefix,
-            answerMaxTokens: answerMaxTokens, promptTemplate: promptTemplate, prefixEncoding: prefixEncoding)
+            answerMaxTokens: answerMaxTokens, promptTemplate: promptTemplate, prefixEncoding: prefixEncoding,
+            budgetForce: budgetForce ?? 0, waitString: waitString)
         try server.raiseOpenFileLimit()
         let printer = RunProgressPrinter(verbose: server.verbose)
         let summary = try await ProbeRun.run(config: config) { printer.update($0) }

@@ -2,12 +2,14 @@ import HorizonCommon
 import HorizonStability
 
 extension ReportComposer {
-    /// Truncation probes (table and charts with interval bands) and mid-generation resampling.
+    /// Truncation probes (table and charts with interval bands), mid-generation resampling and
+    /// budget forcing.
     func probesSection() -> ReportSection {
         var markdown = "## Truncation probes\n\n"
         let truncation = analyses.map { $0.probes?.truncation ?? [] }
         let resample = analyses.map { $0.probes?.resample ?? [] }
-        guard truncation.contains(where: { !$0.isEmpty }) || resample.contains(where: { !$0.isEmpty }) else {
+        let budget = budgetForcingMarkdown()
+        guard truncation.contains(where: { !$0.isEmpty }) || resample.contains(where: { !$0.isEmpty }) || !budget.markdown.isEmpty else {
             return ReportSection(markdown: markdown + "Not available (the traces hold no truncation or resampling probes).\n")
         }
         var charts: [ChartFile] = []
@@ -61,7 +63,8 @@ extension ReportComposer {
             }
         }
         markdown += probeBehaviourMarkdown()
-        return ReportSection(markdown: markdown, charts: charts)
+        markdown += budget.markdown
+        return ReportSection(markdown: markdown, charts: charts + budget.charts)
     }
 
     /// "256 tokens" or "25.0% of thinking".

@@ -9,7 +9,9 @@ import HorizonTraces
 /// A probe line is a trace line with a `probe` object (`kind`, `length`, `length_unit`,
 /// `kept_tokens` or `position`), the `prefix` it continued and, for truncation, the
 /// `answer_prefix` (docs/sampling.md). The answer graded for a truncation probe is
-/// `answer_prefix + text`; for a resample, the answer span of `prefix + text`.
+/// `answer_prefix + text`; for a resample, the answer span of `prefix + text`. A budget-forcing
+/// line (`kind` `budget_force`) is an extension (`part` `extension`: its tokens are measured) or
+/// an answer forced after `waits` extensions (`part` `answer`, graded like a truncation probe).
 public enum ProbeReader {
     /// Probe files may be gzip or zstd compressed, like traces.
     ///
@@ -66,15 +68,33 @@ public enum ProbeReader {
             kind = .resample(position: position)
             let whole = Trace(problemID: trace.problemID, text: prefix + trace.text, source: location)
             answerText = try options.segmenter.segment(whole).answer
+        case "budget_force":
+            guard let waits = probe["waits"]?.intValue, waits >= 0 else { throw invalid("budget_force probe without `waits` (an integer >= 0)") }
+            switch probe["part"]?.stringValue {
+            case "answer":
+                kind = .budgetAnswer(waits: waits)
+                answerText = (try member("answer_prefix")?.stringValue ?? "") + trace.text
+            case "extension":
+                guard waits >= 1 else { throw invalid("budget_force extension with `waits` \(waits); extensions count from 1") }
+                kind = .budgetExtension(waits: waits)
+                answerText = ""
+            default:
+                throw invalid("budget_force probe whose `part` is neither \"answer\" nor \"extension\"")
+            }
         default:
             throw invalid("unknown probe kind '\(kindName)'")
         }
-        let measures = trace.logProbs.flatMap { $0.count > 0 ? TokenStatistics($0, options: options.tokenOptions).measures : nil }
+        // An extension that added no text added no thinking, whatever tokens the server counted
+        // on its way to the stop string.
+        let addedNothing = { if case .budgetExtension = kind { trace.text.isEmpty && (trace.reasoning ?? "").isEmpty } else { false } }()
+        let measures = addedNothing ? nil : trace.logProbs.flatMap { $0.count > 0 ? TokenStatistics($0, options: options.tokenOptions).measures : nil }
         return ProbeRecord(
             kind: kind, problemID: trace.problemID, sampleIndex: trace.sampleIndex ?? 0,
             index: probe["index"]?.intValue ?? 0, gold: trace.gold,
             keptTokens: probe["kept_tokens"]?.intValue ?? 0, thinkingTokens: probe["thinking_tokens"]?.intValue, answer: options.extractor.extract(from: answerText),
             measures: measures,
-            tokensSpent: try member("usage")?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0)
+            tokensSpent: addedNothing ? 0 : try member("usage")?["completion_tokens"]?.intValue ?? trace.logProbs?.count ?? 0,
+            extensionTokens: probe["extension_tokens"]?.intValue,
+            finishReason: trace.finishReason)
     }
 }

@@ -11,6 +11,10 @@ public struct ProbeRecord: Sendable, Equatable, Codable {
         case truncation(length: Double, unit: String)
         /// The first `position` output tokens kept and the rest resampled.
         case resample(position: Int)
+        /// Budget forcing: the answer forced after `waits` extensions of the whole thinking.
+        case budgetAnswer(waits: Int)
+        /// Budget forcing: the thinking the model added after the `waits`-th wait string.
+        case budgetExtension(waits: Int)
     }
 
     public var kind: Kind
@@ -30,9 +34,14 @@ public struct ProbeRecord: Sendable, Equatable, Codable {
     /// Measures of the continuation's tokens, when it has log-probs.
     public var measures: SegmentMeasures?
     public var tokensSpent: Int
+    /// Budget forcing: the extensions' tokens before this answer (answers), or `nil`.
+    public var extensionTokens: Int?
+    /// Budget forcing: why the extension ended (`stop` at the end marker, `length`), or `nil`.
+    public var finishReason: String?
 
     public init(kind: Kind, problemID: String, sampleIndex: Int, index: Int = 0, gold: String?, keptTokens: Int,
-                thinkingTokens: Int? = nil, answer: ExtractedAnswer?, measures: SegmentMeasures?, tokensSpent: Int) {
+                thinkingTokens: Int? = nil, answer: ExtractedAnswer?, measures: SegmentMeasures?, tokensSpent: Int,
+                extensionTokens: Int? = nil, finishReason: String? = nil) {
         self.kind = kind
         self.problemID = problemID
         self.sampleIndex = sampleIndex
@@ -43,18 +52,31 @@ public struct ProbeRecord: Sendable, Equatable, Codable {
         self.answer = answer
         self.measures = measures
         self.tokensSpent = tokensSpent
+        self.extensionTokens = extensionTokens
+        self.finishReason = finishReason
     }
 }
 
 /// Agreement, accuracy and BF of probe continuations, per truncation length and resample
 /// position. The K continuations of one probed trace at one point form a group: agreement and
 /// accuracy are computed within the group, then averaged over groups with a two-level bootstrap.
+extension ProbeRecord.Kind {
+    /// Whether the record belongs to a budget-forcing chain.
+    public var isBudgetForcing: Bool {
+        switch self {
+        case .budgetAnswer, .budgetExtension: true
+        case .truncation, .resample: false
+        }
+    }
+}
+
 public enum ProbeAggregation {
     public static func summarize(_ records: [ProbeRecord], options: AnalysisOptions) -> ProbeSummary? {
         guard !records.isEmpty else { return nil }
         var random = SplitMix64(seed: options.seed ^ 0x5052_4F42_4553)  // "PROBES": independent of the main draws
         var byKind: [ProbeRecord.Kind: [String: [ProbeRecord]]] = [:]
-        for record in records {
+        // Budget chains are summarized apart (``BudgetForcing``), after these, from their own stream.
+        for record in records where !record.kind.isBudgetForcing {
             byKind[record.kind, default: [:]]["\(record.problemID)\u{0}\(record.sampleIndex)", default: []].append(record)
         }
         // Kinds in a fixed order, not the file's: the bootstrap draws from one stream, kind
@@ -65,6 +87,7 @@ public enum ProbeAggregation {
             case let (.resample(a), .resample(b)): a < b
             case (.truncation, .resample): true
             case (.resample, .truncation): false
+            default: false
             }
         }
         var summary = ProbeSummary()
@@ -105,10 +128,13 @@ public enum ProbeAggregation {
                     majAccuracyCI: Bootstrap.meanInterval(majority, resamples: options.bootstrapResamples,
                                                           confidence: options.confidence, using: &random),
                     agreement: agreement))
+            case .budgetAnswer, .budgetExtension:
+                break
             }
         }
         summary.truncation.sort { $0.length < $1.length }
         summary.resample.sort { $0.position < $1.position }
+        summary.budgetForcing = BudgetForcing.summarize(records, options: options)
         return summary
     }
 

@@ -18,7 +18,7 @@ struct AnalyzeSettingsNoteTests {
         let settings = try #require(json["settings"] as? [String: Any])
         #expect(settings["settings_source"] as? String == "traces")
         #expect(settings["truncation_value"] as? Double == 1)
-        #expect(json["schema_version"] as? Int == 3)
+        #expect(json["schema_version"] as? Int == 4)
     }
 
     @Test("--top-p 0.9 against traces recording 1: used as given, and warned about")

@@ -7,12 +7,13 @@ import Testing
 /// streaming from object storage does.
 @Suite("shard and merge commands", .enabled(if: HorizonExecutable.isBuilt))
 struct ShardCLITests {
-    /// Traces with an invalid line, and probe lines.
+    /// Traces with an invalid line, and probe lines (truncation and budget forcing).
     static func inputs() throws -> (traces: URL, probes: String) {
         var lines = GeneratedTraces.lines(problems: 7, samples: 4)
         lines.insert("{broken", at: 3)
         let traces = URL(fileURLWithPath: try TraceFile.write(lines, name: "cli-shards.jsonl"))
-        let probes = try TraceFile.write(GeneratedTraces.probeLines(problems: 7), name: "cli-probes.jsonl")
+        let probes = try TraceFile.write(
+            GeneratedTraces.probeLines(problems: 7) + GeneratedTraces.budgetLines(problems: 7), name: "cli-probes.jsonl")
         return (traces, probes)
     }
 
@@ -46,6 +47,7 @@ struct ShardCLITests {
         #expect(try Self.withoutCommand(merged) == Self.withoutCommand(single))
         let analysis = try Analysis.load(from: URL(fileURLWithPath: merged))
         #expect(analysis.counts.invalidLines == 1 && analysis.probes?.truncation.count == 1)
+        #expect(analysis.probes?.budgetForcing?.map(\.samples) == [14, 14, 14])
         #expect(analysis.inputs.map(\.role) == [nil, .probes])
         // The merged analysis says how to analyse everything at once.
         #expect(analysis.commandLine == ["horizon", "analyze", "-"] + common + ["--json", merged])

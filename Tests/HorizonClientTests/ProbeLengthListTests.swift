@@ -10,6 +10,13 @@ import Testing
         #expect(ProbeLengthList(parsing: "0, 0.5,1")?.description == "0,0.5,1")
     }
 
+    @Test("none: no truncation probe, for runs that only resample or force budgets")
+    func none() throws {
+        let list = try #require(ProbeLengthList(parsing: "none"))
+        #expect(list.lengths.isEmpty && list.description == "none")
+        #expect(ProbeLengthList(parsing: "none,1") == nil)
+    }
+
     @Test("a value that is no count, a fraction outside [0, 1], or an empty list is refused",
           arguments: ["", ",", "-1", "1,x", "0.5,2", "1.5", "nan", "0.5,-0.1", "25,2.0e1x"])
     func refused(text: String) {

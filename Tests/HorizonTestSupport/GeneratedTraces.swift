@@ -60,4 +60,39 @@ public enum GeneratedTraces {
         }
         return lines
     }
+
+    /// Budget-forcing chains for problems `p0…`: per problem `chains` chains of `waits`
+    /// extensions (two random tokens each, 3 candidates) and `waits + 1` forced answers (3 or 4;
+    /// gold 4), as `horizon probe --budget-force` writes them.
+    public static func budgetLines(problems: Int, chains: Int = 2, waits: Int = 2, seed: UInt64 = 13) -> [String] {
+        var random = SplitMix64(seed: seed)
+        func probe(_ part: String, _ waits: Int, _ index: Int, extensionTokens: Int?) -> JSONText {
+            var members: [(String, JSONText)] = [("kind", "budget_force"), ("part", .string(part)), ("waits", .integer(waits)), ("index", .integer(index))]
+            if let extensionTokens { members.append(("extension_tokens", .integer(extensionTokens))) }
+            return .object(members)
+        }
+        var lines: [String] = []
+        for problem in 0..<problems {
+            for index in 0..<chains {
+                for step in 0...(2 * waits) {
+                    let head: KeyValuePairs<String, JSONText> = ["problem_id": .string("p\(problem)"), "sample_index": 0, "gold": "4"]
+                    var members = head.map { ($0.key, $0.value) }
+                    if step % 2 == 1 {
+                        let steps = (0..<2).map { _ in
+                            let weights = (0..<3).map { _ in Double.random(in: 0.05...1, using: &random) }
+                            let logProbs = weights.sorted(by: >).map { log($0 / weights.reduce(0, +)) }
+                            return TestStep(" hm", logProbs[0], bytes: nil, top: [(" hm", logProbs[0], nil), (" x", logProbs[1], nil), (" y", logProbs[2], nil)])
+                        }
+                        members += [("text", " hm hm"), ("probe", probe("extension", (step + 1) / 2, index, extensionTokens: nil)),
+                                    ("logprobs", TraceLines.chatLogProbs(steps))]
+                    } else {
+                        members += [("text", .string("\\boxed{\(Int.random(in: 3...4, using: &random))}")),
+                                    ("probe", probe("answer", step / 2, index, extensionTokens: step))]
+                    }
+                    lines.append(JSONText.object(members).rendered())
+                }
+            }
+        }
+        return lines
+    }
 }

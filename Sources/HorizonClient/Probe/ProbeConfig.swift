@@ -11,6 +11,11 @@ import HorizonCommon
 ///   Shows how early the answer is settled.
 /// - **Resampling**: for each position t, keep the first t output tokens and sample K full
 ///   continuations. Shows how much the rest of the output still branches after t tokens.
+///
+/// And after Muennighoff et al. 2025 (s1, arXiv:2501.19393): **budget forcing**, K chains per
+/// trace that keep the whole thinking, append the wait string instead of the end marker, let the
+/// model continue up to the end marker, and force an answer after each of ``budgetForce``
+/// extensions (``BudgetChain``).
 public struct ProbeConfig: Sendable {
     /// The server; its endpoint is ``Endpoint/completions`` (prompt = rendered prompt + prefix)
     /// or ``Endpoint/chat`` (the prefix as a final assistant message the server continues; see
@@ -38,6 +43,14 @@ public struct ProbeConfig: Sendable {
     public var promptTemplate: String
     /// How the kept output is sent: token ids where possible (the default), or text.
     public var prefixEncoding: PrefixEncoding
+    /// Budget forcing: extensions per chain (0: none).
+    public var budgetForce: Int
+    /// Appended where the thinking would end, before each extension (s1's "Wait").
+    public var waitString: String
+
+    /// Where an extension stops: the forcing text without its surrounding white space (e.g.
+    /// `</think>`), the marker the model writes when it would end its thinking.
+    public var budgetStop: String { forcingText.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     public init(
         server: ServerSettings,
@@ -51,7 +64,9 @@ public struct ProbeConfig: Sendable {
         answerPrefix: String = "",
         answerMaxTokens: Int = 64,
         promptTemplate: String = "{prompt}",
-        prefixEncoding: PrefixEncoding = .tokenIDs
+        prefixEncoding: PrefixEncoding = .tokenIDs,
+        budgetForce: Int = 0,
+        waitString: String = "Wait"
     ) {
         self.server = server
         self.run = run
@@ -65,6 +80,8 @@ public struct ProbeConfig: Sendable {
         self.answerMaxTokens = answerMaxTokens
         self.promptTemplate = promptTemplate
         self.prefixEncoding = prefixEncoding
+        self.budgetForce = budgetForce
+        self.waitString = waitString
     }
 
     /// The flags a chat probe sends so the server continues the final assistant message instead
@@ -86,7 +103,14 @@ public struct ProbeConfig: Sendable {
         guard samplesPerProbe >= 1, answerMaxTokens >= 1 else {
             throw fail("samples per probe and the answer's token limit must be at least 1")
         }
-        guard !lengths.isEmpty || !resamplePositions.isEmpty else { throw fail("no truncation lengths and no resample positions") }
+        guard budgetForce >= 0 else { throw fail("the number of budget-forcing extensions must be >= 0 (got \(budgetForce))") }
+        guard !lengths.isEmpty || !resamplePositions.isEmpty || budgetForce > 0 else {
+            throw fail("no truncation lengths, no resample positions and no budget forcing")
+        }
+        if budgetForce > 0 {
+            guard !waitString.isEmpty else { throw fail("budget forcing needs a non-empty wait string") }
+            guard !budgetStop.isEmpty else { throw fail("budget forcing needs a forcing text with an end marker to stop extensions at") }
+        }
         for length in lengths {
             switch length {
             case .tokens(let n) where n < 0: throw fail("a truncation length must be >= 0 tokens")
@@ -125,7 +149,8 @@ public struct ProbeConfig: Sendable {
     /// then `suffix`.
     ///
     /// - Returns: the request, and whether the kept tokens went as their ids (``prefixEncoding``).
-    func request(for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int)
+    /// - Parameter stop: a text the server stops at (sent as `stop`), for budget extensions.
+    func request(for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int, stop: String? = nil)
         -> (request: CompletionRequest, sentAsTokenIDs: Bool)
     {
         let rendered = promptTemplate.replacingOccurrences(of: "{prompt}", with: target.prompt)
@@ -146,6 +171,7 @@ public struct ProbeConfig: Sendable {
         } else {
             prompt = .text(rendered + prefix)
         }
+        if let stop { extra = (extra ?? [:]).overlaid(with: ["stop": [.string(stop)]]) }
         let request = CompletionRequest(
             endpoint: server.endpoint,
             model: server.model,

@@ -1,6 +1,6 @@
 /// The lengths `horizon probe --lengths` cuts at, as written on the command line: token counts
 /// (`1,25,200`) or, when any value has a decimal point, fractions of each trace's own thinking
-/// (`0,0.25,0.5,0.75,1`).
+/// (`0,0.25,0.5,0.75,1`); `none` for no truncation probe (only resampling or budget forcing).
 public struct ProbeLengthList: Sendable, Hashable, CustomStringConvertible {
     public var lengths: [ProbeLength]
     /// The text it was read from, shown back in help and errors.
@@ -9,6 +9,10 @@ public struct ProbeLengthList: Sendable, Hashable, CustomStringConvertible {
     /// - Returns: `nil` when a value is not a token count (an integer ≥ 0), or, in a list of
     ///   fractions, not a number in [0, 1], or when the list is empty.
     public init?(parsing text: String) {
+        if text.trimmingCharacters(in: .whitespaces) == "none" {
+            (lengths, description) = ([], "none")
+            return
+        }
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard !parts.isEmpty else { return nil }
         var lengths: [ProbeLength] = []

@@ -17,6 +17,9 @@ import HorizonCommon
 /// `model`, `endpoint`, `prompt` (the trace's), `prefix` (the output text the server continued),
 /// `answer_prefix` (truncation only; the answer to grade is `answer_prefix + text`), `gold`,
 /// `text`, `reasoning`, `finish_reason`, `logprobs_kind`, `sampling`, `usage`, `logprobs`.
+/// Budget forcing (``ProbeConfig/budgetForce``) writes chains of lines with `probe` `{kind:
+/// "budget_force", part: "extension" or "answer", waits, wait_string, thinking_tokens,
+/// extension_tokens (answers), index}` (``BudgetChain``).
 /// A line's identity is its problem, sample, probe kind, length or position, and index; each
 /// continuation's seed is derived from that identity and the run seed.
 public enum ProbeRun {
@@ -35,8 +38,8 @@ public enum ProbeRun {
         return try await ResumableRun.run(plan(for: config), progress: progress)
     }
 
-    /// One probe point of one trace, before its K samples.
-    private struct Point {
+    /// One probe point of one trace, before its K samples (or one step of a budget chain).
+    struct Point {
         var target: ProbeTarget
         /// `{kind, …}` without `index`.
         var description: JSONValue
@@ -107,6 +110,9 @@ public enum ProbeRun {
         case "resample":
             guard let position = probe["position"] else { return nil }
             return JSONValue.array(head + ["resample", position, .integer(index)]).jsonText
+        case BudgetChain.kind:
+            guard let part = probe["part"], let waits = probe["waits"] else { return nil }
+            return JSONValue.array(head + [.string(BudgetChain.kind), part, waits, .integer(index)]).jsonText
         default:
             return nil
         }
@@ -138,6 +144,30 @@ public enum ProbeRun {
                 })
             }
         }
+        var runItems = items.map { (item: $0, key: $0.key) }
+        for target in config.targets where config.budgetForce > 0 {
+            for index in 0..<config.samplesPerProbe {
+                let chain = BudgetChain(config: config, target: target, index: index)
+                if !chain.request(step: 0, suffix: "").sentAsTokenIDs { prefixesAsText += chain.lastStep + 1 }
+                runItems.append((chain.item(step: 0, suffix: "", extensionTokens: 0), chain.lastKey))
+            }
+        }
+        var budgetIdentity: [(key: String, value: JSONValue)] = []
+        if config.budgetForce > 0 {
+            budgetIdentity = [("budget_force", .integer(config.budgetForce)), ("wait_string", .string(config.waitString))]
+        }
+        let planned = runItems
+        var counts: JSONValue = [
+            "targets": .integer(config.targets.count),
+            "probe_points": .integer(points.count),
+            "samples_per_probe": .integer(config.samplesPerProbe),
+            "skipped_resample_positions": .integer(skippedPositions),
+            "continuations_with_text_prefix": .integer(prefixesAsText),
+        ]
+        if config.budgetForce > 0 {
+            counts["budget_chains"] = .integer(config.targets.count * config.samplesPerProbe)
+            counts["budget_lines_per_chain"] = .integer(2 * config.budgetForce + 1)
+        }
         let targetsSHA256 = config.targetsSHA256
         return RunPlan(
             schema: manifestSchema,
@@ -152,7 +182,7 @@ public enum ProbeRun {
                 ("resample_positions", .array(config.resamplePositions.map { .integer($0) })),
                 ("prefix_encoding", .string(config.prefixEncoding.rawValue)),
                 ("targets_sha256", .string(targetsSHA256)),
-            ],
+            ] + budgetIdentity,
             session: [("samples_per_probe", .integer(config.samplesPerProbe))],
             inputsKey: "source",
             inputs: [
@@ -160,19 +190,13 @@ public enum ProbeRun {
                 "targets": .integer(config.targets.count),
                 "targets_sha256": .string(targetsSHA256),
             ],
-            counts: [
-                "targets": .integer(config.targets.count),
-                "probe_points": .integer(points.count),
-                "samples_per_probe": .integer(config.samplesPerProbe),
-                "skipped_resample_positions": .integer(skippedPositions),
-                "continuations_with_text_prefix": .integer(prefixesAsText),
-            ],
+            counts: counts,
             key: { key(ofLine: $0) },
-            items: RunItems(items)
+            items: RunItems(count: planned.count, key: { planned[$0].key }, item: { planned[$0].item })
         )
     }
 
-    private static func line(
+    static func line(
         point: Point,
         probe: JSONValue,
         request: CompletionRequest,

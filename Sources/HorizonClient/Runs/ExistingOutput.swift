@@ -12,10 +12,10 @@ struct ExistingOutput {
 
     /// Reads `path` (absent = empty) and truncates a torn last line away.
     ///
-    /// Only the last line can be torn, because each line was written with one `writev(2)` that
-    /// ends in its newline; every complete line must be JSON and have a key. A compressed output
-    /// holds one frame per line (``TraceFileAppender``): a torn last frame is cut off, and only
-    /// the lines of whole frames count.
+    /// Only the last line can be torn, because each line (or chain of lines) was written with
+    /// one `writev(2)` that ends in its newline; every complete line must be JSON and have a key.
+    /// A compressed output holds one frame per write (``TraceFileAppender``): a torn last frame
+    /// is cut off, and only the lines of whole frames count.
     ///
     /// - Parameters:
     ///   - path: the output file.

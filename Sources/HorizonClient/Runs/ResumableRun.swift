@@ -7,7 +7,10 @@ import HorizonCommon
 /// - Existing output: the manifest's settings must equal the plan's (else
 ///   ``ClientError/Reason/settingsChanged``, or with `force` the output is deleted and the run
 ///   starts over); a torn last line is truncated; lines whose key is present are skipped.
-/// - Lines are appended in completion order, one `writev(2)` each.
+/// - Lines are appended in completion order, one `writev(2)` each; a chain's lines (``RunItem/next``)
+///   together in one, when its last answer arrived. A chain torn inside that write (a kill
+///   during the one system call) is requested again from its start, and only its lines the
+///   file lacks are written; with a seeded, deterministic server they are the lines it lost.
 /// - When an item fails for good, no new items start; those in flight finish and are written;
 ///   then the error is thrown, prefixed with the item's label.
 enum ResumableRun {
@@ -44,8 +47,10 @@ enum ResumableRun {
             let appender = try TraceFileAppender(path: plan.outputPath, compression: plan.compression)
             defer { try? appender.close() }
             failure = try await request(work, concurrency: plan.run.concurrency, client: client, reporter: reporter) {
-                line throws(ClientError) in
-                try appender.append(line)
+                lines throws(ClientError) in
+                let missing = lines.filter { !existing.keys.contains($0.key) }.map(\.line)
+                guard !missing.isEmpty else { return }
+                try appender.append(Array(missing.joined(separator: [UInt8(ascii: "\n")])))
                 written += 1
             }
             try appender.close()
@@ -124,7 +129,8 @@ enum ResumableRun {
 
     /// What one item's task produced.
     private enum Outcome: Sendable {
-        case line([UInt8], tokens: Int)
+        /// Each line with its key (one, or a chain's).
+        case lines([(key: String, line: [UInt8])], tokens: Int)
         case failed(any Error)
     }
 
@@ -135,7 +141,7 @@ enum ResumableRun {
         concurrency: Int,
         client: CompletionClient,
         reporter: ProgressReporter,
-        write: ([UInt8]) throws(ClientError) -> Void
+        write: ([(key: String, line: [UInt8])]) throws(ClientError) -> Void
     ) async throws -> (any Error)? {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             var pending = work.makeIterator()
@@ -150,8 +156,8 @@ enum ResumableRun {
             var failure: (any Error)?
             while let outcome = try await group.next() {
                 switch outcome {
-                case .line(let line, let tokens):
-                    try write(line)
+                case .lines(let lines, let tokens):
+                    try write(lines)
                     reporter.sampleWritten(tokens: tokens)
                 case .failed(let error):
                     failure = failure ?? error
@@ -162,17 +168,27 @@ enum ResumableRun {
         }
     }
 
-    private static func requestOne(_ item: RunItem, client: CompletionClient, reporter: ProgressReporter) async -> Outcome {
+    private static func requestOne(_ first: RunItem, client: CompletionClient, reporter: ProgressReporter) async -> Outcome {
+        var item = first
         do {
-            // The jitter follows the request's seed, so a rerun waits the same.
-            let result = try await client.complete(item.request, jitterSeed: UInt64(item.request.seed)) { retry in
-                reporter.retryScheduled(RetryNote(
-                    label: item.label, attempt: retry.attempt, cause: retry.error.retryCause,
-                    message: retry.error.message, delay: retry.delay))
+            var lines: [(key: String, line: [UInt8])] = []
+            var tokens = 0
+            while true {
+                // The jitter follows the request's seed, so a rerun waits the same.
+                let step = item
+                let result = try await client.complete(step.request, jitterSeed: UInt64(step.request.seed)) { retry in
+                    reporter.retryScheduled(RetryNote(
+                        label: step.label, attempt: retry.attempt, cause: retry.error.retryCause,
+                        message: retry.error.message, delay: retry.delay))
+                }
+                var line = try step.line(result.completion)
+                if let apiKey = client.apiKey { line = apiKey.redacting(line) }
+                lines.append((step.key, line))
+                tokens += result.completion.tokenCount ?? 0
+                guard let next = try step.next?(result.completion) else { break }
+                item = next
             }
-            var line = try item.line(result.completion)
-            if let apiKey = client.apiKey { line = apiKey.redacting(line) }
-            return .line(line, tokens: result.completion.tokenCount ?? 0)
+            return .lines(lines, tokens: tokens)
         } catch var error as ClientError {
             reporter.attemptFailed()
             error.message = "\(item.label): " + error.message

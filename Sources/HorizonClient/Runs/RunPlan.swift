@@ -1,7 +1,8 @@
 import HorizonTraces
 import HorizonCommon
 
-/// One line a run must produce: its identity, its request, and how the answer becomes the line.
+/// One line a run must produce: its identity, its request, and how the answer becomes the line;
+/// or a chain of such lines whose requests depend on earlier answers (``next``).
 struct RunItem: Sendable {
     /// The line's identity, as ``RunPlan/key`` computes it from a written line.
     var key: String
@@ -11,14 +12,30 @@ struct RunItem: Sendable {
     /// The line written for the server's answer, without its newline; throws when the answer
     /// cannot make a line `analyze` accepts.
     var line: @Sendable (Completion) throws(ClientError) -> [UInt8]
+    /// The chain's next line, made from this one's answer; `nil` (or returning `nil`) ends it.
+    var next: (@Sendable (Completion) throws(ClientError) -> RunItem?)?
+
+    init(
+        key: String, label: String, request: CompletionRequest,
+        next: (@Sendable (Completion) throws(ClientError) -> RunItem?)? = nil,
+        line: @escaping @Sendable (Completion) throws(ClientError) -> [UInt8]
+    ) {
+        self.key = key
+        self.label = label
+        self.request = request
+        self.line = line
+        self.next = next
+    }
 }
 
 /// The lines a run must produce, made one at a time when requested, so a large run does not hold
 /// every request in memory before it sends the first.
 struct RunItems: Sendable {
-    /// How many lines the run must produce.
+    /// How many items the run must produce (a chain of lines counts once).
     var count: Int
-    /// The key of item `index`, without making its request (resuming checks every key).
+    /// The key of item `index`, without making its request (resuming checks every key); for a
+    /// chain, the key of its last line: a chain's lines are written together, so its last line
+    /// present means the chain is.
     var key: @Sendable (Int) -> String
     /// Item `index` (0..<count), in the order to request them.
     var item: @Sendable (Int) -> RunItem

@@ -10,7 +10,10 @@ public struct Analysis: Codable, Sendable, Equatable {
     /// and `reflection`, at set level and per problem. Only keys were added, but a family of new
     /// metrics is marked, so a reader can tell a file that lacks them from one that could not
     /// compute them.
-    public static let currentSchemaVersion = 3
+    /// 4: `probes.budget_forcing` (budget forcing, s1); truncation and resample rows leave out
+    /// budget-forcing lines. Only a key was added; the version marks that a file without it could
+    /// not have had it.
+    public static let currentSchemaVersion = 4
 
     public var schema: String = "horizon.analysis"
     public var schemaVersion: Int = Analysis.currentSchemaVersion
