@@ -1,4 +1,4 @@
-internal import CMalloc
+internal import CLibcExtras
 
 /// How the process's allocator treats the megabyte buffers a run allocates per response.
 ///
