@@ -68,8 +68,13 @@ struct Analyze: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Analyse only shard I of N (0-based, `0/4` … `3/4`) and write a part file for `horizon merge`.",
-        discussion: "A problem is in shard FNV-1a-64(UTF-8 id) mod N; every shard reads every line (docs/scale.md)."))
+        discussion: "A problem is in shard FNV-1a-64(UTF-8 id) mod N. Every shard reads every line it is given; give it only its own file of `horizon split` with --split-input (docs/scale.md)."))
     var shard: String?
+
+    @Flag(help: ArgumentHelp(
+        "The trace files are files of `horizon split`: an empty one (a shard without problems) is accepted, and with --shard I/N they must hold only shard I's problems.",
+        discussion: "With --shard, the part's line, invalid-line and duplicate counts are these files' own and `merge` adds them up; a line of another shard's problem is an error (it would be counted twice). Probe files are read whole by every shard."))
+    var splitInput = false
 
     /// More resamples than this only cost time: the interval's Monte Carlo error is long gone.
     static let maximumResamples = 1_000_000
@@ -107,8 +112,10 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        var readOptions = input.readOptions
+        readOptions.allowsEmptyInputs = splitInput
         let analyzer = Analyzer(
-            readOptions: input.readOptions, segmenter: try segmentation.segmenter(),
+            readOptions: readOptions, segmenter: try segmentation.segmenter(),
             extractor: AnswerExtractor(customPattern: try answerRegex.map { try RegexAnswerPattern($0) }),
             options: try makeOptions())
         let golds = try problems.map { try ProblemSet.load(path: $0).goldsByID } ?? [:]
@@ -116,9 +123,13 @@ struct Analyze: ParsableCommand {
         let progress = ProgressPrinter(interval: .seconds(5))
         let commandLine = ["horizon"] + CommandLine.arguments.dropFirst()
         if let shard = shard.flatMap(Shard.init(parsing:)) {
-            let state = try analyzer.gather(paths: input.traces, probes: probes, golds: golds, shard: shard) { progress.update($0) }
+            let state = try analyzer.gather(paths: input.traces, probes: probes, golds: golds, shard: shard, splitInput: splitInput) {
+                progress.update($0)
+            }
             progress.finish()
-            let part = AnalysisPart(horizonVersion: horizonVersion, shard: shard, commandLine: commandLine, options: analyzer.options, state: state)
+            let part = AnalysisPart(
+                horizonVersion: horizonVersion, shard: shard, splitInput: splitInput, commandLine: commandLine, options: analyzer.options,
+                state: state)
             try emit(try part.encoded(), to: output)
             note("shard \(shard): \(state.counts.problems) problems, \(state.counts.traces) of \(state.counts.lines) lines' traces; merge every shard with `horizon merge`")
             return

@@ -22,7 +22,7 @@ struct HorizonCommand: AsyncParsableCommand {
             """,
         version: horizonVersion,
         subcommands: [
-            Sample.self, Probe.self, Analyze.self, Merge.self, Segment.self, Report.self, Grade.self, MakeBaseline.self, Check.self,
+            Sample.self, Probe.self, Split.self, Analyze.self, Merge.self, Segment.self, Report.self, Grade.self, MakeBaseline.self, Check.self,
         ]
     )
 

@@ -8,7 +8,9 @@ struct Merge: ParsableCommand {
         discussion: """
             Writes the analysis one `horizon analyze` over all the traces would have written: the \
             same numbers, intervals and per-problem rows, bit for bit. Refuses parts of different \
-            settings, inputs or versions, and a shard missing or given twice (exit 2).
+            settings, inputs or versions, split and unsplit parts mixed, and a shard missing or \
+            given twice (exit 2). Parts of `--split-input` shards merge to the analysis of every \
+            shard's files read in shard order.
             """)
 
     @Argument(help: "Part files written by `horizon analyze --shard I/N`, every shard once, in any order (`-`: standard input).")
@@ -22,7 +24,7 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try parts.map { (file: $0, part: try AnalysisPart.load(path: $0)) }
+        let loaded = try AnalysisPart.load(paths: parts)
         let analysis = try AnalysisPart.merge(loaded, output: output)
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
         Analyze.noteSummary(analysis)

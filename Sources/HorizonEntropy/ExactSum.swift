@@ -16,11 +16,11 @@
 /// for value in [0.1, 0.2, 0.3] { sum.add(value) }
 /// sum.value   // 0.6, the correctly rounded sum
 /// ```
-public struct ExactSum: Sendable, Equatable, Codable {
+public struct ExactSum: Sendable, Equatable {
     /// The finite terms in units of 2⁻⁶⁴.
-    private var fixed: Int128 = 0
+    var fixed: Int128 = 0
     /// The sum of the non-finite terms (0 when there were none).
-    private var nonFinite = 0.0
+    var nonFinite = 0.0
 
     private static let scale = 0x1p64
     private static let largestTerm = 0x1p40

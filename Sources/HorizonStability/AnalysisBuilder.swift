@@ -57,10 +57,13 @@ public struct AnalysisBuilder: Sendable {
         state.probes.append(probe)
     }
 
-    /// Records an invalid line or duplicate that was skipped; the first 100 are kept with their
-    /// message (the reader's summary has the totals).
+    /// How many invalid lines an analysis lists (the counts have them all).
+    public static let recordedInvalidLines = 100
+
+    /// Records an invalid line or duplicate that was skipped; the first
+    /// ``recordedInvalidLines`` are kept with their message (the reader's summary has the totals).
     public mutating func addInvalid(file: String, line: Int, message: String) {
-        if state.invalid.count < 100 { state.invalid.append(InvalidLine(file: file, line: line, message: message)) }
+        if state.invalid.count < Self.recordedInvalidLines { state.invalid.append(InvalidLine(file: file, line: line, message: message)) }
     }
 
     /// Computes every metric.

@@ -16,6 +16,8 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         case partsDiffer(String)
         /// Shards missing or given twice.
         case shardsIncomplete(String)
+        /// A line of a shard's own input (`--split-input`) holds a problem of another shard.
+        case foreignProblem(problemID: String, belongsTo: Shard, reading: Shard)
         /// A reflection marker with no word in it (the location names its line).
         case invalidMarker(String)
         /// A reflection-marker list without a marker.
@@ -43,8 +45,11 @@ public struct AnalysisError: Error, Sendable, Equatable, CustomStringConvertible
         case .notAPart(let schema):
             return "\(location): schema is '\(schema)', expected '\(AnalysisPart.schemaName)' (write parts with `horizon analyze --shard I/N`)"
         case .partVersion(let version):
-            return "\(location): part schema_version \(version), this horizon merges version \(AnalysisPart.currentSchemaVersion) only"
+            return "\(location): part schema_version \(version), this horizon merges versions \(AnalysisPart.readableSchemaVersions.lowerBound) to \(AnalysisPart.readableSchemaVersions.upperBound)"
         case .partsDiffer(let why), .shardsIncomplete(let why): return "\(location): cannot merge: \(why)"
+        case .foreignProblem(let problemID, let owner, let reading):
+            return "\(location): problem \"\(problemID)\" belongs to shard \(owner), not \(reading): with --split-input every line must be of "
+                + "this shard's problems (split with `horizon split --shards \(reading.count)`); counting it here would count it twice"
         case .invalidMarker(let text): return "\(location): reflection marker '\(text)' has no word in it"
         case .noMarkers: return "\(location): no reflection markers (one phrase per line; # starts a comment)"
         }

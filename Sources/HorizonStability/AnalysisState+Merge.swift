@@ -10,6 +10,27 @@ extension AnalysisState {
         return nil
     }
 
+    /// What differs between two split-input parts' probe files, which every shard reads whole,
+    /// or `nil` when they read the same ones.
+    func probeInputMismatch(_ other: AnalysisState) -> String? {
+        let probes = inputs.filter { $0.role == .probes }, otherProbes = other.inputs.filter { $0.role == .probes }
+        guard probes != otherProbes else { return nil }
+        return "it read other probe files (\(Self.describe(probes)) vs \(Self.describe(otherProbes)); every shard reads the same ones whole)"
+    }
+
+    /// Adds the input-level fields of the next shard's part when each shard read only its own
+    /// files: the result is what one reader of this part's trace files, then the other's, then
+    /// the probe files (the same in both) records.
+    mutating func mergeInputs(_ other: AnalysisState) {
+        inputs = inputs.filter { $0.role != .probes } + other.inputs.filter { $0.role != .probes } + inputs.filter { $0.role == .probes }
+        invalid = Array((invalid + other.invalid).prefix(AnalysisBuilder.recordedInvalidLines))
+        readCounts.lines += other.readCounts.lines
+        readCounts.invalidLines += other.readCounts.invalidLines
+        readCounts.duplicates += other.readCounts.duplicates
+        readCounts.emptyTopLists += other.readCounts.emptyTopLists
+        readCounts.sampledNotInTop += other.readCounts.sampledNotInTop
+    }
+
     /// Adds another shard's problem-level state. The shards' problems must be disjoint.
     ///
     /// - Returns: the ids of problems present in both (empty when they are disjoint).

@@ -5,8 +5,9 @@ import HorizonEntropy
 /// is the one a single machine would have written.
 ///
 /// Two kinds of field. **Input-level** fields (``inputs``, ``invalid``, ``readCounts``) describe
-/// the files read: every shard reads every line, so they are the same in every part and merging
-/// checks that they are. **Problem-level** fields hold what the shard's own problems contributed,
+/// the files read: a shard that reads every line has the same ones as every other part, and
+/// merging checks that they are; a shard that reads only its own files (`--split-input`) has
+/// those files' share, and merging adds them up in shard order. **Problem-level** fields hold what the shard's own problems contributed,
 /// and merging adds them up: per-problem accumulators (disjoint between shards), per-trace
 /// counts, the recorded sampling, probe records.
 ///

@@ -63,10 +63,15 @@ public struct Analyzer: Sendable {
     /// file carries. Every line is read (the input-level counts cover all of them); only the
     /// shard's problems are segmented and measured.
     ///
-    /// - Throws: as ``analyze(paths:probes:golds:progress:)``.
+    /// - Parameter splitInput: The trace files hold only this shard's problems (`horizon
+    ///   split` wrote them): their counts are this shard's share, an empty file is no error, and
+    ///   a line of another shard's problem is one (it would be counted twice). Probe files are
+    ///   read whole either way and filtered to the shard's problems.
+    /// - Throws: as ``analyze(paths:probes:golds:progress:)``; with `splitInput`,
+    ///   ``AnalysisError/Reason/foreignProblem(problemID:belongsTo:reading:)`` naming the line.
     public func gather(
         paths: [String], probes: [String] = [], golds: [String: String] = [:], shard: Shard = .whole,
-        progress: ((TraceReadProgress) -> Void)? = nil
+        splitInput: Bool = false, progress: ((TraceReadProgress) -> Void)? = nil
     ) throws -> AnalysisState {
         var builder = AnalysisBuilder(options: options)
         builder.state.inputs = (paths.map { ($0, AnalysisInput.Role.traces) } + probes.map { ($0, .probes) }).map { path, role in
@@ -74,9 +79,17 @@ public struct Analyzer: Sendable {
             return AnalysisInput(path: path, bytes: size ?? 0, role: role)
         }
         let recordOptions = self.recordOptions
+        var readOptions = self.readOptions
+        if splitInput { readOptions.allowsEmptyInputs = true }
         let summary = try TraceReader(paths: paths, options: readOptions).read(
             transform: { trace -> SampleRecord? in
-                guard shard.contains(problemID: trace.problemID) else { return nil }
+                guard shard.contains(problemID: trace.problemID) else {
+                    guard !splitInput else {
+                        let owner = Shard(index: Shard.index(of: trace.problemID, count: shard.count), count: shard.count)!
+                        throw AnalysisError(.foreignProblem(problemID: trace.problemID, belongsTo: owner, reading: shard), at: trace.source)
+                    }
+                    return nil
+                }
                 var trace = trace
                 if trace.gold == nil { trace.gold = golds[trace.problemID] }
                 return try SampleRecord(trace, options: recordOptions)

@@ -39,7 +39,13 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Whether the problem belongs to this shard.
     public func contains(problemID: String) -> Bool {
-        count == 1 || Int(Self.hash(problemID) % UInt64(count)) == index
+        count == 1 || Self.index(of: problemID, count: count) == index
+    }
+
+    /// The index of the shard of `count` that holds the problem (`horizon split` writes its
+    /// lines to that shard's file).
+    public static func index(of problemID: String, count: Int) -> Int {
+        Int(hash(problemID) % UInt64(count))
     }
 
     /// FNV-1a 64 of the UTF-8 bytes.

@@ -26,6 +26,8 @@ public struct TraceError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadableInput
         /// A file holds no line with content (empty, `/dev/null`, or only blank lines).
         case emptyInput
+        /// An output file (a shard's file of `horizon split`) could not be written.
+        case unwritableOutput
     }
 
     /// The kind of problem.

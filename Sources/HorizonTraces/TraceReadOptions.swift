@@ -26,6 +26,9 @@ public struct TraceReadOptions: Sendable, Equatable {
     public var readBufferSize: Int
     /// How many errors ``TraceReadSummary/errors`` keeps (all are counted).
     public var maxRecordedErrors: Int
+    /// When `true`, an input without a line of content is read as holding nothing instead of
+    /// being refused: a shard's file from `horizon split` is empty when no problem hashed there.
+    public var allowsEmptyInputs = false
 
     public init(
         idField: String? = nil,

@@ -47,7 +47,8 @@ public struct TraceReader: Sendable {
     /// - Throws: Without `skipInvalid`, the first invalid line's or duplicate's
     ///   ``TraceError``, after everything before it was consumed. Always: a
     ///   ``TraceError/Reason/unreadableInput`` error for a file that cannot be read, an
-    ///   ``TraceError/Reason/emptyInput`` error for one without a line of content, and any
+    ///   ``TraceError/Reason/emptyInput`` error for one without a line of content (unless
+    ///   ``TraceReadOptions/allowsEmptyInputs``), and any
     ///   error thrown by `transform` or `consume`; reading stops there.
     /// - Complexity: O(total bytes), spread over all cores.
     public func read<Output: Sendable>(
@@ -140,7 +141,7 @@ public struct TraceReader: Sendable {
             }
             // Consumed to the end of this input, so one without a line of content can be named.
             while consumed < submitted { _ = try consumeNext(wait: true) }
-            if summary.lines - summary.blankLines == contentLinesBefore {
+            if summary.lines - summary.blankLines == contentLinesBefore, !options.allowsEmptyInputs {
                 throw TraceError(.emptyInput, at: SourceLocation(file: path, line: 0), "no traces: the input is empty or holds only blank lines")
             }
         }

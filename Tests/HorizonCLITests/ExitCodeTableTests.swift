@@ -47,6 +47,7 @@ struct ExitCodeTableTests {
         let files = try await inputs()
         try await expect(["analyze", files.traces, "--json", files.path("again.json")], exits: 0)
         try await expect(["segment", files.traces, "--out", files.path("segments.jsonl")], exits: 0)
+        try await expect(["split", files.traces, "--shards", "2", "--out", files.path("split")], exits: 0)
         try await expect(["report", files.analysis, "--out", files.path("report")], exits: 0)
         try await expect(["grade", "4", "4.0"], exits: 0)
         try await expect(["grade", "--pairs", files.pairs, "--out", files.path("verdicts.jsonl")], exits: 0)
@@ -69,6 +70,8 @@ struct ExitCodeTableTests {
         try await expect(["analyze", files.traces, "--json", unwritable], exits: 2)
         try await expect(["analyze", files.traces, "--reflection-markers", files.missing], exits: 2)
         try await expect(["segment", files.missing], exits: 2)
+        try await expect(["split", files.missing, "--shards", "2", "--out", files.path("split")], exits: 2)
+        try await expect(["split", files.traces, "--shards", "2", "--out", files.analysis + "/x"], exits: 2)
         try await expect(["segment", files.traces, "--out", unwritable], exits: 2)
         try await expect(["report", files.missing, "--out", files.path("report")], exits: 2)
         try await expect(["report", files.traces, "--out", files.path("report")], exits: 2)
@@ -82,7 +85,7 @@ struct ExitCodeTableTests {
     @Test("64: an unknown flag, a missing argument or a bad value, for every command")
     func usageError() async throws {
         let files = try await inputs()
-        for command in ["sample", "probe", "analyze", "segment", "report", "grade", "baseline", "check"] {
+        for command in ["sample", "probe", "split", "analyze", "segment", "report", "grade", "baseline", "check"] {
             try await expect([command, "--no-such-flag"], exits: 64)
         }
         try await expect(["no-such-command"], exits: 64)
@@ -92,6 +95,7 @@ struct ExitCodeTableTests {
         try await expect(["analyze", files.traces, "--fork-entropy", "-1"], exits: 64)
         try await expect(["analyze", files.traces, "--reflection-marker", "..."], exits: 64)
         try await expect(["segment", files.traces, "--profile", "deepseek"], exits: 64)
+        try await expect(["split", files.traces, "--shards", "0", "--out", files.path("split")], exits: 64)
         try await expect(["probe", files.traces, "--base-url", "http://127.0.0.1:9", "--model", "m", "--out", files.path("p.jsonl"), "--lengths", "0.5,2"], exits: 64)
         try await expect(["probe", files.traces, "--base-url", "http://127.0.0.1:9", "--model", "m", "--out", files.path("p.jsonl"), "--resample-at", "0"], exits: 64)
         try await expect(["report", files.analysis], exits: 64)

@@ -13,6 +13,7 @@ and byte tokens that split a UTF-8 character (token "\\ufffd" with partial `byte
 Several samples per problem. The same arguments always give the same file.
 
 Usage: make_chat_traces.py OUTPUT.jsonl [--mb 1024] [--samples 8] [--top 20] [--seed 1]
+                           [--min-tokens 150] [--max-tokens 1500]
 """
 
 import argparse
@@ -76,8 +77,8 @@ def step(rng, forced, top):
     return {"token": token, "logprob": logprob, "bytes": raw, "top_logprobs": candidates}
 
 
-def sample(rng, problem, index, top):
-    length = rng.randint(150, 1500)
+def sample(rng, problem, index, top, lengths=(150, 1500)):
+    length = rng.randint(*lengths)
     answer = str(problem % 97)
     forced = {0: "<think>", length - 6: "</think>", length - 5: " The answer is",
               length - 4: " \\boxed{", length - 3: answer, length - 2: "}", length - 1: "."}
@@ -108,6 +109,8 @@ def main():
     parser.add_argument("--samples", type=int, default=8, help="samples per problem")
     parser.add_argument("--top", type=int, default=20, help="candidates per token")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--min-tokens", type=int, default=150, help="shortest output, tokens (at least 8)")
+    parser.add_argument("--max-tokens", type=int, default=1500, help="longest output, tokens")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     target = int(args.mb * 1024 * 1024)
@@ -116,7 +119,7 @@ def main():
     with open(args.output, "wb") as out:
         while written < target:
             for index in range(args.samples):
-                line = (json.dumps(sample(rng, problem, index, args.top)) + "\n").encode("ascii")
+                line = (json.dumps(sample(rng, problem, index, args.top, (max(8, args.min_tokens), max(8, args.min_tokens, args.max_tokens)))) + "\n").encode("ascii")
                 out.write(line)
                 written += len(line)
             problem += 1

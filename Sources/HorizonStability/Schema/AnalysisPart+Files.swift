@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import HorizonCommon
+import HorizonTraces
 
 extension AnalysisPart {
     /// Part files hold exact state: a non-finite sum (an absurd input's infinite log-prob) is
@@ -17,15 +19,17 @@ extension AnalysisPart {
         return decoder
     }
 
-    /// Reads a part file (`-`: standard input), refusing other schemas and versions.
+    /// Reads a part file (`-`: standard input), plain or gzip- or zstd-compressed (told by its
+    /// first bytes: parts compress about 2.5 times for the trip from the nodes), refusing other
+    /// schemas and versions.
     ///
     /// - Throws: ``AnalysisError`` naming the file.
     public static func load(path: String) throws -> AnalysisPart {
         let data: Data
         do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try TraceReader.contents(of: path))
         } catch {
-            throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: path))
+            throw AnalysisError(.unreadable(error.message), at: SourceLocation(file: path))
         }
         struct Header: Decodable {
             var schema: String
@@ -35,13 +39,29 @@ extension AnalysisPart {
         do {
             let header = try JSONDecoder().decode(Header.self, from: data)
             guard header.schema == schemaName else { throw AnalysisError(.notAPart(header.schema), at: SourceLocation(file: path)) }
-            guard header.schemaVersion == currentSchemaVersion else {
+            guard readableSchemaVersions.contains(header.schemaVersion) else {
                 throw AnalysisError(.partVersion(header.schemaVersion), at: SourceLocation(file: path))
             }
             return try makeDecoder().decode(AnalysisPart.self, from: data)
         } catch let error as DecodingError {
             throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: path))
         }
+    }
+
+    /// Reads part files on all cores (decoding dominates `merge`), in the order given.
+    ///
+    /// - Returns: each part with its file.
+    /// - Throws: the error of the first file, in the order given, that cannot be read.
+    public static func load(paths: [String]) throws -> [(file: String, part: AnalysisPart)] {
+        var results = [Result<AnalysisPart, any Error>?](repeating: nil, count: paths.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only its own slot.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                slots[index] = Result { try load(path: paths[index]) }
+            }
+        }
+        return try zip(paths, results).map { path, result in (path, try result!.get()) }
     }
 
     /// Writes the part as compact, key-sorted JSON.
