@@ -24,6 +24,9 @@ let package = Package(
         ),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        // C library functions Swift does not import: glibc's mallopt(3) for the sampling
+        // client's megabyte buffers (a no-op elsewhere), memmem(3) for key redaction.
+        .systemLibrary(name: "CLibcExtras"),
         // Not a product: what several stages share (the JSON grammar and its DOM, SplitMix64,
         // SHA-256, source locations, number formats, the progress renderer).
         .target(name: "HorizonCommon"),
@@ -41,7 +44,7 @@ let package = Package(
             name: "HorizonClient",
             // HorizonSegments: choosing the traces to probe finds their thinking.
             dependencies: [
-                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd",
+                "HorizonCommon", "HorizonTraces", "HorizonSegments", "HorizonAnswers", "CZstd", "CLibcExtras",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

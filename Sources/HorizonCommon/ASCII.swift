@@ -1,5 +1,6 @@
-/// The bytes JSON's syntax is made of.
-package enum ASCII {
+/// The bytes JSON's syntax is made of. (`public` with `package` members for cross-module
+/// inlining, as ``JSONCursor``.)
+public enum ASCII {
     @inlinable package static var tab: UInt8 { 0x09 }
     @inlinable package static var newline: UInt8 { 0x0A }
     @inlinable package static var carriageReturn: UInt8 { 0x0D }

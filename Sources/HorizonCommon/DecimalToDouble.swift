@@ -22,7 +22,7 @@
 ///
 /// Everything else (more than 19 significant digits, larger exponents) returns `nil`, and
 /// the caller falls back to the C library's correctly rounded `strtod`.
-package enum DecimalToDouble {
+@usableFromInline package enum DecimalToDouble {
     /// `10^k` for `k` in `0...22`, all exact in binary64. (Literal tables are emitted as
     /// static data, so reading them costs no lazy-initialisation check.)
     private static let exactPowersOfTen: [Double] = [
@@ -83,7 +83,7 @@ package enum DecimalToDouble {
     ///   - negative: Whether the number had a minus sign (`-0` gives `-0.0`).
     /// - Returns: The correctly rounded value, or `nil`.
     /// - Complexity: O(1): two 64-by-64-bit multiplications, rarely a 128-by-64-bit division.
-    package static func value(mantissa: UInt64, exponent: Int, negative: Bool) -> Double? {
+    @usableFromInline package static func value(mantissa: UInt64, exponent: Int, negative: Bool) -> Double? {
         guard mantissa != 0 else { return negative ? -0.0 : 0.0 }
         let magnitude: Double
         if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {

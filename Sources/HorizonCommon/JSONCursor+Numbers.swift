@@ -84,7 +84,7 @@ extension JSONCursor {
 
     /// Any JSON number, `NaN`, `Infinity` or `-Infinity`, with the digits beyond the 19th
     /// handled (see ``parseDouble()``).
-    @inline(never) package mutating func parseNumberInGeneral() throws(JSONSyntaxError) -> Double {
+    @usableFromInline @inline(never) package mutating func parseNumberInGeneral() throws(JSONSyntaxError) -> Double {
         let start = position
         var negative = false
         if base[position] == ASCII.minus {
@@ -211,7 +211,7 @@ extension JSONCursor {
 
     /// `NaN`, `Infinity` or `-Infinity` (Python's `json` writes them), at a place where a
     /// number was expected.
-    package mutating func parseNonFiniteWord(negative: Bool) throws(JSONSyntaxError) -> Double {
+    @usableFromInline package mutating func parseNonFiniteWord(negative: Bool) throws(JSONSyntaxError) -> Double {
         switch base[position] {
         case ASCII.upperI:
             try expectWord("Infinity")

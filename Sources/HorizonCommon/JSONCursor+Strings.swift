@@ -1,12 +1,13 @@
 /// A JSON string as it stands in the line: the bytes between its quotes, still escaped.
 ///
 /// Most strings the parser meets (keys, candidate tokens it only compares) are never decoded;
-/// `hasEscapes` tells whether the raw bytes already are the decoded ones.
-package struct RawString: Equatable, Sendable {
+/// `hasEscapes` tells whether the raw bytes already are the decoded ones. (`public` with
+/// `package` members for cross-module inlining, as ``JSONCursor``.)
+public struct RawString: Equatable, Sendable {
     /// Offsets of the first byte after the opening quote and of the closing quote.
-    package var start: Int
-    package var end: Int
-    package var hasEscapes: Bool
+    @usableFromInline package var start: Int
+    @usableFromInline package var end: Int
+    @usableFromInline package var hasEscapes: Bool
 
     @inlinable package init(start: Int, end: Int, hasEscapes: Bool) {
         self.start = start
@@ -74,7 +75,7 @@ extension JSONCursor {
     }
 
     /// Moves past one escape sequence (the cursor is at its backslash), checking it.
-    package mutating func scanEscape() throws(JSONSyntaxError) {
+    @usableFromInline package mutating func scanEscape() throws(JSONSyntaxError) {
         let escaped = base[position &+ 1]
         switch escaped {
         case ASCII.quote, ASCII.backslash, ASCII.slash, ASCII.b, ASCII.f, ASCII.n, ASCII.r, ASCII.t:

@@ -20,13 +20,17 @@
 /// through). Each reader then decides where they are allowed: the trace parser takes
 /// `-Infinity` as a log-probability (probability 0) and rejects `NaN` and `Infinity` there,
 /// as everywhere else; the DOM keeps them as number literals (docs/trace-format.md, *Numbers*).
-package struct JSONCursor {
-    package let base: UnsafePointer<UInt8>
+///
+/// The type is `public` and its members `package`: Swift 6.3 does not inline the `@inlinable`
+/// members of a `package` type into other modules, and the trace reader and the sampling client
+/// call these per byte. No member is usable outside this package.
+public struct JSONCursor {
+    @usableFromInline package let base: UnsafePointer<UInt8>
     /// The end of the readable bytes (at most the end of the line's batch).
-    package let end: Int
-    package var position: Int
+    @usableFromInline package let end: Int
+    @usableFromInline package var position: Int
     /// Whether line feeds are whitespace (a document) rather than the end (a line).
-    package let isDocument: Bool
+    @usableFromInline package let isDocument: Bool
 
     /// Deepest nesting accepted, so that a hostile line cannot exhaust the stack.
     package static let maximumDepth = 512
@@ -57,7 +61,7 @@ package struct JSONCursor {
     // MARK: Errors
 
     /// A syntax error at the current position.
-    package func syntaxError(_ expectation: String) -> JSONSyntaxError {
+    @usableFromInline package func syntaxError(_ expectation: String) -> JSONSyntaxError {
         JSONSyntaxError("\(expectation), found \(foundDescription)", offset: position)
     }
 
@@ -176,7 +180,7 @@ package struct JSONCursor {
     /// Moves past one value of any type, checking its syntax, and says what it was.
     ///
     /// - Complexity: O(length of the value).
-    package mutating func scanValue(depth: Int = 0) throws(JSONSyntaxError) -> JSONValueSpan {
+    @usableFromInline package mutating func scanValue(depth: Int = 0) throws(JSONSyntaxError) -> JSONValueSpan {
         let byte = peek()
         let start = position
         switch byte {

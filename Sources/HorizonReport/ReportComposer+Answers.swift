@@ -50,9 +50,16 @@ extension ReportComposer {
         }
         markdown += "*maj@k*: the majority answer of k samples is correct; *pass@k*: at least one of k samples is correct (unbiased estimator); *G-Pass@k*: at least a share τ of k samples is correct; *mG-Pass@k*: G-Pass@k averaged over τ in (0.5, 1].\n\n"
         markdown += sideBySide("Metric", rows: rows).render()
-        let tieRules = analyses.indices.compactMap { index -> String? in
-            guard let rule = analyses[index].answers?.tieRule, !rule.isEmpty else { return nil }
-            return analyses.count > 1 ? "\(label(index)): \(MarkdownText.escape(rule))" : MarkdownText.escape(rule)
+        let rules = analyses.map { $0.answers?.tieRule ?? "" }
+        // One sentence when every analysis votes the same way; per analysis only when they differ.
+        let tieRules: [String]
+        if let first = rules.first, !first.isEmpty, rules.allSatisfy({ $0 == first }) {
+            tieRules = [MarkdownText.escape(first)]
+        } else {
+            tieRules = analyses.indices.compactMap { index -> String? in
+                guard !rules[index].isEmpty else { return nil }
+                return "\(label(index)): \(MarkdownText.escape(rules[index]))"
+            }
         }
         if !tieRules.isEmpty { markdown += "\nTies in maj@k: " + tieRules.joined(separator: "; ") + ".\n" }
         return markdown

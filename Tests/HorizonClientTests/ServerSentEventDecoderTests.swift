@@ -1,4 +1,5 @@
 @testable import HorizonClient
+import NIOCore
 import Testing
 
 @Suite("Server-sent events")
@@ -27,6 +28,22 @@ struct ServerSentEventDecoderTests {
         for cut in 1..<bytes.count {
             var decoder = ServerSentEventDecoder()
             let events = events(feeding: bytes[..<cut], to: &decoder) + events(feeding: bytes[cut...], to: &decoder)
+            #expect(events == whole, "cut at \(cut)")
+        }
+    }
+
+    @Test("ByteBuffer chunks read in place, from any reader index, decode as arrays do")
+    func byteBufferChunks() {
+        let stream = "data: {\"a\":1}\n\n: keep-alive\n\nevent: x\ndata: é\ndata: two\r\n\r\ndata:[DONE]\r\r"
+        let whole = decode([stream])
+        // As the transport hands them over: views into buffers whose reader index is not 0.
+        var buffer = ByteBuffer(string: "HTTP/1.1 framing before the body" + stream)
+        buffer.moveReaderIndex(forwardBy: "HTTP/1.1 framing before the body".utf8.count)
+        for cut in 1..<buffer.readableBytes {
+            var decoder = ServerSentEventDecoder()
+            let first = buffer.getSlice(at: buffer.readerIndex, length: cut)!
+            let rest = buffer.getSlice(at: buffer.readerIndex + cut, length: buffer.readableBytes - cut)!
+            let events = events(feeding: first.readableBytesView, to: &decoder) + events(feeding: rest.readableBytesView, to: &decoder)
             #expect(events == whole, "cut at \(cut)")
         }
     }

@@ -4,7 +4,10 @@
 # a minimal C client and sampled by the release `horizon sample`, side by side in one run.
 #
 #   drain json, drain sse  — the fastest this machine reads the bodies (sample/drain_client.c);
-#   horizon json, horizon sse — `horizon sample --concurrency $STREAMS [--stream]`, writing traces.
+#   node json, node sse    — the drain client issue 11 set its goal against: Node's http module
+#                            with a keep-alive agent (sample/drain_client.js; skipped without node);
+#   horizon json, horizon sse — `horizon sample --concurrency $STREAMS [--stream]`, writing traces,
+#                            with its rate as a share of each drain client's in the same mode.
 #
 # Each runs $REQUESTS requests over $STREAMS connections against the same server process
 # (sample/replay_server.c, one thread, 127.0.0.1 only, stops by itself after 15 minutes), under
@@ -56,16 +59,22 @@ sleep 0.5
 
 printf '| client | mode | requests | wall s | tokens/s | MB/s (body) | CPU s | peak RSS MiB |\n|---|---|---|---|---|---|---|---|\n'
 body_bytes() { head -c 1000 "$data/chat.$1.http" >/dev/null; stat -c %s "$data/chat.$1.http"; }
-declare -A drain_rate
+declare -A drain_rate node_rate
+node_bin="$(command -v node || true)"
 for mode in json sse; do
-    /usr/bin/time -v "$data/drain_client" "$port" "$mode" "$streams" "$requests" "$tokens" \
-        > "$data/drain-$mode.out" 2> "$data/drain-$mode.time"
-    read -r wall cpu rss <<< "$(time_fields "$data/drain-$mode.time")"
-    size=$(body_bytes "$mode")
-    rate=$(awk -v r="$requests" -v t="$tokens" -v w="$wall" 'BEGIN { printf "%.0f", r * t / w }')
-    drain_rate[$mode]=$rate
-    awk -v m="$mode" -v r="$requests" -v w="$wall" -v rate="$rate" -v s="$size" -v c="$cpu" -v k="$rss" \
-        'BEGIN { printf "| drain | %s | %d | %.2f | %d | %.0f | %.2f | %.0f |\n", m, r, w, rate, r * s / 1e6 / w, c, k / 1024 }'
+    for client in drain node; do
+        if [ "$client" = drain ]; then command=("$data/drain_client")
+        elif [ -n "$node_bin" ]; then command=("$node_bin" "$here/sample/drain_client.js")
+        else continue; fi
+        /usr/bin/time -v "${command[@]}" "$port" "$mode" "$streams" "$requests" "$tokens" \
+            > "$data/$client-$mode.out" 2> "$data/$client-$mode.time"
+        read -r wall cpu rss <<< "$(time_fields "$data/$client-$mode.time")"
+        size=$(body_bytes "$mode")
+        rate=$(awk -v r="$requests" -v t="$tokens" -v w="$wall" 'BEGIN { printf "%.0f", r * t / w }')
+        if [ "$client" = drain ]; then drain_rate[$mode]=$rate; else node_rate[$mode]=$rate; fi
+        awk -v n="$client" -v m="$mode" -v r="$requests" -v w="$wall" -v rate="$rate" -v s="$size" -v c="$cpu" -v k="$rss" \
+            'BEGIN { printf "| %s | %s | %d | %.2f | %d | %.0f | %.2f | %.0f |\n", n, m, r, w, rate, r * s / 1e6 / w, c, k / 1024 }'
+    done
 done
 for mode in json sse; do
     flag=""; [ "$mode" = sse ] && flag="--stream"
@@ -79,8 +88,12 @@ for mode in json sse; do
     size=$(body_bytes "$mode")
     rate=$(awk -v r="$requests" -v t="$tokens" -v w="$wall" 'BEGIN { printf "%.0f", r * t / w }')
     awk -v m="$mode" -v r="$requests" -v w="$wall" -v rate="$rate" -v s="$size" -v c="$cpu" -v k="$rss" \
-        -v d="${drain_rate[$mode]}" \
-        'BEGIN { printf "| horizon | %s | %d | %.2f | %d (%.0f%% of drain) | %.0f | %.2f | %.0f |\n", m, r, w, rate, 100 * rate / d, r * s / 1e6 / w, c, k / 1024 }'
+        -v d="${drain_rate[$mode]}" -v n="${node_rate[$mode]:-0}" \
+        'BEGIN {
+            share = sprintf("%.0f%% of drain", 100 * rate / d)
+            if (n > 0) share = share sprintf(", %.0f%% of node", 100 * rate / n)
+            printf "| horizon | %s | %d | %.2f | %d (%s) | %.0f | %.2f | %.0f |\n", m, r, w, rate, share, r * s / 1e6 / w, c, k / 1024
+        }'
 done
 kill -TERM $server
 wait $server || true

@@ -41,6 +41,11 @@ struct ChatLogProbEntries: Sendable, Equatable {
         output.append(ASCII.closeBrace)
     }
 
+    /// Makes room for `count` bytes of entry text.
+    mutating func reserveText(_ count: Int) {
+        text.reserveCapacity(count)
+    }
+
     /// Keeps the text of a `logprobs` member other than `content` (key, colon and value).
     mutating func appendOtherMember(_ member: UnsafeBufferPointer<UInt8>) {
         if !otherMembers.isEmpty { otherMembers.append(ASCII.comma) }

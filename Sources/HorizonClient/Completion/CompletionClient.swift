@@ -1,6 +1,7 @@
 import HorizonTraces
 import Foundation
 import HorizonCommon
+import NIOCore
 
 /// Sends completion requests with retries, timeouts and the API key, to one server or the
 /// replicas of a ``ReplicaPool``, and decodes the answers.
@@ -145,7 +146,7 @@ public struct CompletionClient: Sendable {
                 do {
                     for try await chunk in body {
                         activity.touch()
-                        try decoder.feed(chunk) { data, count throws(ClientError) in try accumulator.consume(data, count: count) }
+                        try decoder.feed(chunk.readableBytesView) { data, count throws(ClientError) in try accumulator.consume(data, count: count) }
                     }
                 } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
                     return try accumulator.completion()
@@ -157,14 +158,14 @@ public struct CompletionClient: Sendable {
             if let length = head.header("Content-Length").flatMap(Int.init), length <= limit { bytes.reserveCapacity(length + 1) }
             for try await chunk in body {
                 activity.touch()
-                bytes.append(contentsOf: chunk)
+                chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
                 guard bytes.count <= limit else {
                     throw ClientError(.malformedResponse, "\(http.url) sent a body larger than \(limit) bytes")
                 }
             }
             // Before decoding: an error message or preview cut short could keep part of the key.
             if let apiKey { bytes = apiKey.redacting(bytes) }
-            return try CompletionDecoder.decode(bytes, endpoint: endpoint)
+            return try CompletionDecoder.decode(consume bytes, endpoint: endpoint)
         }
     }
 

@@ -18,7 +18,8 @@ public enum CompletionDecoder {
     public static func decode(_ body: consuming [UInt8], endpoint: Endpoint) throws(ClientError) -> Completion {
         switch endpoint {
         case .chat, .completions:
-            var text = body
+            // Moved, not copied: appending the NUL to a shared array would copy the whole body.
+            var text = consume body
             let count = text.count
             text.append(0)
             var parts = OpenAIResponseParts(endpoint: endpoint, streamed: false)

@@ -220,6 +220,9 @@ struct OpenAIResponseParts {
                 let key = try cursor.readKey()
                 if cursor.matches(key, "content"), cursor.peek() == ASCII.openBracket {
                     isChat = true
+                    // A whole response's entries are nearly all of what is left of it: room for
+                    // them at once instead of a doubling series of copies of megabytes.
+                    if !streamed { chatEntries.reserveText(cursor.end - cursor.position) }
                     try chatEntries.appendArray(at: &cursor, reader: &entryReader)
                 } else if cursor.matches(key, "content"), cursor.skipNull() {
                     contentIsNull = true

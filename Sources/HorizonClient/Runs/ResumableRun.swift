@@ -17,6 +17,7 @@ enum ResumableRun {
     static func run(_ plan: RunPlan, progress: (@Sendable (RunProgress) -> Void)?) async throws -> RunSummary {
         let startedAt = Date()
         try OpenFileLimit.raise(toServe: plan.run.concurrency)
+        ResponseMemory.keepLargeBuffers()
         var manifest = try prepareOutput(plan, now: startedAt)
         let existing = try ExistingOutput.scan(path: plan.outputPath, compression: plan.compression, key: plan.key)
         let total = plan.items.count

@@ -16,7 +16,8 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     /// - Parameters:
     ///   - concurrency: requests in flight at once; the pool keeps up to that many connections per
     ///     host (AsyncHTTPClient's default soft limit is 8).
-    ///   - timeouts: the connect and read-gap timeouts (the total deadline is the caller's).
+    ///   - timeouts: the connect timeout (the read gap and the total deadline are the caller's,
+    ///     ``RequestWatchdog``).
     public init(concurrency: Int, timeouts: RequestTimeouts) {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, concurrency)
@@ -27,10 +28,10 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         // under vLLM, SGLang and llama-cpp-python). Dropping ours first means no request goes out
         // on a connection the server is closing at that moment.
         configuration.connectionPool.idleTimeout = .seconds(4)
-        configuration.timeout = .init(
-            connect: TimeAmount(timeouts.connect),
-            read: TimeAmount(timeouts.readGap)
-        )
+        // No read timeout here: ``RequestWatchdog`` enforces the read gap over head and body for
+        // every transport, and AsyncHTTPClient's would cancel and reschedule a timer on every
+        // body part (a thousand per streamed response), a measurable share of the client's time.
+        configuration.timeout = .init(connect: TimeAmount(timeouts.connect))
         configuration.httpVersion = .http1Only
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
@@ -58,8 +59,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             var iterator = responseBody.makeAsyncIterator()
             return {
                 do {
-                    guard let buffer = try await iterator.next() else { return nil }
-                    return Array(buffer.readableBytesView)
+                    return try await iterator.next()
                 } catch {
                     throw Self.clientError(for: error, url: url)
                 }
@@ -80,8 +80,6 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             switch httpError {
             case .connectTimeout:
                 return ClientError(.connectTimeout, "connecting to \(url) timed out")
-            case .readTimeout:
-                return ClientError(.readTimeout, "\(url) sent nothing within the read-gap timeout")
             case .deadlineExceeded:
                 return ClientError(.deadlineExceeded, "request to \(url) exceeded its deadline")
             case .cancelled:
