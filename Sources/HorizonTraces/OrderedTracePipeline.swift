@@ -134,7 +134,8 @@ final class OrderedTracePipeline<Output: Sendable>: @unchecked Sendable {
             do throws(TraceError) {
                 let parsed = try parser.parse(line: base + start, readable: upper - start, at: location)
                 for var trace in parsed.traces {
-                    if parser.options.keepsCandidateTexts, !trace.topListOffsets.isEmpty {
+                    // The list offsets are 32-bit: a line past 2 GiB keeps no texts rather than wrong ones.
+                    if parser.options.keepsCandidateTexts, !trace.topListOffsets.isEmpty, upper - start <= Int(Int32.max) {
                         trace.trace.candidateTexts = CandidateTexts(
                             storage: batch.storage, lineStart: start, readable: upper - start, listOffsets: trace.topListOffsets)
                     }
