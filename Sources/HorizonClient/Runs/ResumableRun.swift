@@ -50,7 +50,7 @@ enum ResumableRun {
                 lines throws(ClientError) in
                 let missing = lines.filter { !existing.keys.contains($0.key) }.map(\.line)
                 guard !missing.isEmpty else { return }
-                try appender.append(Array(missing.joined(separator: [UInt8(ascii: "\n")])))
+                try appender.append(missing)
                 written += 1
             }
             try appender.close()

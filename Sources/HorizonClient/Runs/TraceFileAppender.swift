@@ -2,12 +2,13 @@ import CZstd
 import Foundation
 import HorizonTraces
 
-/// Appends lines to a trace file, each with a single `writev(2)` of the whole line and its newline.
+/// Appends lines to a trace file: each call's lines (one sample's, or a probe chain's) and their
+/// newlines with one `writev(2)`, the lines themselves never copied.
 ///
 /// The file is opened with `O_APPEND`, so every write lands at the end. A process killed during
 /// a write leaves at most one torn last line, without its newline, which ``ExistingOutput``
-/// detects and truncates on the next start. Compressed (zstd), each line and its newline is
-/// one frame, written the same way: a torn last frame is cut off alike, and any reader of
+/// detects and truncates on the next start. Compressed (zstd), each call's lines are one
+/// frame, written the same way: a torn last frame is cut off alike, and any reader of
 /// concatenated frames reads the file. Not `Sendable`: one task owns the appender.
 final class TraceFileAppender {
     let path: String
@@ -43,19 +44,22 @@ final class TraceFileAppender {
         if let zstdContext { ZSTD_freeCCtx(zstdContext) }
     }
 
-    /// Writes `line` and a newline at the end of the file.
+    /// Writes `lines`, each with its newline, at the end of the file in one `writev(2)`, so
+    /// that a probe chain's lines land together.
     ///
-    /// - Parameter line: one JSON document without newlines.
+    /// - Parameter lines: JSON documents without newlines.
     /// - Throws: ``ClientError`` with ``ClientError/Reason/fileSystem`` (disk full, closed).
-    func append(_ line: [UInt8]) throws(ClientError) {
+    func append(_ lines: [[UInt8]]) throws(ClientError) {
+        let newline: [UInt8] = [UInt8(ascii: "\n")]
         if let zstdContext {
-            var text = line
-            text.append(UInt8(ascii: "\n"))
+            var text: [UInt8] = []
+            text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.count })
+            for line in lines { text += line; text += newline }
             try writeWhole([try compressedFrame(of: text, context: zstdContext)])
         } else {
-            // The line and its newline as two parts of one `writev(2)`: no copy of a line that
-            // can be megabytes long.
-            try writeWhole([line, [UInt8(ascii: "\n")]])
+            // Each line and its newline as parts of the one call: no copy of lines that can be
+            // megabytes long.
+            try writeWhole(lines.flatMap { [$0, newline] })
         }
     }
 
@@ -76,14 +80,19 @@ final class TraceFileAppender {
         }
     }
 
-    /// Calls `body` with I/O vectors over `parts` less their first `skipped` bytes.
+    /// At most this many I/O vectors per `writev(2)`: Linux's and macOS's `IOV_MAX`. A long
+    /// chain's lines take more than one call; ``writeWhole(_:)`` carries on where it stopped.
+    private static let maxVectors = 1024
+
+    /// Calls `body` with I/O vectors over `parts` less their first `skipped` bytes (at most
+    /// ``maxVectors`` of them).
     private static func withIOVectors<Result>(
         _ parts: [[UInt8]], skipping skipped: Int, _ body: (UnsafeBufferPointer<iovec>) -> Result
     ) -> Result {
         var vectors: [iovec] = []
         var remaining = skipped
         func gather(_ index: Int) -> Result {
-            guard index < parts.count else { return vectors.withUnsafeBufferPointer(body) }
+            guard index < parts.count, vectors.count < maxVectors else { return vectors.withUnsafeBufferPointer(body) }
             return parts[index].withUnsafeBytes { raw in
                 if remaining >= raw.count {
                     remaining -= raw.count
