@@ -5,8 +5,8 @@ import HorizonCommon
 /// Writes one shard's file of `horizon split`: whole lines, buffered, plain or as one zstd
 /// stream (``TraceReader`` reads either).
 ///
-/// The file is created or truncated on open. Bytes are written in blocks of about 1 MB, so a
-/// shard that receives a line at a time costs one `write(2)` per block, not per line.
+/// The file is created or truncated on open. Bytes are written in blocks (``blockSize(shards:)``),
+/// so a shard that receives a line at a time costs one `write(2)` per block, not per line.
 /// Not `Sendable`: one thread owns the writer.
 final class ShardFileWriter {
     let path: String
@@ -16,15 +16,22 @@ final class ShardFileWriter {
     /// Bytes written to the file so far (compressed bytes, when compressing).
     private(set) var bytesWritten = 0
 
-    private static let blockSize = 1 << 20
+    private let blockSize: Int
+
+    /// The block size when `shards` files are written at once: 1 MiB each, less when many
+    /// shards would hold more than 256 MiB of buffers together, never under 64 KiB.
+    static func blockSize(shards: Int) -> Int {
+        min(1 << 20, max(1 << 16, (256 << 20) / max(shards, 1)))
+    }
 
     /// Opens `path`, creating it or cutting it to zero length.
     ///
     /// - Parameter compression: `.zstd` for a zstd stream with checksums, `nil` for plain text.
     /// - Throws: ``TraceError/Reason/unwritableOutput`` naming the file when it cannot be
     ///   opened, or for `.gzip` (read but never written).
-    init(path: String, compression: CompressionFormat?) throws(TraceError) {
+    init(path: String, compression: CompressionFormat?, blockSize: Int) throws(TraceError) {
         self.path = path
+        self.blockSize = blockSize
         descriptor = -1
         switch compression {
         case nil: break
@@ -38,7 +45,7 @@ final class ShardFileWriter {
         }
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot open for writing") }
-        buffer.reserveCapacity(Self.blockSize)
+        buffer.reserveCapacity(blockSize)
     }
 
     deinit {
@@ -50,7 +57,7 @@ final class ShardFileWriter {
     func write(_ bytes: UnsafeRawBufferPointer, addingLineFeed: Bool = false) throws(TraceError) {
         buffer.append(contentsOf: bytes)
         if addingLineFeed { buffer.append(ASCII.newline) }
-        if buffer.count >= Self.blockSize { try flush(ending: false) }
+        if buffer.count >= blockSize { try flush(ending: false) }
     }
 
     /// Writes what is buffered, ends the zstd stream, syncs and closes the file.

@@ -75,7 +75,8 @@ public struct TraceSplitter: Sendable {
             }
         }
         var writers: [ShardFileWriter] = []
-        for file in summary.files { writers.append(try ShardFileWriter(path: file, compression: compression)) }
+        let blockSize = ShardFileWriter.blockSize(shards: shardCount)
+        for file in summary.files { writers.append(try ShardFileWriter(path: file, compression: compression, blockSize: blockSize)) }
         let parser = TraceParser(options: options)
         let groupSize = 2 * ProcessInfo.processInfo.activeProcessorCount
         let started = ContinuousClock.now
