@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// One output's log-probabilities as they are being read, with the counts of the two
 /// tolerated oddities (which ``TokenLogProbs`` alone cannot tell apart afterwards).
 struct LogProbsBuilder {
@@ -31,6 +33,20 @@ struct LogProbsBuilder {
         if logProb <= 1e-6 { return 0 }
         let problem = logProb.isNaN ? "NaN" : logProb == .infinity ? "+infinity" : "positive (\(logProb))"
         throw LineFault(.invalidLogProb, "the log-probability of \(what()) is \(problem)")
+    }
+
+    /// Moves past a log-probability that is checked but not kept, accepting exactly what
+    /// ``stored(_:_:)`` accepts: a number written with a minus sign (or `-Infinity`) needs no
+    /// conversion, which is most of the cost of reading a top list.
+    ///
+    /// - Throws: what ``stored(_:_:)`` throws, or a syntax error.
+    @inline(__always)
+    static func check(_ cursor: inout JSONCursor, _ what: @autoclosure () -> String) throws {
+        if cursor.peek() == ASCII.minus {
+            try cursor.skipNumber()
+        } else {
+            _ = try stored(cursor.parseDouble(), what())
+        }
     }
 
     /// Closes step `step` after its candidates were appended (from `candidateStart` on).
