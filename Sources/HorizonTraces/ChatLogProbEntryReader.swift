@@ -30,6 +30,8 @@ package struct ChatLogProbEntryReader {
         builder.logProbs.candidateLogProbs.removeAll(keepingCapacity: true)
         builder.logProbs.candidateEnds.removeAll(keepingCapacity: true)
         builder.topListOffsets.removeAll(keepingCapacity: true)
+        builder.logProbs.tokenIDs.removeAll(keepingCapacity: true)
+        builder.idsComplete = true
         if parser == nil {
             parser = LineParser(cursor: cursor, names: TraceFieldNames(options: TraceReadOptions()))
         } else {
@@ -45,4 +47,7 @@ package struct ChatLogProbEntryReader {
         }
         return builder.logProbs.tokenBytes[...]
     }
+
+    /// The vocabulary id of the entry read last (its `id`), `nil` when it had none.
+    package var tokenID: Int? { builder.logProbs.tokenIDs.first.map(Int.init) }
 }

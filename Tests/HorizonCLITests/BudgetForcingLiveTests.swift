@@ -31,6 +31,17 @@ struct BudgetForcingLiveTests {
             thinkingTokens: 0..<ids.count, tokenIDs: ids)
     }
 
+    static func tokenIDs(_ text: String, special: Bool = false, on server: LlamaCppServer) async throws -> [Int] {
+        let reply = try JSONSerialization.jsonObject(with: try await server.post("tokenize", ["content": text, "add_special": special]))
+        return try #require((reply as? [String: Any])?["tokens"] as? [Int])
+    }
+
+    /// The ids of a line's log-prob entries: the tokens the server sampled.
+    static func sampledIDs(_ line: [String: Any]) throws -> [Int] {
+        let content = try #require((line["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
+        return try content.map { try #require($0["id"] as? Int) }
+    }
+
     static func tokenCount(_ text: String, on server: LlamaCppServer) async throws -> Int {
         let reply = try JSONSerialization.jsonObject(with: try await server.post("tokenize", ["content": text]))
         return try #require((reply as? [String: Any])?["tokens"] as? [Any]).count
@@ -103,6 +114,7 @@ struct BudgetForcingLiveTests {
         #expect(probes.map { $0["part"] as? String } == ["answer", "extension", "answer", "extension", "answer"])
         #expect(probes.map { $0["waits"] as? Int } == [0, 1, 1, 2, 2])
         #expect(probes.allSatisfy { $0["kind"] as? String == "budget_force" && $0["prefix_sent_as"] as? String == "token-ids" })
+        #expect(probes.map { $0["extensions_sent_as"] as? [String] } == [[], [], ["token-ids"], ["token-ids"], ["token-ids", "token-ids"]])
         let texts = lines.map { $0["text"] as? String ?? "" }
         let (first, second) = (texts[1], texts[3])
 
@@ -115,6 +127,35 @@ struct BudgetForcingLiveTests {
         let rendered = Self.template.replacingOccurrences(of: "{prompt}", with: Self.prompt)
         let expectedPrompt = try await Self.tokenCount(rendered, on: server) + target.tokens.count + Self.tokenCount("Wait", on: server)
         #expect((lines[1]["usage"] as? [String: Any])?["prompt_tokens"] as? Int == expectedPrompt, "\(server.logTail())")
+
+        // Each later step's prompt is the step before's, its extension's sampled ids, and "Wait":
+        // replayed as a prompt of ids alone, built here from /tokenize and the recorded ids, the
+        // server gives the same tokens and log-probs digit for digit.
+        let promptIDs = try await Self.tokenIDs(rendered, special: true, on: server)
+        let thinkingIDs = try #require(target.tokenIDs)
+        let waitIDs = try await Self.tokenIDs("Wait", on: server)
+        let forcedIDs = try await Self.tokenIDs("</think>\n\n" + Self.answerPrefix, on: server)
+        let (firstIDs, secondIDs) = (try Self.sampledIDs(lines[1]), try Self.sampledIDs(lines[3]))
+        let extensionPrompt = [promptIDs, thinkingIDs, waitIDs, firstIDs, waitIDs].flatMap { $0 }
+        let answerPrompt = [promptIDs, thinkingIDs, waitIDs, firstIDs, waitIDs, secondIDs, forcedIDs].flatMap { $0 }
+        func promptTokens(_ line: [String: Any]) -> Int? { (line["usage"] as? [String: Any])?["prompt_tokens"] as? Int }
+        #expect(promptTokens(lines[3]) == promptTokens(lines[1]).map { $0 + firstIDs.count + waitIDs.count })
+        for (line, prompt, maxTokens, stop) in [(lines[3], extensionPrompt, 12, "</think>"), (lines[4], answerPrompt, 6, nil)] {
+            let seed = try #require((line["sampling"] as? [String: Any])?["seed"] as? Int)
+            var body: [String: Any] = [
+                "model": LlamaCppServer.Model.smolLM2Instruct.alias, "prompt": prompt, "max_tokens": maxTokens, "temperature": 1,
+                "top_p": 1, "seed": seed, "logprobs": 5, "cache_prompt": false,
+            ]
+            if let stop { body["stop"] = [stop] }
+            let replay = try #require(try JSONSerialization.jsonObject(with: try await server.post("v1/completions", body)) as? [String: Any])
+            let choice = try #require((replay["choices"] as? [[String: Any]])?.first)
+            #expect(choice["text"] as? String == line["text"] as? String)
+            #expect(promptTokens(replay) == prompt.count && promptTokens(line) == prompt.count)
+            let replayed = try #require((choice["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
+            let recorded = try #require((line["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
+            #expect(replayed.map { $0["logprob"] as? Double } .prefix(recorded.count) == recorded.map { $0["logprob"] as? Double }[...])
+            #expect(replayed.prefix(recorded.count).map { $0["id"] as? Int } == recorded.map { $0["id"] as? Int })
+        }
 
         // The extension is the server's own tokens: they spell its text, and stop short of the end marker.
         let logprobs = try #require(lines[1]["logprobs"] as? [String: Any])

@@ -19,11 +19,17 @@ struct ChatLogProbEntries: Sendable, Equatable {
     private(set) var spelling: [UInt8] = []
     /// The end of each entry's spelling in ``spelling``.
     private(set) var spellingEnds: [Int] = []
+    /// The vocabulary id of each entry (its `id`), while every entry has one.
+    private var ids: [Int] = []
+    private var idsComplete = true
     /// Members of the `logprobs` object other than `content` (`"refusal":null`), as the server
     /// wrote them, comma-separated: a non-streamed response's object is kept whole.
     private(set) var otherMembers: [UInt8] = []
 
     var count: Int { textEnds.count }
+
+    /// The vocabulary id of every entry, in order; `nil` when an entry has none (vLLM, OpenAI).
+    var tokenIDs: [Int]? { idsComplete ? ids : nil }
 
     /// The length of the entries' text.
     var textCount: Int { text.count + otherMembers.count }
@@ -70,6 +76,7 @@ struct ChatLogProbEntries: Sendable, Equatable {
         let kept = textEnds.last ?? 0
         text.removeSubrange(kept...)
         spelling.removeSubrange((spellingEnds.last ?? 0)...)
+        if idsComplete { ids.removeLast() }
     }
 
     /// Reads the array of entries at the cursor (its `[` next) and appends each, reading it
@@ -85,6 +92,12 @@ struct ChatLogProbEntries: Sendable, Equatable {
             let start = cursor.position
             spelling.append(contentsOf: try reader.readEntry(at: &cursor, step: count, location: Self.location))
             spellingEnds.append(spelling.count)
+            if idsComplete, let id = reader.tokenID {
+                ids.append(id)
+            } else if idsComplete {
+                idsComplete = false
+                ids = []
+            }
             appendText(cursor.bytes(start, cursor.position))
         } while try cursor.nextElement()
     }

@@ -1,0 +1,129 @@
+import Foundation
+import HorizonClient
+import HorizonCommon
+import HorizonTestSupport
+import Testing
+
+/// Budget-forcing extensions sent back as the token ids the server sampled, against a loopback
+/// server that answers as llama.cpp's `/v1/completions` does (log-prob entries with `id`) and
+/// tokenises by a rule the test knows, so every prompt can be written out by hand.
+@Suite("Budget-forcing extensions as token ids")
+struct BudgetChainTokenIDsTests {
+    /// `<think>`, four thinking tokens, `</think>`, an answer token, with ids 10…16.
+    static let target = ProbeTarget(
+        problemID: "p1", sampleIndex: 0, prompt: "2+2?", gold: "4",
+        tokens: ["<think>", " a", " b", " c", " d", "</think>", " 4"].map { Array($0.utf8) }, thinkingTokens: 1..<5,
+        tokenIDs: Array(10...16))
+    static let rendered = "U: 2+2?\nA:"
+    static let forced = "</think>\n Answer:"
+
+    /// The loopback server's tokeniser: a token per byte, id 1000 + byte, and 1 (a BOS) first
+    /// when special tokens are added.
+    static func tokens(_ text: String, special: Bool = false) -> [Int] {
+        (special ? [1] : []) + text.utf8.map { 1000 + Int($0) }
+    }
+
+    /// An entry as llama.cpp's server writes it, with or without its id.
+    static func entry(_ token: String, id: Int?) -> String {
+        let idMember = id.map { #""id":\#($0),"# } ?? ""
+        let candidate = #"{\#(idMember)"token":\#(JSONValue.string(token).jsonText),"logprob":-0.5}"#
+        return #"{\#(idMember)"token":\#(JSONValue.string(token).jsonText),"logprob":-0.5,"top_logprobs":[\#(candidate)]}"#
+    }
+
+    /// Extensions (requests with `stop`) answer " e" + their request index as two tokens, ids
+    /// 100 + index and 200 + index (none with `ids: false`); answers " 4"; `/tokenize` by
+    /// ``tokens(_:special:)``.
+    static func script(ids: Bool) -> FaultyServer.Script {
+        { index, request in
+            if request.uri == "/tokenize" {
+                let text = request.json?["content"]?.stringValue ?? ""
+                let special = request.json?["add_special"] == true
+                return .json(JSONValue.object([("tokens", .array(tokens(text, special: special).map { .integer($0) }))]).jsonText)
+            }
+            let isExtension = request.json?["stop"] != nil
+            let text = isExtension ? " e\(index)" : " 4"
+            let entries = isExtension
+                ? [entry(" e", id: ids ? 100 + index : nil), entry("\(index)", id: ids ? 200 + index : nil)]
+                : [entry(" 4", id: ids ? 4 : nil)]
+            return .json(#"{"object":"text_completion","choices":[{"index":0,"text":\#(JSONValue.string(text).jsonText),"logprobs":{"content":[\#(entries.joined(separator: ","))]},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":\#(entries.count)}}"#)
+        }
+    }
+
+    static func config(_ server: FaultyServer, encoding: PrefixEncoding, out: String) -> ProbeConfig {
+        ProbeConfig(
+            server: ServerSettings(
+                baseURLs: [server.baseURL], model: "m", endpoint: .completions,
+                parameters: SamplingParameters(maxTokens: 50, topLogprobs: 1), timeouts: shortTimeouts, retryPolicy: fastRetries),
+            run: RunSettings(seed: 4, concurrency: 1, outputPath: out),
+            targets: [target], lengths: [], samplesPerProbe: 1, forcingText: "</think>\n", answerPrefix: " Answer:",
+            answerMaxTokens: 5, promptTemplate: "U: {prompt}\nA:", prefixEncoding: encoding, budgetForce: 2)
+    }
+
+    static func run(ids: Bool, encoding: PrefixEncoding) async throws -> (prompts: [JSONValue?], lines: [JSONValue], tokenizeCalls: Int) {
+        let out = try SharedData.temporaryDirectory("budget-ids").appendingPathComponent("probes.jsonl").path
+        return try await FaultyServer.with(script(ids: ids)) { server in
+            let summary = try await ProbeRun.run(config: config(server, encoding: encoding, out: out))
+            #expect(summary.written == 1)
+            let completions = server.requests.filter { $0.uri != "/tokenize" }
+            let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { try JSONValue(parsing: Array($0.utf8)) }
+            return (completions.map { $0.json?["prompt"] }, lines, server.requests.count - completions.count)
+        }
+    }
+
+    /// A prompt of text and ids as the request body holds it.
+    static func mixed(_ pieces: [Any]) -> JSONValue {
+        .array(pieces.map { ($0 as? String).map { JSONValue.string($0) } ?? .integer($0 as! Int) })
+    }
+
+    @Test("with --prefix-as token-ids, step k sends step k−1's prompt, its extension's sampled ids, then the wait string")
+    func mixedPrompt() async throws {
+        let (prompts, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .tokenIDs)
+        let kept: [Any] = [Self.rendered] + Array(10...14)
+        // The requests in order: answer 0 (0), extension 1 (1), answer 1 (2), extension 2 (3), answer 2 (4).
+        #expect(prompts == [
+            Self.mixed(kept + [Self.forced]),
+            Self.mixed(kept + ["Wait"]),
+            Self.mixed(kept + ["Wait", 101, 201, Self.forced]),
+            Self.mixed(kept + ["Wait", 101, 201, "Wait"]),
+            Self.mixed(kept + ["Wait", 101, 201, "Wait", 103, 203, Self.forced]),
+        ])
+        #expect(tokenizeCalls == 0)
+        #expect(lines.map { $0["probe"]?["prefix_sent_as"]?.stringValue } == Array(repeating: "token-ids", count: 5))
+        #expect(lines.map { $0["probe"]?["extensions_sent_as"] } == [[], [], ["token-ids"], ["token-ids"], ["token-ids", "token-ids"]])
+        // The recorded prefix is still the text the prompt spells.
+        #expect(lines[4]["prefix"]?.stringValue == "<think> a b c dWait e1Wait e3" + Self.forced)
+    }
+
+    @Test("with --prefix-as all-token-ids, the wait string goes as the server's ids of it, asked once")
+    func allIDPrompt() async throws {
+        let (prompts, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs)
+        let kept = Self.tokens(Self.rendered, special: true) + Array(10...14)
+        let wait = Self.tokens("Wait")
+        let forced = Self.tokens(Self.forced)
+        // The three /tokenize calls come first: the extensions are requests 4 and 6.
+        let expected: [[Int]] = [
+            kept + forced, kept + wait, kept + wait + [104, 204] + forced, kept + wait + [104, 204] + wait,
+            kept + wait + [104, 204] + wait + [106, 206] + forced,
+        ]
+        #expect(prompts == expected.map { .array($0.map { .integer($0) }) })
+        // The rendered prompt, the wait string, the forcing text: three texts, each asked once.
+        #expect(tokenizeCalls == 3)
+        #expect(lines.map { $0["probe"]?["prefix_sent_as"]?.stringValue } == Array(repeating: "all-token-ids", count: 5))
+        #expect(lines[4]["probe"]?["extensions_sent_as"] == ["token-ids", "token-ids"])
+    }
+
+    @Test("a server whose log-probs carry no ids gets the extensions as text, and the lines say so")
+    func withoutIDs() async throws {
+        let (prompts, lines, _) = try await Self.run(ids: false, encoding: .tokenIDs)
+        let kept: [Any] = [Self.rendered] + Array(10...14)
+        #expect(prompts[3] == Self.mixed(kept + ["Wait", " e1", "Wait"]))
+        #expect(lines[4]["probe"]?["extensions_sent_as"] == ["text", "text"])
+        #expect(lines[4]["probe"]?["prefix_sent_as"]?.stringValue == "token-ids")
+
+        // Under all-token-ids an extension's text was not tokenised beforehand: the step goes as text.
+        let allIDs = try await Self.run(ids: false, encoding: .allTokenIDs)
+        #expect(allIDs.prompts[3] == .string(Self.rendered + "<think> a b c dWait e4Wait"))
+        #expect(allIDs.lines.map { $0["probe"]?["prefix_sent_as"]?.stringValue } == ["all-token-ids", "all-token-ids", "text", "text", "text"])
+        #expect(allIDs.lines[2]["probe"]?["extensions_sent_as"] == ["text"])
+    }
+}
