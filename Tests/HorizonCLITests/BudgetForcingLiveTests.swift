@@ -180,6 +180,34 @@ struct BudgetForcingLiveTests {
         #expect(rows[1]["extension_tokens"] as? Double == Double(spelled.count))
     }
 
+    @Test("over many chains, each step's prompt is the step before's plus its extension's sampled ids and the wait string's")
+    func promptsGrowByTheSampledTokens() async throws {
+        let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
+        defer { server.stop() }
+        let target = try await Self.target(on: server)
+        let out = try SharedData.temporaryDirectory("budget-ids").appendingPathComponent("probes.jsonl").path
+        var config = Self.config(server: server, target: target, out: out, chains: 8)
+        config.answerMaxTokens = 1
+        _ = try await ProbeRun.run(config: config)
+        let lines = try Self.lines(out)
+        try #require(lines.count == 8 * 5)
+        let waitIDs = try await Self.tokenIDs("Wait", on: server)
+        func promptTokens(_ line: [String: Any]) -> Int? { (line["usage"] as? [String: Any])?["prompt_tokens"] as? Int }
+        var boundaryMerges = 0
+        for chain in stride(from: 0, to: lines.count, by: 5) {
+            let (first, second) = (lines[chain + 1], lines[chain + 3])
+            let ids = try Self.sampledIDs(first)
+            #expect((second["probe"] as? [String: Any])?["extensions_sent_as"] as? [String] == ["token-ids"])
+            #expect(promptTokens(second) == promptTokens(first).map { $0 + ids.count + waitIDs.count }, "chain \(chain / 5)")
+            // What the text "Wait" + extension + "Wait" (as sent before) would have been read as.
+            let text = try #require(first["text"] as? String)
+            if try await Self.tokenIDs("Wait" + text + "Wait", on: server) != waitIDs + ids + waitIDs { boundaryMerges += 1 }
+        }
+        // An extension cut at the token limit after a space merges with "Wait" into " Wait" when
+        // sent as one text; this sample holds such a chain, so the check above can tell.
+        #expect(boundaryMerges > 0, "no chain of this sample re-tokenises at a boundary")
+    }
+
     @Test("a run killed while writing a chain resumes to the same lines")
     func resumeAfterKill() async throws {
         let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
