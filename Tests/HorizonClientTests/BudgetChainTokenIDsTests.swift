@@ -49,24 +49,36 @@ struct BudgetChainTokenIDsTests {
         }
     }
 
-    static func config(_ server: FaultyServer, encoding: PrefixEncoding, out: String) -> ProbeConfig {
+    /// SGLang's `/generate` answering as ``script(ids:)`` does: `[logprob, id, text]` triples.
+    static let sglangScript: FaultyServer.Script = { index, request in
+        if request.uri == "/tokenize" { return script(ids: true)(index, request) }
+        let isExtension = request.json?["sampling_params"]?["stop"] != nil
+        let text = isExtension ? " e\(index)" : " 4"
+        let steps = isExtension ? [#"[-0.5,\#(100 + index)," e"]"#, #"[-0.5,\#(200 + index),"\#(index)"]"#] : [#"[-0.5,4," 4"]"#]
+        let top = steps.map { "[\($0)]" }
+        return .json(#"{"text":\#(JSONValue.string(text).jsonText),"meta_info":{"finish_reason":{"type":"stop","matched":"</think>"},"prompt_tokens":5,"completion_tokens":\#(steps.count),"output_token_logprobs":[\#(steps.joined(separator: ","))],"output_top_logprobs":[\#(top.joined(separator: ","))]}}"#)
+    }
+
+    static func config(_ server: FaultyServer, encoding: PrefixEncoding, endpoint: Endpoint = .completions, out: String) -> ProbeConfig {
         ProbeConfig(
             server: ServerSettings(
-                baseURLs: [server.baseURL], model: "m", endpoint: .completions,
+                baseURLs: [server.baseURL], model: "m", endpoint: endpoint,
                 parameters: SamplingParameters(maxTokens: 50, topLogprobs: 1), timeouts: shortTimeouts, retryPolicy: fastRetries),
             run: RunSettings(seed: 4, concurrency: 1, outputPath: out),
             targets: [target], lengths: [], samplesPerProbe: 1, forcingText: "</think>\n", answerPrefix: " Answer:",
             answerMaxTokens: 5, promptTemplate: "U: {prompt}\nA:", prefixEncoding: encoding, budgetForce: 2)
     }
 
-    static func run(ids: Bool, encoding: PrefixEncoding) async throws -> (prompts: [JSONValue?], lines: [JSONValue], tokenizeCalls: Int) {
+    static func run(ids: Bool, encoding: PrefixEncoding, endpoint: Endpoint = .completions)
+        async throws -> (prompts: [JSONValue?], bodies: [JSONValue], lines: [JSONValue], tokenizeCalls: Int)
+    {
         let out = try SharedData.temporaryDirectory("budget-ids").appendingPathComponent("probes.jsonl").path
-        return try await FaultyServer.with(script(ids: ids)) { server in
-            let summary = try await ProbeRun.run(config: config(server, encoding: encoding, out: out))
+        return try await FaultyServer.with(endpoint == .sglangGenerate ? sglangScript : script(ids: ids)) { server in
+            let summary = try await ProbeRun.run(config: config(server, encoding: encoding, endpoint: endpoint, out: out))
             #expect(summary.written == 1)
-            let completions = server.requests.filter { $0.uri != "/tokenize" }
+            let bodies = server.requests.filter { $0.uri != "/tokenize" }.compactMap(\.json)
             let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { try JSONValue(parsing: Array($0.utf8)) }
-            return (completions.map { $0.json?["prompt"] }, lines, server.requests.count - completions.count)
+            return (bodies.map { $0["prompt"] }, bodies, lines, server.requests.count - bodies.count)
         }
     }
 
@@ -77,7 +89,7 @@ struct BudgetChainTokenIDsTests {
 
     @Test("with --prefix-as token-ids, step k sends step k−1's prompt, its extension's sampled ids, then the wait string")
     func mixedPrompt() async throws {
-        let (prompts, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .tokenIDs)
+        let (prompts, _, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .tokenIDs)
         let kept: [Any] = [Self.rendered] + Array(10...14)
         // The requests in order: answer 0 (0), extension 1 (1), answer 1 (2), extension 2 (3), answer 2 (4).
         #expect(prompts == [
@@ -96,7 +108,7 @@ struct BudgetChainTokenIDsTests {
 
     @Test("with --prefix-as all-token-ids, the wait string goes as the server's ids of it, asked once")
     func allIDPrompt() async throws {
-        let (prompts, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs)
+        let (prompts, _, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs)
         let kept = Self.tokens(Self.rendered, special: true) + Array(10...14)
         let wait = Self.tokens("Wait")
         let forced = Self.tokens(Self.forced)
@@ -114,7 +126,7 @@ struct BudgetChainTokenIDsTests {
 
     @Test("a server whose log-probs carry no ids gets the extensions as text, and the lines say so")
     func withoutIDs() async throws {
-        let (prompts, lines, _) = try await Self.run(ids: false, encoding: .tokenIDs)
+        let (prompts, _, lines, _) = try await Self.run(ids: false, encoding: .tokenIDs)
         let kept: [Any] = [Self.rendered] + Array(10...14)
         #expect(prompts[3] == Self.mixed(kept + ["Wait", " e1", "Wait"]))
         #expect(lines[4]["probe"]?["extensions_sent_as"] == ["text", "text"])
@@ -125,5 +137,25 @@ struct BudgetChainTokenIDsTests {
         #expect(allIDs.prompts[3] == .string(Self.rendered + "<think> a b c dWait e4Wait"))
         #expect(allIDs.lines.map { $0["probe"]?["prefix_sent_as"]?.stringValue } == ["all-token-ids", "all-token-ids", "text", "text", "text"])
         #expect(allIDs.lines[2]["probe"]?["extensions_sent_as"] == ["text"])
+    }
+
+    @Test("SGLang's /generate gets an all-id prompt as input_ids, and an extension's stop in sampling_params")
+    func sglangInputIDs() async throws {
+        let (_, bodies, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs, endpoint: .sglangGenerate)
+        let kept = Self.tokens(Self.rendered, special: true) + Array(10...14)
+        let wait = Self.tokens("Wait")
+        let forced = Self.tokens(Self.forced)
+        let expected: [[Int]] = [
+            kept + forced, kept + wait, kept + wait + [104, 204] + forced, kept + wait + [104, 204] + wait,
+            kept + wait + [104, 204] + wait + [106, 206] + forced,
+        ]
+        #expect(bodies.map { $0["input_ids"] } == expected.map { .array($0.map { .integer($0) }) })
+        #expect(bodies.allSatisfy { $0["text"] == nil && $0["stop"] == nil })
+        #expect(bodies.map { $0["sampling_params"]?["stop"]?.jsonText } == [nil, #"["</think>"]"#, nil, #"["</think>"]"#, nil])
+        #expect(bodies.map { $0["sampling_params"]?["max_new_tokens"]?.intValue } == [5, 50, 5, 50, 5])
+        #expect(tokenizeCalls == 3)
+        #expect(lines.map { $0["probe"]?["prefix_sent_as"]?.stringValue } == Array(repeating: "all-token-ids", count: 5))
+        #expect(lines[4]["probe"]?["extensions_sent_as"] == ["token-ids", "token-ids"])
+        #expect(lines.map { $0["endpoint"]?.stringValue } == Array(repeating: "sglang-generate", count: 5))
     }
 }

@@ -249,7 +249,6 @@ public struct ProbeConfig: Sendable {
         } else {
             prompt = .text(rendered + prefix)
         }
-        if let stop { extra = (extra ?? [:]).overlaid(with: ["stop": [.string(stop)]]) }
         let request = CompletionRequest(
             endpoint: server.endpoint,
             model: server.model,
@@ -257,7 +256,8 @@ public struct ProbeConfig: Sendable {
             parameters: parameters,
             seed: seed,
             stream: server.stream,
-            extraBody: extra
+            extraBody: extra,
+            stop: stop.map { [$0] }
         )
         return (request, sentAs)
     }
