@@ -158,7 +158,7 @@ public struct ProbeConfig: Sendable {
     private func mixedPieces(for target: ProbeTarget, keptTokens: Int, suffix: [PromptPiece]) -> PromptInput? {
         guard let ids = target.tokenIDs else { return nil }
         let pieces = [.text(renderedPrompt(target))] + (keptTokens > 0 ? [.tokenIDs(Array(ids.prefix(keptTokens)))] : []) + suffix
-        guard pieces.contains(where: { if case .tokenIDs(let ids) = $0 { !ids.isEmpty } else { false } }) else {
+        guard pieces.contains(where: { if case .tokenIDs = $0 { !$0.isEmpty } else { false } }) else {
             return .text(pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined())
         }
         return .pieces(pieces)
@@ -175,8 +175,7 @@ public struct ProbeConfig: Sendable {
         else { return nil }
         switch mixed {
         case .pieces(let pieces):
-            let present = pieces.filter { if case .text(let text) = $0 { !text.isEmpty } else if case .tokenIDs(let ids) = $0 { !ids.isEmpty } else { true } }
-            return present.enumerated().map { index, piece in
+            return pieces.filter { !$0.isEmpty }.enumerated().map { index, piece in
                 switch piece {
                 case .text(let text): .text(PromptTokenizer.Part(text: text, addsSpecialTokens: index == 0))
                 case .tokenIDs(let ids): .ids(ids)
