@@ -255,6 +255,34 @@ struct BudgetForcingLiveTests {
             logProbs: .members(["content": .array(entries)])).rendered()
     }
 
+    @Test("horizon probe --prefix-as all-token-ids over a dead replica and a live one: /tokenize fails over, chains go as ids")
+    func cliAllTokenIDsFailover() async throws {
+        let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
+        defer { server.stop() }
+        let traces = try TraceFile.write([try await Self.traceLine(on: server)], name: "budget-all-ids-traces.jsonl")
+        let dead = "http://127.0.0.1:\(try freeLoopbackPort())"
+        let live = server.baseURL.absoluteString
+        let out = try SharedData.temporaryDirectory("budget-all-ids").appendingPathComponent("probes.jsonl").path
+        let run = try await HorizonExecutable.run(
+            ["probe", traces, "--base-url", dead, "--base-url", live, "--model", LlamaCppServer.Model.smolLM2Instruct.alias,
+             "--endpoint", "completions", "--profile", "deepseek-r1", "--prompt-template", Self.template, "--lengths", "none",
+             "--budget-force", "1", "--samples", "1", "--max-tokens", "8", "--answer-max-tokens", "3", "--answer-prefix", Self.answerPrefix,
+             "--top-logprobs", "3", "--seed", "3", "--concurrency", "1", "--prefix-as", "all-token-ids",
+             "--extra-body", #"{"cache_prompt": false}"#, "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        // The rendered prompt, the wait string, the forcing text: three /tokenize answers, all
+        // from the live replica after the first attempt found nothing listening on the other.
+        #expect(run.standardError.contains("\n  \(dead): 0 completions, 0 tokens"), "\(run.standardError)")
+        #expect(run.standardError.contains("1 failed (1 connection refused)"), "\(run.standardError)")
+        #expect(run.standardError.contains("\n  \(live): 3 completions, "), "\(run.standardError)")
+        #expect(run.standardError.contains("3 /tokenize answers"), "\(run.standardError)")
+        let lines = try Self.lines(out)
+        try #require(lines.count == 3)
+        let probes = try lines.map { try #require($0["probe"] as? [String: Any]) }
+        #expect(probes.map { $0["prefix_sent_as"] as? String } == Array(repeating: "all-token-ids", count: 3))
+        #expect(probes.map { $0["extensions_sent_as"] as? [String] } == [[], [], ["token-ids"]])
+    }
+
     @Test("horizon probe --budget-force killed with SIGKILL mid-run, rerun: the same file as a clean run")
     func cliResumeAfterKill9() async throws {
         let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
