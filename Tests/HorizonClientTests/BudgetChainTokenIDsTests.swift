@@ -33,7 +33,7 @@ struct BudgetChainTokenIDsTests {
     /// Extensions (requests with `stop`) answer " e" + their request index as two tokens, ids
     /// 100 + index and 200 + index (none with `ids: false`); answers " 4"; `/tokenize` by
     /// ``tokens(_:special:)``.
-    static func script(ids: Bool) -> FaultyServer.Script {
+    static func script(ids: Bool, heldBack: Bool = false) -> FaultyServer.Script {
         { index, request in
             if request.uri == "/tokenize" {
                 let text = request.json?["content"]?.stringValue ?? ""
@@ -42,8 +42,10 @@ struct BudgetChainTokenIDsTests {
             }
             let isExtension = request.json?["stop"] != nil
             let text = isExtension ? " e\(index)" : " 4"
+            // Held back as llama.cpp's server holds text that could begin the stop string: the
+            // first token's entry spells nothing, the second the text of both.
             let entries = isExtension
-                ? [entry(" e", id: ids ? 100 + index : nil), entry("\(index)", id: ids ? 200 + index : nil)]
+                ? [entry(heldBack ? "" : " e", id: ids ? 100 + index : nil), entry((heldBack ? " e" : "") + "\(index)", id: ids ? 200 + index : nil)]
                 : [entry(" 4", id: ids ? 4 : nil)]
             return .json(#"{"object":"text_completion","choices":[{"index":0,"text":\#(JSONValue.string(text).jsonText),"logprobs":{"content":[\#(entries.joined(separator: ","))]},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":\#(entries.count)}}"#)
         }
@@ -69,11 +71,11 @@ struct BudgetChainTokenIDsTests {
             answerMaxTokens: 5, promptTemplate: "U: {prompt}\nA:", prefixEncoding: encoding, budgetForce: 2)
     }
 
-    static func run(ids: Bool, encoding: PrefixEncoding, endpoint: Endpoint = .completions)
+    static func run(ids: Bool, heldBack: Bool = false, encoding: PrefixEncoding, endpoint: Endpoint = .completions)
         async throws -> (prompts: [JSONValue?], bodies: [JSONValue], lines: [JSONValue], tokenizeCalls: Int)
     {
         let out = try SharedData.temporaryDirectory("budget-ids").appendingPathComponent("probes.jsonl").path
-        return try await FaultyServer.with(endpoint == .sglangGenerate ? sglangScript : script(ids: ids)) { server in
+        return try await FaultyServer.with(endpoint == .sglangGenerate ? sglangScript : script(ids: ids, heldBack: heldBack)) { server in
             let summary = try await ProbeRun.run(config: config(server, encoding: encoding, endpoint: endpoint, out: out))
             #expect(summary.written == 1)
             let bodies = server.requests.filter { $0.uri != "/tokenize" }.compactMap(\.json)
@@ -137,6 +139,15 @@ struct BudgetChainTokenIDsTests {
         #expect(allIDs.prompts[3] == .string(Self.rendered + "<think> a b c dWait e4Wait"))
         #expect(allIDs.lines.map { $0["probe"]?["prefix_sent_as"]?.stringValue } == ["all-token-ids", "all-token-ids", "text", "text", "text"])
         #expect(allIDs.lines[2]["probe"]?["extensions_sent_as"] == ["text"])
+    }
+
+    @Test("an extension with an entry that spells nothing (text held back for the stop string) goes as text")
+    func heldBackText() async throws {
+        let (prompts, _, lines, _) = try await Self.run(ids: true, heldBack: true, encoding: .tokenIDs)
+        let kept: [Any] = [Self.rendered] + Array(10...14)
+        #expect(prompts[3] == Self.mixed(kept + ["Wait", " e1", "Wait"]))
+        #expect(lines[4]["probe"]?["extensions_sent_as"] == ["text", "text"])
+        #expect(lines[1]["text"]?.stringValue == " e1")
     }
 
     @Test("SGLang's /generate gets an all-id prompt as input_ids, and an extension's stop in sampling_params")
