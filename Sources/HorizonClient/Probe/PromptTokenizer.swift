@@ -6,8 +6,9 @@ import HorizonCommon
 ///
 /// It asks `POST /tokenize` at the server root, with one body both servers read:
 /// llama.cpp's server reads `content`, `add_special` (its default is `false`) and
-/// `parse_special` (default `true`); vLLM reads `model`, `prompt` and `add_special_tokens`
-/// (default `true`), and ignores the members it does not know. Both answer `{"tokens": [...]}`.
+/// `parse_special` (default `true`); vLLM (and SGLang) read `model`, `prompt` and
+/// `add_special_tokens` (default `true`), and ignore the members they do not know. All answer
+/// `{"tokens": [...]}`.
 /// Each distinct text is asked once.
 struct PromptTokenizer {
     /// A text and whether the server adds its special start tokens (BOS) to it: only the text a
