@@ -41,6 +41,7 @@ public enum ProbeRun {
         var parts = Set(points.flatMap { point in
             config.textParts(for: point.target, keptTokens: point.keptTokens, suffix: [.text(point.suffix)]) ?? []
         })
+        // A trace's chains all need the same texts (its prompt, the wait string, the forcing text).
         for target in config.targets where config.budgetForce > 0 {
             parts.formUnion(BudgetChain(config: config, target: target, index: 0).textParts)
         }
