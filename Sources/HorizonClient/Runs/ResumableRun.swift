@@ -123,7 +123,7 @@ enum ResumableRun {
     /// What one item's task produced.
     private enum Outcome: Sendable {
         /// Each line with its key (one, or a chain's).
-        case lines([(key: String, line: [UInt8])], tokens: Int)
+        case lines([(key: String, line: LineText)], tokens: Int)
         case failed(any Error)
     }
 
@@ -134,7 +134,7 @@ enum ResumableRun {
         concurrency: Int,
         client: CompletionClient,
         reporter: ProgressReporter,
-        write: ([(key: String, line: [UInt8])]) throws(ClientError) -> Void
+        write: ([(key: String, line: LineText)]) throws(ClientError) -> Void
     ) async throws -> (any Error)? {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             var pending = work.makeIterator()
@@ -164,7 +164,7 @@ enum ResumableRun {
     private static func requestOne(_ first: RunItem, client: CompletionClient, reporter: ProgressReporter) async -> Outcome {
         var item = first
         do {
-            var lines: [(key: String, line: [UInt8])] = []
+            var lines: [(key: String, line: LineText)] = []
             var tokens = 0
             while true {
                 // The jitter follows the request's seed, so a rerun waits the same.
