@@ -45,6 +45,9 @@ package struct ChatLogProbEntryReader {
         return builder.logProbs.tokenBytes[spellingStart...]
     }
 
+    /// The vocabulary id of the entry read last (its `id`), `nil` when it had none.
+    package var tokenID: Int? { builder.lastTokenID }
+
     /// How many entries the builder holds before it is emptied.
     private static let entriesBetweenResets = 256
 }

@@ -10,6 +10,8 @@ struct LogProbsBuilder {
     var sampledNotInTop = 0
     /// Whether every step so far carried its token id; one without ends the ids.
     var idsComplete = true
+    /// The token id of the step closed last, when it carried one.
+    var lastTokenID: Int?
     /// Where each step's top list starts in the line (-1: none), so that the few candidates
     /// whose texts the analysis shows can be read again later (``CandidateTexts``) instead of
     /// every candidate's text being kept.
@@ -57,6 +59,7 @@ struct LogProbsBuilder {
     ///   - candidateStart: Where this step's candidates begin in `candidateLogProbs`.
     ///   - id: The sampled token's id, when the server sent it.
     mutating func finishStep(sampledLogProb: Double, rank: Int, candidateStart: Int, id: Int? = nil) {
+        lastTokenID = id
         if idsComplete, let id, let stored = Int32(exactly: id) {
             logProbs.tokenIDs.append(stored)
         } else if idsComplete {

@@ -62,4 +62,22 @@ import Testing
             #expect(spelling == Array(token.utf8), "step \(step)")
         }
     }
+
+    /// Each entry's own id, or none when it has none, past the periodic resets: every third
+    /// entry from step 600 on comes without an id.
+    @Test func idOfEachEntryAcrossResets() {
+        var reader = ChatLogProbEntryReader()
+        for step in 0..<1_000 {
+            let id: Int? = step >= 600 && step % 3 == 0 ? nil : 5_000 + step
+            let member = id.map { #""id":\#($0),"# } ?? ""
+            var bytes = Array(#"{\#(member)"token":"a","logprob":-0.1,"top_logprobs":[{"token":"a","logprob":-0.1}]}"#.utf8)
+            let count = bytes.count
+            bytes.append(0)
+            bytes.withUnsafeBufferPointer { buffer in
+                var cursor = JSONCursor(document: buffer.baseAddress!, count: count)
+                _ = try? reader.readEntry(at: &cursor, step: step, location: SourceLocation(file: "response", line: 1))
+            }
+            #expect(reader.tokenID == id, "step \(step)")
+        }
+    }
 }

@@ -32,11 +32,17 @@ struct ChatLogProbEntries: Sendable {
     private(set) var spelling: [UInt8] = []
     /// The end of each entry's spelling in ``spelling``.
     private(set) var spellingEnds: [Int] = []
+    /// The vocabulary id of each entry (its `id`), while every entry has one.
+    private var ids: [Int] = []
+    private var idsComplete = true
     /// Members of the `logprobs` object other than `content` (`"refusal":null`), as the server
     /// wrote them, comma-separated: a non-streamed response's object is kept whole.
     private(set) var otherMembers: [UInt8] = []
 
     var count: Int { textEnds.count }
+
+    /// The vocabulary id of every entry, in order; `nil` when an entry has none (vLLM, OpenAI).
+    var tokenIDs: [Int]? { idsComplete ? ids : nil }
 
     private var textEnd: Int { textEnds.last ?? textStart }
 
@@ -105,6 +111,7 @@ struct ChatLogProbEntries: Sendable {
         // copied text is cut so that later entries follow on.
         if !isInPlace, !holdsDocument { storage.removeSubrange(textEnd...) }
         spelling.removeSubrange((spellingEnds.last ?? 0)...)
+        if idsComplete { ids.removeLast() }
     }
 
     /// Reads the array of entries at the cursor (its `[` next) and appends each, reading it
@@ -123,6 +130,12 @@ struct ChatLogProbEntries: Sendable {
             let start = cursor.position
             spelling.append(contentsOf: try reader.readEntry(at: &cursor, step: count, location: Self.location))
             spellingEnds.append(spelling.count)
+            if idsComplete, let id = reader.tokenID {
+                ids.append(id)
+            } else if idsComplete {
+                idsComplete = false
+                ids = []
+            }
             let entry = cursor.bytes(start, cursor.position)
             if leftInPlace {
                 // In place while the entries follow each other with one comma between them and
