@@ -54,7 +54,7 @@ extension JSONTapeDocument {
         if offset != entry.end, let whole = try? double(at: index, path: path), whole.rounded() == whole, let exact = T(exactly: whole) {
             return exact
         }
-        throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "\(text) is not a \(T.self) (\(place(index)))"))
+        throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "\(text) is not a whole number within \(T.self)'s range (\(place(index)))"))
     }
 
     func string(at index: Int, path: () -> [any CodingKey]) throws -> String {
