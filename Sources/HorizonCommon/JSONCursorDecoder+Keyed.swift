@@ -1,9 +1,8 @@
 /// An object's members, found on the tape by key.
 struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let document: JSONTapeDocument
+    let context: JSONTapeContext
     /// The object's tape index.
     let object: Int
-    let codingPath: [any CodingKey]
     /// Value indices by key, for objects too large to scan per lookup (a dictionary of problems
     /// is read key after key); `nil` for a struct's few members, scanned directly.
     private let lookup: [String: Int]?
@@ -11,10 +10,13 @@ struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// Objects with more members than this get a ``lookup``.
     private static var scannedMembers: Int { 16 }
 
-    init(document: JSONTapeDocument, object: Int, codingPath: [any CodingKey]) {
-        self.document = document
+    private var document: JSONTapeDocument { context.document }
+    var codingPath: [any CodingKey] { context.codingPath }
+
+    init(context: JSONTapeContext, object: Int) {
+        self.context = context
         self.object = object
-        self.codingPath = codingPath
+        let document = context.document
         guard document.tape.entries[object].count > Self.scannedMembers else {
             lookup = nil
             return
@@ -69,7 +71,7 @@ struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { document.tape.entries[try required(key)].kind == .null }
 
     private func value<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
-        try document.decode(type, at: try required(key), parentPath: codingPath, key: key)
+        try context.decode(type, at: try required(key), step: JSONTapeContext.member)
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(type, key) }
@@ -99,21 +101,15 @@ struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        let key = JSONSuperKey.super
-        guard let index = valueIndex(named: key.stringValue) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no member 'super' (\(document.place(object)))"))
+        guard let index = valueIndex(named: "super") else {
+            throw DecodingError.keyNotFound(JSONStringKey("super"), .init(codingPath: codingPath, debugDescription: "no member 'super' (\(document.place(object)))"))
         }
-        return JSONTapeDecoder(document: document, index: index, parentPath: codingPath, key: key)
+        return JSONTapeDecoder(context: context, index: index, step: JSONTapeContext.member)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder { try nestedDecoder(key) }
 
     private func nestedDecoder(_ key: Key) throws -> JSONTapeDecoder {
-        JSONTapeDecoder(document: document, index: try required(key), parentPath: codingPath, key: key)
+        JSONTapeDecoder(context: context, index: try required(key), step: JSONTapeContext.member)
     }
-}
-
-/// The key `superDecoder()` reads, as Foundation's decoder does.
-enum JSONSuperKey: String, CodingKey {
-    case `super`
 }

@@ -1,18 +1,19 @@
 /// An array's elements, read in order along the tape.
 struct JSONTapeUnkeyedContainer: UnkeyedDecodingContainer {
-    let document: JSONTapeDocument
-    let codingPath: [any CodingKey]
+    let context: JSONTapeContext
     let count: Int?
     private(set) var currentIndex = 0
     /// The tape index of the element at `currentIndex`.
     private var element: Int
     private let array: Int
 
-    init(document: JSONTapeDocument, array: Int, codingPath: [any CodingKey]) {
-        self.document = document
+    private var document: JSONTapeDocument { context.document }
+    var codingPath: [any CodingKey] { context.codingPath }
+
+    init(context: JSONTapeContext, array: Int) {
+        self.context = context
         self.array = array
-        self.codingPath = codingPath
-        count = Int(document.tape.entries[array].count)
+        count = Int(context.document.tape.entries[array].count)
         element = array + 1
     }
 
@@ -38,7 +39,7 @@ struct JSONTapeUnkeyedContainer: UnkeyedDecodingContainer {
 
     private mutating func next<T: Decodable>(_ type: T.Type) throws -> T {
         try requireElement(type)
-        let value = try document.decode(type, at: element, parentPath: codingPath, key: JSONIndexKey(currentIndex))
+        let value = try context.decode(type, at: element, step: currentIndex)
         advance()
         return value
     }
@@ -81,6 +82,6 @@ struct JSONTapeUnkeyedContainer: UnkeyedDecodingContainer {
 
     private func nestedDecoder() throws -> JSONTapeDecoder {
         try requireElement(Any.self)
-        return JSONTapeDecoder(document: document, index: element, parentPath: codingPath, key: JSONIndexKey(currentIndex))
+        return JSONTapeDecoder(context: context, index: element, step: currentIndex)
     }
 }

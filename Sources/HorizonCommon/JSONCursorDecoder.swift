@@ -55,7 +55,7 @@ public struct JSONCursorDecoder: Sendable {
             try cursor.record(on: &tape)
             try cursor.expectEndOfLine()
             let document = JSONTapeDocument(base: buffer.baseAddress!, count: count, tape: tape, nonFiniteStrings: nonFiniteStrings)
-            return try document.decode(T.self, at: 0, parentPath: [], key: nil)
+            return try JSONTapeContext(document: document, codingPath: []).decode(T.self, at: 0, step: JSONTapeContext.whole)
         }
     }
 }
@@ -83,41 +83,69 @@ final class JSONTapeDocument {
         cursor.position = offset
         return cursor
     }
+}
+
+/// A container being decoded: its document and its coding path, shared by the decoders of its
+/// values, which then need only a position (three words: passed as `any Decoder` or as a
+/// single-value container without being boxed on the heap).
+final class JSONTapeContext {
+    let document: JSONTapeDocument
+    let codingPath: [any CodingKey]
+
+    /// A value's `step` when it is an object's member (its key is the tape entry before it).
+    static var member: Int { -1 }
+    /// A value's `step` when it is the container's own value (the document, a single value).
+    static var whole: Int { -2 }
+
+    init(document: JSONTapeDocument, codingPath: [any CodingKey]) {
+        self.document = document
+        self.codingPath = codingPath
+    }
+
+    /// The coding path of the value at tape `index`: `step` is its element number in an array,
+    /// or ``member`` or ``whole``.
+    func path(index: Int, step: Int) -> [any CodingKey] {
+        switch step {
+        case Self.whole: codingPath
+        case Self.member: codingPath + [JSONStringKey(document.string(entry: index - 1))]
+        default: codingPath + [JSONIndexKey(step)]
+        }
+    }
 
     /// The value at tape `index` as a `T`: scalars read directly, anything else through
     /// `T(from:)` with a decoder positioned there.
-    func decode<T: Decodable>(_ type: T.Type, at index: Int, parentPath: [any CodingKey], key: (any CodingKey)?) throws -> T {
-        let path = { key.map { parentPath + [$0] } ?? parentPath }
-        if T.self == Double.self { return try double(at: index, path: path) as! T }
-        if T.self == Int.self { return try integer(Int.self, at: index, path: path) as! T }
-        if T.self == String.self { return try string(at: index, path: path) as! T }
-        if T.self == Bool.self { return try bool(at: index, path: path) as! T }
-        if T.self == Int128.self { return try integer(Int128.self, at: index, path: path) as! T }
-        return try T(from: JSONTapeDecoder(document: self, index: index, parentPath: parentPath, key: key))
+    func decode<T: Decodable>(_ type: T.Type, at index: Int, step: Int) throws -> T {
+        let path = { self.path(index: index, step: step) }
+        // The casts are identities once T is known to be the type.
+        if T.self == Double.self { return unsafeBitCast(try document.double(at: index, path: path), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(try document.integer(Int.self, at: index, path: path), to: T.self) }
+        if T.self == String.self { return unsafeBitCast(try document.string(at: index, path: path), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try document.bool(at: index, path: path), to: T.self) }
+        if T.self == Int128.self { return unsafeBitCast(try document.integer(Int128.self, at: index, path: path), to: T.self) }
+        return try T(from: JSONTapeDecoder(context: self, index: index, step: step))
     }
 }
 
 /// The `Decoder` `T(from:)` is given: a position on the tape and the path to it. It is also its
 /// own single-value container.
 struct JSONTapeDecoder: Decoder, SingleValueDecodingContainer {
-    let document: JSONTapeDocument
+    let context: JSONTapeContext
     let index: Int
-    /// The path to the enclosing container; with `key`, the path to this value. Kept apart so
-    /// that a decoder per array element does not copy the path.
-    let parentPath: [any CodingKey]
-    let key: (any CodingKey)?
+    /// ``JSONTapeContext/path(index:step:)``'s `step`.
+    let step: Int
 
-    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
+    private var document: JSONTapeDocument { context.document }
+    var codingPath: [any CodingKey] { context.path(index: index, step: step) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         try document.expect(.object, at: index, path: { codingPath })
-        return KeyedDecodingContainer(JSONTapeKeyedContainer<Key>(document: document, object: index, codingPath: codingPath))
+        return KeyedDecodingContainer(JSONTapeKeyedContainer<Key>(context: JSONTapeContext(document: document, codingPath: codingPath), object: index))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         try document.expect(.array, at: index, path: { codingPath })
-        return JSONTapeUnkeyedContainer(document: document, array: index, codingPath: codingPath)
+        return JSONTapeUnkeyedContainer(context: JSONTapeContext(document: document, codingPath: codingPath), array: index)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
@@ -140,11 +168,20 @@ struct JSONTapeDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try document.integer(type, at: index, path: { codingPath }) }
     func decode(_ type: UInt128.Type) throws -> UInt128 { try document.integer(type, at: index, path: { codingPath }) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try document.decode(type, at: index, parentPath: parentPath, key: key)
+        try context.decode(type, at: index, step: step)
     }
 }
 
-/// A key for an array element, in coding paths.
+/// An object member's key, in coding paths.
+struct JSONStringKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ key: String) { stringValue = key }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// An array element's number, in coding paths.
 struct JSONIndexKey: CodingKey {
     var intValue: Int?
     var stringValue: String { "\(intValue!)" }

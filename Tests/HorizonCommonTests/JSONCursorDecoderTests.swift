@@ -53,7 +53,7 @@ struct JSONCursorDecoderTests {
             zeta: Double(seed) / 7, alpha: -seed, int8: .min, int16: .max, int32: -32, int64: .min, int128: .min,
             uint: .max, uint8: 255, uint16: 0, uint32: .max, uint64: .max, uint128: .max, float: 0.1, flag: seed % 2 == 0,
             text: "é \"quoted\" \\ / \u{1F600} \t\n\u{0001} \(seed)", absent: nil, null: nil,
-            doubles: [-0.0, 0.0, 5e-324, 2.2250738585072009e-308, 2.225073858507201e-308, .greatestFiniteMagnitude,
+            doubles: [-0.0, 0.0, .leastNonzeroMagnitude, Double(bitPattern: 0x000F_FFFF_FFFF_FFFF), .leastNormalMagnitude, .greatestFiniteMagnitude,
                       -.leastNormalMagnitude, .ulpOfOne, 1e23, 0.1, 1 / 3, .pi, .infinity, -.infinity],
             nested: [[], [1], [2, -3]], byName: ["b": 2, "a": 1, "é\"": 3], children: children)
     }
@@ -97,6 +97,10 @@ struct JSONCursorDecoderTests {
         #expect(try Self.decode(Int.self, "-9223372036854775808") == .min)
         #expect(try Self.decode(UInt64.self, "18446744073709551615") == .max)
         #expect(try Self.decode(Int.self, "-0") == 0)
+        #expect(try Self.decode([Int8].self, "[-128, 127, 0]") == [-128, 127, 0])
+        // Exact sums are 20 to 39 digits: runs of eighteen, then the rest.
+        #expect(try Self.decode(Int128.self, "-1234567890123456789012345678901234567") == -1_234_567_890_123_456_789_012_345_678_901_234_567)
+        #expect(try Self.decode(Int128.self, "100000000000000000000000000000000000000") == 100_000_000_000_000_000_000_000_000_000_000_000_000)
         #expect(try Self.decode([Int].self, "[1.0, 2e3]") == [1, 2000])
         let beyond = "170141183460469231731687303715884105728"
         #expect(Self.failure(Int128.self, beyond) == "\(beyond) is not a whole number within Int128's range (byte 0) at top level")
@@ -123,6 +127,7 @@ struct JSONCursorDecoderTests {
         #expect(summary(#"{"inner": {"p1": {"values": [1, "x"]}}}"#)
             == #"expected a number or "inf", "-inf", "nan", found a string (byte 32) at inner.p1.values.[1]"#)
         #expect(summary(#"{"inner": {"p1": {"values": [NaN]}}}"#)?.contains("non-finite values are written as strings") == true)
+        #expect(summary(#"{"inner": {"p1": {"values": [-1e999]}}}"#) == "-1e999 is beyond the range of Double (byte 29) at inner.p1.values.[0]")
         #expect(summary(#"{"inner": {"p1": {}}}"#) == "missing key 'values' at inner.p1")
         #expect(summary(#"{"inner": []}"#) == "expected an object, found an array (byte 10) at inner")
         #expect(summary(#"{"inner": {"p1": {"values": true}}}"#) == "expected an array, found a boolean (byte 28) at inner.p1.values")
