@@ -33,7 +33,7 @@ extension AnalysisPart {
             throw AnalysisError(.unreadable(error.message), at: SourceLocation(file: path))
         }
         do {
-            return try makeDecoder().decode(CheckedPart.self, from: bytes).part
+            return try makeDecoder().decode(CheckedPart.self, from: consume bytes).part
         } catch var error as AnalysisError {
             error.location = SourceLocation(file: path)
             throw error
