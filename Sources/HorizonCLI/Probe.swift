@@ -51,7 +51,7 @@ struct Probe: AsyncParsableCommand {
     @Option(help: "Completions prompt template with a {prompt} placeholder (the trace's prompt).")
     var promptTemplate = "{prompt}"
 
-    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line), all-token-ids (one prompt of ids, its text parts tokenised by the server's POST /tokenize, for servers that take ids but refuse a mix, such as vLLM; completions endpoints) or text.")
+    @Option(name: .customLong("prefix-as"), help: "How the kept output is sent: token-ids (the trace's own token ids, when it records them and the endpoint takes a mixed prompt, as llama.cpp's server does; else text, noted per line), all-token-ids (one prompt of ids, its text parts tokenised by the server's POST /tokenize, for servers that take ids but refuse a mix, such as vLLM, and SGLang's /generate as input_ids; completions and sglang-generate endpoints) or text. Budget-forcing extensions go as the ids the server sampled whenever the kept output goes as ids.")
     var prefixEncoding: PrefixEncoding = .tokenIDs
 
     @Option(help: "Budget forcing (s1): extensions of the whole thinking per chain, N >= 1; K chains per trace (--samples).")

@@ -204,6 +204,7 @@ func describe(_ summary: RunSummary) -> String {
     for replica in summary.replicas {
         var parts = ["\(replica.completions) completions", "\(replica.completionTokens) tokens"]
         if let rate = replica.tokensPerSecond(elapsed: summary.elapsed) { parts.append(NumberFormat.fixed(rate, decimals: 1) + " tok/s") }
+        if replica.otherAnswers > 0 { parts.append("\(replica.otherAnswers) /tokenize answers") }
         if replica.failedAttempts > 0 {
             let causes = replica.failuresByCause.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             parts.append("\(replica.failedAttempts) failed (\(causes.joined(separator: ", ")))")

@@ -199,7 +199,7 @@ extension JSONCursor {
         if base[position] == ASCII.dot {
             position &+= 1
             guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit after the decimal point") }
-            while base[position] &- ASCII.zero <= 9 { position &+= 1 }
+            skipDigits()
         }
         if base[position] | 0x20 == ASCII.e {
             position &+= 1
@@ -207,6 +207,24 @@ extension JSONCursor {
             guard base[position] &- ASCII.zero <= 9 else { throw syntaxError("expected a digit in the exponent") }
             while base[position] &- ASCII.zero <= 9 { position &+= 1 }
         }
+    }
+
+    /// Moves past the run of digits at the cursor, eight bytes at a time (a log-probability's
+    /// fraction has about 16).
+    @inlinable @inline(__always) package mutating func skipDigits() {
+        while position &+ 8 <= end {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            // A byte is not a digit iff its distance from "0" is 10 or more in its low seven
+            // bits, or its high bit differs.
+            let fromZero = word ^ 0x3030_3030_3030_3030
+            let others = (((fromZero & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | fromZero) & 0x8080_8080_8080_8080
+            guard others == 0 else {
+                position &+= others.trailingZeroBitCount >> 3
+                return
+            }
+            position &+= 8
+        }
+        while base[position] &- ASCII.zero <= 9 { position &+= 1 }
     }
 
     /// `NaN`, `Infinity` or `-Infinity` (Python's `json` writes them), at a place where a

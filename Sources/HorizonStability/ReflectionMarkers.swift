@@ -106,20 +106,32 @@ public struct ReflectionMarkers: Sendable, Equatable {
     /// The lowercased words of `text`, each with whether only whitespace separates it from the
     /// previous word.
     static func words(of text: String) -> [(word: String, spaceBefore: Bool)] {
+        // ASCII (nearly every scalar of a model's output) is decided without the Unicode
+        // property tables, which took a twentieth of `analyze`.
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "'" || scalar == "\u{2019}"
+            if scalar.isASCII {
+                let value = scalar.value | 0x20
+                return (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value) || scalar == "'"
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "\u{2019}"
+        }
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
         }
         func isQuote(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" || scalar == "-" }
         var result: [(word: String, spaceBefore: Bool)] = []
         var current = String.UnicodeScalarView()
+        var hasRightQuote = false
         var gapIsSpace = true
         func flush() {
             // Apostrophes around a word are quotation marks, not part of it.
             while let first = current.first, isQuote(first) { current.removeFirst() }
             while let last = current.last, isQuote(last) { current.removeLast() }
             guard !current.isEmpty else { return }
-            result.append((String(current).lowercased().replacingOccurrences(of: "\u{2019}", with: "'"), gapIsSpace))
+            let word = String(current).lowercased()
+            result.append((hasRightQuote ? word.replacingOccurrences(of: "\u{2019}", with: "'") : word, gapIsSpace))
             current = String.UnicodeScalarView()
+            hasRightQuote = false
             gapIsSpace = true
         }
         let scalars = Array(text.unicodeScalars)
@@ -127,9 +139,10 @@ public struct ReflectionMarkers: Sendable, Equatable {
             let innerHyphen = scalar == "-" && !current.isEmpty && index + 1 < scalars.count && isWordScalar(scalars[index + 1])
             if isWordScalar(scalar) || innerHyphen {
                 current.append(scalar)
+                if scalar == "\u{2019}" { hasRightQuote = true }
             } else {
                 flush()
-                if !scalar.properties.isWhitespace { gapIsSpace = false }
+                if !isWhitespace(scalar) { gapIsSpace = false }
             }
         }
         flush()

@@ -9,6 +9,7 @@ import HorizonCommon
 package struct ChatLogProbEntryReader {
     /// Made at the first entry; kept for its reusable buffers.
     private var parser: LineParser?
+    /// The entries read since the last reset; only the last one's spelling is handed out.
     private var builder = LogProbsBuilder()
 
     package init() {}
@@ -23,15 +24,13 @@ package struct ChatLogProbEntryReader {
     package mutating func readEntry(
         at cursor: inout JSONCursor, step: Int, location: SourceLocation
     ) throws -> ArraySlice<UInt8> {
-        builder.logProbs.tokenBytes.removeAll(keepingCapacity: true)
-        builder.logProbs.tokenEnds.removeAll(keepingCapacity: true)
-        builder.logProbs.sampledLogProbs.removeAll(keepingCapacity: true)
-        builder.logProbs.sampledRanks.removeAll(keepingCapacity: true)
-        builder.logProbs.candidateLogProbs.removeAll(keepingCapacity: true)
-        builder.logProbs.candidateEnds.removeAll(keepingCapacity: true)
-        builder.topListOffsets.removeAll(keepingCapacity: true)
+        // Emptied now and then rather than per entry: a reset costs more than the entry's
+        // few appends.
+        if builder.logProbs.tokenEnds.count >= Self.entriesBetweenResets { builder = LogProbsBuilder() }
+        let spellingStart = builder.logProbs.tokenBytes.count
         if parser == nil {
             parser = LineParser(cursor: cursor, names: TraceFieldNames(options: TraceReadOptions()))
+            parser!.keepsCandidateLogProbs = false
         } else {
             parser!.cursor = cursor
         }
@@ -43,6 +42,12 @@ package struct ChatLogProbEntryReader {
         } catch {
             throw LineFault.from(error).traceError(at: location)
         }
-        return builder.logProbs.tokenBytes[...]
+        return builder.logProbs.tokenBytes[spellingStart...]
     }
+
+    /// The vocabulary id of the entry read last (its `id`), `nil` when it had none.
+    package var tokenID: Int? { builder.lastTokenID }
+
+    /// How many entries the builder holds before it is emptied.
+    private static let entriesBetweenResets = 256
 }

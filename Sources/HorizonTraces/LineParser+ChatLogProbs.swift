@@ -228,8 +228,12 @@ extension LineParser {
                         try cursor.skipValue()
                     }
                 case .logprob:
-                    if !cursor.skipNull() {
+                    if cursor.skipNull() {
+                    } else if keepsCandidateLogProbs {
                         logProb = try LogProbsBuilder.stored(cursor.parseDouble(), "candidate \(index) of token \(step)")
+                    } else {
+                        try LogProbsBuilder.check(&cursor, "candidate \(index) of token \(step)")
+                        logProb = 0
                     }
                 case .token:
                     if rank < 0, let token, cursor.peek() == ASCII.quote {

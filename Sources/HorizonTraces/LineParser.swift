@@ -19,6 +19,9 @@ struct LineParser {
     var sampledBytesScratch: [UInt8] = []
     var candidateScratch: [UInt8] = []
     var textScratch: [UInt8] = []
+    /// Whether the candidates' log-probabilities are converted and kept; a reader that only
+    /// needs the entries checked (the sampling client) turns this off.
+    var keepsCandidateLogProbs = true
     /// The line's length (up to its line feed), once ``parseTraces(at:)`` succeeded.
     private(set) var lineLength = 0
     /// The text of the members the names mark as kept, once ``parseTraces(at:)`` succeeded.

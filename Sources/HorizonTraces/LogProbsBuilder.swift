@@ -1,3 +1,5 @@
+import HorizonCommon
+
 /// One output's log-probabilities as they are being read, with the counts of the two
 /// tolerated oddities (which ``TokenLogProbs`` alone cannot tell apart afterwards).
 struct LogProbsBuilder {
@@ -8,6 +10,8 @@ struct LogProbsBuilder {
     var sampledNotInTop = 0
     /// Whether every step so far carried its token id; one without ends the ids.
     var idsComplete = true
+    /// The token id of the step closed last, when it carried one.
+    var lastTokenID: Int?
     /// Where each step's top list starts in the line (-1: none), so that the few candidates
     /// whose texts the analysis shows can be read again later (``CandidateTexts``) instead of
     /// every candidate's text being kept.
@@ -33,6 +37,20 @@ struct LogProbsBuilder {
         throw LineFault(.invalidLogProb, "the log-probability of \(what()) is \(problem)")
     }
 
+    /// Moves past a log-probability that is checked but not kept, accepting exactly what
+    /// ``stored(_:_:)`` accepts: a number written with a minus sign (or `-Infinity`) needs no
+    /// conversion, which is most of the cost of reading a top list.
+    ///
+    /// - Throws: what ``stored(_:_:)`` throws, or a syntax error.
+    @inline(__always)
+    static func check(_ cursor: inout JSONCursor, _ what: @autoclosure () -> String) throws {
+        if cursor.peek() == ASCII.minus {
+            try cursor.skipNumber()
+        } else {
+            _ = try stored(cursor.parseDouble(), what())
+        }
+    }
+
     /// Closes step `step` after its candidates were appended (from `candidateStart` on).
     ///
     /// - Parameters:
@@ -41,6 +59,7 @@ struct LogProbsBuilder {
     ///   - candidateStart: Where this step's candidates begin in `candidateLogProbs`.
     ///   - id: The sampled token's id, when the server sent it.
     mutating func finishStep(sampledLogProb: Double, rank: Int, candidateStart: Int, id: Int? = nil) {
+        lastTokenID = id
         if idsComplete, let id, let stored = Int32(exactly: id) {
             logProbs.tokenIDs.append(stored)
         } else if idsComplete {

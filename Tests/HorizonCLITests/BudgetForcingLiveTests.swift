@@ -31,6 +31,17 @@ struct BudgetForcingLiveTests {
             thinkingTokens: 0..<ids.count, tokenIDs: ids)
     }
 
+    static func tokenIDs(_ text: String, special: Bool = false, on server: LlamaCppServer) async throws -> [Int] {
+        let reply = try JSONSerialization.jsonObject(with: try await server.post("tokenize", ["content": text, "add_special": special]))
+        return try #require((reply as? [String: Any])?["tokens"] as? [Int])
+    }
+
+    /// The ids of a line's log-prob entries: the tokens the server sampled.
+    static func sampledIDs(_ line: [String: Any]) throws -> [Int] {
+        let content = try #require((line["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
+        return try content.map { try #require($0["id"] as? Int) }
+    }
+
     static func tokenCount(_ text: String, on server: LlamaCppServer) async throws -> Int {
         let reply = try JSONSerialization.jsonObject(with: try await server.post("tokenize", ["content": text]))
         return try #require((reply as? [String: Any])?["tokens"] as? [Any]).count
@@ -103,6 +114,7 @@ struct BudgetForcingLiveTests {
         #expect(probes.map { $0["part"] as? String } == ["answer", "extension", "answer", "extension", "answer"])
         #expect(probes.map { $0["waits"] as? Int } == [0, 1, 1, 2, 2])
         #expect(probes.allSatisfy { $0["kind"] as? String == "budget_force" && $0["prefix_sent_as"] as? String == "token-ids" })
+        #expect(probes.map { $0["extensions_sent_as"] as? [String] } == [[], [], ["token-ids"], ["token-ids"], ["token-ids", "token-ids"]])
         let texts = lines.map { $0["text"] as? String ?? "" }
         let (first, second) = (texts[1], texts[3])
 
@@ -115,6 +127,35 @@ struct BudgetForcingLiveTests {
         let rendered = Self.template.replacingOccurrences(of: "{prompt}", with: Self.prompt)
         let expectedPrompt = try await Self.tokenCount(rendered, on: server) + target.tokens.count + Self.tokenCount("Wait", on: server)
         #expect((lines[1]["usage"] as? [String: Any])?["prompt_tokens"] as? Int == expectedPrompt, "\(server.logTail())")
+
+        // Each later step's prompt is the step before's, its extension's sampled ids, and "Wait":
+        // replayed as a prompt of ids alone, built here from /tokenize and the recorded ids, the
+        // server gives the same tokens and log-probs digit for digit.
+        let promptIDs = try await Self.tokenIDs(rendered, special: true, on: server)
+        let thinkingIDs = try #require(target.tokenIDs)
+        let waitIDs = try await Self.tokenIDs("Wait", on: server)
+        let forcedIDs = try await Self.tokenIDs("</think>\n\n" + Self.answerPrefix, on: server)
+        let (firstIDs, secondIDs) = (try Self.sampledIDs(lines[1]), try Self.sampledIDs(lines[3]))
+        let extensionPrompt = [promptIDs, thinkingIDs, waitIDs, firstIDs, waitIDs].flatMap { $0 }
+        let answerPrompt = [promptIDs, thinkingIDs, waitIDs, firstIDs, waitIDs, secondIDs, forcedIDs].flatMap { $0 }
+        func promptTokens(_ line: [String: Any]) -> Int? { (line["usage"] as? [String: Any])?["prompt_tokens"] as? Int }
+        #expect(promptTokens(lines[3]) == promptTokens(lines[1]).map { $0 + firstIDs.count + waitIDs.count })
+        for (line, prompt, maxTokens, stop) in [(lines[3], extensionPrompt, 12, "</think>"), (lines[4], answerPrompt, 6, nil)] {
+            let seed = try #require((line["sampling"] as? [String: Any])?["seed"] as? Int)
+            var body: [String: Any] = [
+                "model": LlamaCppServer.Model.smolLM2Instruct.alias, "prompt": prompt, "max_tokens": maxTokens, "temperature": 1,
+                "top_p": 1, "seed": seed, "logprobs": 5, "cache_prompt": false,
+            ]
+            if let stop { body["stop"] = [stop] }
+            let replay = try #require(try JSONSerialization.jsonObject(with: try await server.post("v1/completions", body)) as? [String: Any])
+            let choice = try #require((replay["choices"] as? [[String: Any]])?.first)
+            #expect(choice["text"] as? String == line["text"] as? String)
+            #expect(promptTokens(replay) == prompt.count && promptTokens(line) == prompt.count)
+            let replayed = try #require((choice["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
+            let recorded = try #require((line["logprobs"] as? [String: Any])?["content"] as? [[String: Any]])
+            #expect(replayed.map { $0["logprob"] as? Double } .prefix(recorded.count) == recorded.map { $0["logprob"] as? Double }[...])
+            #expect(replayed.prefix(recorded.count).map { $0["id"] as? Int } == recorded.map { $0["id"] as? Int })
+        }
 
         // The extension is the server's own tokens: they spell its text, and stop short of the end marker.
         let logprobs = try #require(lines[1]["logprobs"] as? [String: Any])
@@ -137,6 +178,34 @@ struct BudgetForcingLiveTests {
         let recomputed = try Self.branchingFactor(logprobs)
         #expect(abs(reported - recomputed) <= 1e-9 * recomputed, "reported \(reported), recomputed \(recomputed)")
         #expect(rows[1]["extension_tokens"] as? Double == Double(spelled.count))
+    }
+
+    @Test("over many chains, each step's prompt is the step before's plus its extension's sampled ids and the wait string's")
+    func promptsGrowByTheSampledTokens() async throws {
+        let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
+        defer { server.stop() }
+        let target = try await Self.target(on: server)
+        let out = try SharedData.temporaryDirectory("budget-ids").appendingPathComponent("probes.jsonl").path
+        var config = Self.config(server: server, target: target, out: out, chains: 8)
+        config.answerMaxTokens = 1
+        _ = try await ProbeRun.run(config: config)
+        let lines = try Self.lines(out)
+        try #require(lines.count == 8 * 5)
+        let waitIDs = try await Self.tokenIDs("Wait", on: server)
+        func promptTokens(_ line: [String: Any]) -> Int? { (line["usage"] as? [String: Any])?["prompt_tokens"] as? Int }
+        var boundaryMerges = 0
+        for chain in stride(from: 0, to: lines.count, by: 5) {
+            let (first, second) = (lines[chain + 1], lines[chain + 3])
+            let ids = try Self.sampledIDs(first)
+            #expect((second["probe"] as? [String: Any])?["extensions_sent_as"] as? [String] == ["token-ids"])
+            #expect(promptTokens(second) == promptTokens(first).map { $0 + ids.count + waitIDs.count }, "chain \(chain / 5)")
+            // What the text "Wait" + extension + "Wait" (as sent before) would have been read as.
+            let text = try #require(first["text"] as? String)
+            if try await Self.tokenIDs("Wait" + text + "Wait", on: server) != waitIDs + ids + waitIDs { boundaryMerges += 1 }
+        }
+        // An extension cut at the token limit after a space merges with "Wait" into " Wait" when
+        // sent as one text; this sample holds such a chain, so the check above can tell.
+        #expect(boundaryMerges > 0, "no chain of this sample re-tokenises at a boundary")
     }
 
     @Test("a run killed while writing a chain resumes to the same lines")
@@ -184,6 +253,34 @@ struct BudgetForcingLiveTests {
         return TraceLines.flat(
             ["problem_id": .string("add"), "sample_index": .integer(0), "prompt": .string(prompt), "gold": .string("5"), "text": .string(text)],
             logProbs: .members(["content": .array(entries)])).rendered()
+    }
+
+    @Test("horizon probe --prefix-as all-token-ids over a dead replica and a live one: /tokenize fails over, chains go as ids")
+    func cliAllTokenIDsFailover() async throws {
+        let server = try await LlamaCppServer.start(.smolLM2Instruct, slots: 1)
+        defer { server.stop() }
+        let traces = try TraceFile.write([try await Self.traceLine(on: server)], name: "budget-all-ids-traces.jsonl")
+        let dead = "http://127.0.0.1:\(try freeLoopbackPort())"
+        let live = server.baseURL.absoluteString
+        let out = try SharedData.temporaryDirectory("budget-all-ids").appendingPathComponent("probes.jsonl").path
+        let run = try await HorizonExecutable.run(
+            ["probe", traces, "--base-url", dead, "--base-url", live, "--model", LlamaCppServer.Model.smolLM2Instruct.alias,
+             "--endpoint", "completions", "--profile", "deepseek-r1", "--prompt-template", Self.template, "--lengths", "none",
+             "--budget-force", "1", "--samples", "1", "--max-tokens", "8", "--answer-max-tokens", "3", "--answer-prefix", Self.answerPrefix,
+             "--top-logprobs", "3", "--seed", "3", "--concurrency", "1", "--prefix-as", "all-token-ids",
+             "--extra-body", #"{"cache_prompt": false}"#, "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        // The rendered prompt, the wait string, the forcing text: three /tokenize answers, all
+        // from the live replica after the first attempt found nothing listening on the other.
+        #expect(run.standardError.contains("\n  \(dead): 0 completions, 0 tokens"), "\(run.standardError)")
+        #expect(run.standardError.contains("1 failed (1 connection refused)"), "\(run.standardError)")
+        #expect(run.standardError.contains("\n  \(live): 3 completions, "), "\(run.standardError)")
+        #expect(run.standardError.contains("3 /tokenize answers"), "\(run.standardError)")
+        let lines = try Self.lines(out)
+        try #require(lines.count == 3)
+        let probes = try lines.map { try #require($0["probe"] as? [String: Any]) }
+        #expect(probes.map { $0["prefix_sent_as"] as? String } == Array(repeating: "all-token-ids", count: 3))
+        #expect(probes.map { $0["extensions_sent_as"] as? [String] } == [[], [], ["token-ids"]])
     }
 
     @Test("horizon probe --budget-force killed with SIGKILL mid-run, rerun: the same file as a clean run")

@@ -86,6 +86,35 @@ struct CompletionRequestTests {
         #expect(ollama["stream"] == false)
     }
 
+    @Test("stop goes where each API reads it", arguments: [
+        (Endpoint.chat, ["stop"]), (.completions, ["stop"]), (.llamaCppCompletion, ["stop"]),
+        (.sglangGenerate, ["sampling_params", "stop"]), (.ollamaChat, ["options", "stop"]),
+    ])
+    func stopPlacement(endpoint: Endpoint, path: [String]) {
+        let prompt: PromptInput = endpoint.takesMessages ? .messages([ChatMessage(role: "user", content: "Q")]) : .text("Q")
+        let body = CompletionRequest(endpoint: endpoint, model: "m", prompt: prompt, parameters: parameters, seed: 3, stop: ["</think>"]).body()
+        #expect(path.reduce(Optional(body)) { $0?[$1] } == ["</think>"])
+        // Nowhere else, and nowhere at all without one.
+        #expect(path.count == 1 || body["stop"] == nil)
+        let without = CompletionRequest(endpoint: endpoint, model: "m", prompt: prompt, parameters: parameters, seed: 3).body()
+        #expect(!without.jsonText.contains("stop"))
+    }
+
+    @Test("SGLang's /generate takes a prompt of ids only as input_ids; a mix stays text")
+    func sglangInputIDs() {
+        let ids = CompletionRequest(endpoint: .sglangGenerate, model: "m", prompt: .pieces([.tokenIDs([5, 6]), .text(""), .tokenIDs([7])]),
+                                    parameters: parameters, seed: 3).body()
+        #expect(ids["input_ids"] == [5, 6, 7] && ids["text"] == nil)
+        #expect(ids.objectMembers?.first?.key == "input_ids")
+        let mixed = CompletionRequest(endpoint: .sglangGenerate, model: "m", prompt: .pieces([.text("Q"), .tokenIDs([5])]),
+                                      parameters: parameters, seed: 3).body()
+        #expect(mixed["input_ids"] == nil && mixed["text"] == ["Q", 5])
+        // A response prefix is text after the ids, so the prompt is no longer ids only.
+        var prefixed = CompletionRequest(endpoint: .sglangGenerate, model: "m", prompt: .pieces([.tokenIDs([5])]), parameters: parameters, seed: 3)
+        prefixed.responsePrefix = "A:"
+        #expect(prefixed.body()["text"] == [5, "A:"])
+    }
+
     @Test("endpoint URLs from a root or an OpenAI base", arguments: [
         ("http://h:8000", Endpoint.chat, "http://h:8000/v1/chat/completions"),
         ("http://h:8000/", .chat, "http://h:8000/v1/chat/completions"),

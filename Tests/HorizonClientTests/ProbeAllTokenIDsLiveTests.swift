@@ -101,6 +101,46 @@ struct ProbeAllTokenIDsLiveTests {
         #expect(allIDs.manifest["counts"]?["tokenized_prompt_parts"]?.intValue == 2)
         #expect(allIDs.manifest["counts"]?["continuations_with_text_prefix"]?.intValue == 3)
     }
+
+    @Test("a /tokenize that fails on one replica goes to another, and the replica statistics count both")
+    func tokenizeFailsOver() async throws {
+        let model = LlamaCppServer.Model.smolLM2Instruct
+        let server = try await LlamaCppServer.start(model, slots: 1)
+        defer { server.stop() }
+        let split = try await tokenize(" Par", on: server) + tokenize("is", on: server)
+        let target = ProbeTarget(
+            problemID: "capital", sampleIndex: 0, prompt: Self.prompt,
+            tokens: [" Par", "is"].map { Array($0.utf8) }, thinkingTokens: 0..<2, tokenIDs: split)
+        try await FaultyServer.with({ _, _ in .json(#"{"error":"overloaded"}"#, status: 503) }) { failing in
+            let out = try SharedData.temporaryDirectory("probe-tokenize-failover").appendingPathComponent("probes.jsonl").path
+            let urls = [failing.baseURL, server.baseURL.absoluteString]
+            let summary = try await ProbeRun.run(config: ProbeConfig(
+                server: ServerSettings(
+                    baseURLs: urls, model: model.alias, endpoint: .completions,
+                    parameters: SamplingParameters(temperature: 0, maxTokens: 4, topLogprobs: 3), extraBody: ["cache_prompt": false],
+                    retryPolicy: RetryPolicy(maximumAttempts: 4, initialDelay: .milliseconds(10)),
+                    // Longer than the run: once failed, the replica gets nothing more.
+                    replicaRest: ReplicaRest(base: .seconds(30), maximum: .seconds(30))),
+                run: RunSettings(seed: 11, concurrency: 1, outputPath: out),
+                targets: [target], lengths: [.tokens(1)], samplesPerProbe: 1,
+                forcingText: "\nSo", answerPrefix: " the answer is", prefixEncoding: .allTokenIDs))
+            #expect(summary.isComplete && summary.written == 1)
+            // The first of the two parts went to the first replica, failed, and was sent again.
+            #expect(failing.requests.map(\.uri) == ["/tokenize"])
+            let stats = summary.replicas
+            #expect(stats.map(\.failedAttempts) == [1, 0])
+            #expect(stats[0].failuresByCause == ["HTTP 503": 1] && stats[0].rests == 1)
+            #expect(stats.map(\.otherAnswers) == [0, 2])
+            #expect(stats.map(\.completions) == [0, 1])
+            #expect(stats.allSatisfy { $0.requests == $0.completions + $0.otherAnswers + $0.failedAttempts })
+            let manifest = try JSONValue(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: out + ".manifest.json"))))
+            let recorded = try #require(manifest["counts"]?["replicas"]?.arrayValue)
+            #expect(recorded.map { $0["other_answers"]?.intValue } == [0, 2])
+            #expect(recorded.map { $0["failed_attempts"]?.intValue } == [1, 0])
+            let line = try JSONValue(parsing: Array(try String(contentsOfFile: out, encoding: .utf8).utf8.prefix { $0 != 10 }))
+            #expect(line["probe"]?["prefix_sent_as"]?.stringValue == "all-token-ids")
+        }
+    }
 }
 
 /// A real server without `/tokenize` (llama-cpp-python serves its tokenizer elsewhere): the run

@@ -24,6 +24,21 @@ struct ReflectionMarkersTests {
         #expect(Self.counts(text) == expected)
     }
 
+    /// Every ASCII scalar, and a few others, between two words: whether it joins them, counts
+    /// as whitespace between them, or separates them otherwise, as the Unicode properties say.
+    @Test("each scalar splits, spaces or joins words as its Unicode properties say")
+    func scalarClasses() throws {
+        let markers = try ReflectionMarkers(["wait", "but wait"])
+        let others: [Unicode.Scalar] = ["é", "\u{2019}", "\u{00A0}", "\u{2003}", "\u{0663}", "\u{216B}", "\u{00B2}", "\u{0085}", "—"]
+        for scalar in (1...0x7F).compactMap(Unicode.Scalar.init) + others where scalar != "-" {
+            let joins = scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "'" || scalar == "\u{2019}"
+            let text = "but" + String(scalar) + "wait"
+            let expected: [String: Int] =
+                joins ? [:] : scalar.properties.isWhitespace ? ["but wait": 1] : ["wait": 1]
+            #expect(Self.counts(text, markers) == expected, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     @Test("a custom list replaces the default; duplicates and case collapse")
     func customList() throws {
         let markers = try ReflectionMarkers(["Oops", "oops", "no wait"])

@@ -264,7 +264,7 @@ public final class LlamaServer: @unchecked Sendable {
 ///
 /// Another process may take it before the server binds it; ``LlamaServer/start(_:startupTimeout:)``
 /// retries in that case.
-func freeLoopbackPort() throws -> Int {
+public func freeLoopbackPort() throws -> Int {
     #if canImport(Glibc)
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     #else

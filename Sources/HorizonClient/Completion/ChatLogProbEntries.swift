@@ -7,49 +7,90 @@ import HorizonTraces
 /// to know about them without reading that text again: where each entry ends, and the bytes
 /// each entry spells (its `bytes`, or its token's UTF-8 when it has none).
 ///
-/// Appending an entry appends to four growing buffers, so a whole response costs a handful of
+/// The text is the entries separated by single commas (any line feed between tokens turned
+/// into a space, so the text fits one JSONL line). A whole response's entries are nearly
+/// always written that way already, so they are not copied: the entries remember where they
+/// lie in the response, and the response's bytes become their storage once it is read
+/// (``adopt(_:)``). A stream's entries, spread over many events, and any written otherwise
+/// are copied as they are read.
+///
+/// Appending an entry appends to a few growing buffers, so a whole response costs a handful of
 /// reallocations, not one allocation per token.
-struct ChatLogProbEntries: Sendable, Equatable {
-    /// The entries' JSON text, separated by commas (any line feed between tokens turned into a
-    /// space, so the text fits one JSONL line).
-    private(set) var text: [UInt8] = []
-    /// The end of each entry's text in ``text``.
-    private(set) var textEnds: [Int] = []
+struct ChatLogProbEntries: Sendable {
+    /// Holds the entries' text at `textStart..<textEnd`: text copied entry by entry, or a whole
+    /// response (which then starts with what precedes the first entry).
+    private var storage: [UInt8] = []
+    private var textStart = 0
+    /// The end of each entry's text in ``storage`` (or, while ``isInPlace``, in the document).
+    private var textEnds: [Int] = []
+    /// Whether the entries so far were left where they are in the document being read, to be
+    /// adopted with it.
+    private var isInPlace = false
+    /// Whether ``storage`` is an adopted document rather than copied text.
+    private var holdsDocument = false
     /// What the entries spell, one after the other.
     private(set) var spelling: [UInt8] = []
     /// The end of each entry's spelling in ``spelling``.
     private(set) var spellingEnds: [Int] = []
+    /// The vocabulary id of each entry (its `id`), while every entry has one.
+    private var ids: [Int] = []
+    private var idsComplete = true
     /// Members of the `logprobs` object other than `content` (`"refusal":null`), as the server
     /// wrote them, comma-separated: a non-streamed response's object is kept whole.
     private(set) var otherMembers: [UInt8] = []
 
     var count: Int { textEnds.count }
 
+    /// The vocabulary id of every entry, in order; `nil` when an entry has none (vLLM, OpenAI).
+    var tokenIDs: [Int]? { idsComplete ? ids : nil }
+
+    private var textEnd: Int { textEnds.last ?? textStart }
+
+    /// The entries' text, separated by commas.
+    var text: ArraySlice<UInt8> { storage[textStart..<textEnd] }
+
     /// The length of the entries' text.
-    var textCount: Int { text.count + otherMembers.count }
+    var textCount: Int { textEnd - textStart + otherMembers.count }
 
     /// `{"content":[…]}`, the entries in the chat shape a trace line holds (then any other
     /// members).
     func writeJSON(to output: inout [UInt8]) {
-        output.append(contentsOf: #"{"content":["#.utf8)
+        output.append(contentsOf: Self.opening)
         output.append(contentsOf: text)
-        output.append(ASCII.closeBracket)
-        if !otherMembers.isEmpty {
-            output.append(ASCII.comma)
-            output.append(contentsOf: otherMembers)
-        }
-        output.append(ASCII.closeBrace)
+        output.append(contentsOf: closing)
     }
 
-    /// Makes room for `count` bytes of entry text.
-    mutating func reserveText(_ count: Int) {
-        text.reserveCapacity(count)
+    /// `head`, then the text ``writeJSON(to:)`` writes, then `tail`: a line whose middle piece
+    /// is the entries' text, not copied.
+    func line(between head: [UInt8], and tail: [UInt8]) -> LineText {
+        LineText(pieces: [(head + Self.opening)[...], text, (closing + tail)[...]])
+    }
+
+    private static let opening = Array(#"{"content":["#.utf8)
+
+    private var closing: [UInt8] {
+        var closing = [ASCII.closeBracket]
+        if !otherMembers.isEmpty {
+            closing.append(ASCII.comma)
+            closing.append(contentsOf: otherMembers)
+        }
+        closing.append(ASCII.closeBrace)
+        return closing
     }
 
     /// Keeps the text of a `logprobs` member other than `content` (key, colon and value).
     mutating func appendOtherMember(_ member: UnsafeBufferPointer<UInt8>) {
         if !otherMembers.isEmpty { otherMembers.append(ASCII.comma) }
         Self.appendOnOneLine(member, to: &otherMembers)
+    }
+
+    /// Takes `document`, the response the entries were read from in place, as their storage.
+    /// Entries that were copied ignore it.
+    mutating func adopt(_ document: [UInt8]) {
+        guard isInPlace else { return }
+        storage = document
+        isInPlace = false
+        holdsDocument = true
     }
 
     /// The spelling of the entry at `index`.
@@ -66,36 +107,72 @@ struct ChatLogProbEntries: Sendable, Equatable {
     mutating func removeLast() {
         textEnds.removeLast()
         spellingEnds.removeLast()
-        // The comma before the removed entry goes with it.
-        let kept = textEnds.last ?? 0
-        text.removeSubrange(kept...)
+        // The comma before the removed entry goes with it (the text ends at the entry before);
+        // copied text is cut so that later entries follow on.
+        if !isInPlace, !holdsDocument { storage.removeSubrange(textEnd...) }
         spelling.removeSubrange((spellingEnds.last ?? 0)...)
+        if idsComplete { ids.removeLast() }
     }
 
     /// Reads the array of entries at the cursor (its `[` next) and appends each, reading it
     /// with the trace reader's rules (`reader`), so that what is kept is what `analyze` accepts.
     ///
+    /// - Parameter inPlace: whether the cursor reads a whole response that will be adopted
+    ///   (``adopt(_:)``): entries written as the copy would be are then not copied.
     /// - Throws: ``JSONSyntaxError`` for malformed JSON, `TraceError` for an entry the trace
     ///   reader refuses.
     /// - Complexity: O(length of the array's text).
-    mutating func appendArray(at cursor: inout JSONCursor, reader: inout ChatLogProbEntryReader) throws {
+    mutating func appendArray(at cursor: inout JSONCursor, reader: inout ChatLogProbEntryReader, inPlace: Bool = false) throws {
         guard try cursor.enterArray() else { return }
+        var leftInPlace = inPlace && count == 0 && storage.isEmpty
         repeat {
             _ = cursor.peek()
             let start = cursor.position
             spelling.append(contentsOf: try reader.readEntry(at: &cursor, step: count, location: Self.location))
             spellingEnds.append(spelling.count)
-            appendText(cursor.bytes(start, cursor.position))
+            if idsComplete, let id = reader.tokenID {
+                ids.append(id)
+            } else if idsComplete {
+                idsComplete = false
+                ids = []
+            }
+            let entry = cursor.bytes(start, cursor.position)
+            if leftInPlace {
+                // In place while the entries follow each other with one comma between them and
+                // hold no line feed: then the document's text is the copy's text.
+                let follows = count == 0 || (start == textEnd + 1 && cursor.base[textEnd] == ASCII.comma)
+                if follows, memchr(entry.baseAddress!, Int32(ASCII.newline), entry.count) == nil {
+                    if count == 0 { textStart = start }
+                    isInPlace = true
+                    textEnds.append(cursor.position)
+                    continue
+                }
+                leftInPlace = false
+                copyInPlaceEntries(from: cursor)
+            }
+            appendText(entry)
         } while try cursor.nextElement()
     }
 
     /// Where a refused entry is said to be.
     private static let location = SourceLocation(file: "response", line: 1)
 
+    /// Copies the entries left in place so far out of the document, which will not be adopted.
+    private mutating func copyInPlaceEntries(from cursor: JSONCursor) {
+        guard isInPlace else { return }
+        let start = textStart
+        // Room for the rest of the response too: it is nearly all entries.
+        storage.reserveCapacity(cursor.end - start)
+        storage.append(contentsOf: cursor.bytes(start, textEnd))
+        textEnds = textEnds.map { $0 - start }
+        textStart = 0
+        isInPlace = false
+    }
+
     private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if !text.isEmpty { text.append(ASCII.comma) }
-        Self.appendOnOneLine(bytes, to: &text)
-        textEnds.append(text.count)
+        if !textEnds.isEmpty { storage.append(ASCII.comma) }
+        Self.appendOnOneLine(bytes, to: &storage)
+        textEnds.append(storage.count)
     }
 
     /// Appends checked JSON text with its line feeds turned into spaces: one can only be
@@ -105,5 +182,13 @@ struct ChatLogProbEntries: Sendable, Equatable {
         output.append(contentsOf: bytes)
         guard let base = bytes.baseAddress, memchr(base, Int32(ASCII.newline), bytes.count) != nil else { return }
         for index in start..<output.count where output[index] == ASCII.newline { output[index] = ASCII.space }
+    }
+}
+
+extension ChatLogProbEntries: Equatable {
+    /// Equal when they hold the same text, entries and spellings, wherever the text is stored.
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.text == rhs.text && lhs.textEnds.map { $0 - lhs.textStart } == rhs.textEnds.map { $0 - rhs.textStart }
+            && lhs.spelling == rhs.spelling && lhs.spellingEnds == rhs.spellingEnds && lhs.otherMembers == rhs.otherMembers
     }
 }

@@ -70,13 +70,9 @@ public struct CompletionClient: Sendable {
         public var delay: Duration
     }
 
-    /// Sends `request` until it succeeds, fails for good, or the attempts run out.
-    ///
-    /// Each attempt goes to the replica ``ReplicaPool/acquire()`` chooses. With several
-    /// replicas, a replica fault (``ClientError/isReplicaFault``) is tried again at once on
-    /// another replica when one is healthy, and otherwise as soon as a rest ends; other failures,
-    /// and every failure of a single server, follow ``retryPolicy``. Either way the attempts
-    /// count against `retryPolicy.maximumAttempts`.
+    /// Sends `request` until it succeeds, fails for good, or the attempts run out, through the
+    /// client's one retry path (``send(jitterSeed:onRetry:request:receive:record:)``: replica
+    /// choice and failover, ``retryPolicy``, timeouts, the API key).
     ///
     /// - Parameters:
     ///   - request: the request.
@@ -90,83 +86,59 @@ public struct CompletionClient: Sendable {
         jitterSeed: UInt64,
         onRetry: @Sendable (Retry) -> Void = { _ in }
     ) async throws -> Outcome {
-        var generator = SplitMix64(seed: jitterSeed)
-        var attempt = 1
-        while true {
-            let lease = try await replicas.acquire()
-            let http = request.httpRequest(baseURL: lease.url, apiKey: apiKey)
-            do {
-                let completion = try await send(http, endpoint: request.endpoint, streamRequested: request.stream)
-                let answer = completion.droppingStopStep()
-                    .droppingEchoedPrefix(request.endpoint.takesMessages ? request.responsePrefix : nil)
-                replicas.succeeded(lease, tokens: answer.tokenCount ?? 0)
-                return Outcome(completion: answer, attempts: attempt, replica: lease.url)
-            } catch var error as ClientError {
-                replicas.failed(lease, with: error)
-                if let apiKey { error.message = apiKey.redacting(error.message) }
-                let delay: Duration?
-                if replicas.failsOver, error.isReplicaFault {
-                    // The replica now rests; the next `acquire` picks another one or waits.
-                    delay = attempt < retryPolicy.maximumAttempts ? .zero : nil
-                } else {
-                    delay = retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator)
-                }
-                guard let delay else {
-                    if attempt > 1 { error.message += " (gave up after \(attempt) attempts)" }
-                    throw error
-                }
-                onRetry(Retry(attempt: attempt, error: error, delay: delay))
-                try await Task.sleep(for: delay)
-                attempt += 1
-            } catch {
-                replicas.abandoned(lease)
-                throw error
-            }
-        }
-    }
-
-    /// One attempt under the read-gap and total timeouts.
-    private func send(_ http: HTTPRequest, endpoint: Endpoint, streamRequested: Bool) async throws -> Completion {
-        let transport = transport
         let apiKey = apiKey
         let limit = maximumBodyBytes
-        return try await RequestWatchdog.run(timeouts: timeouts, url: http.url) { activity in
-            let (head, body) = try await transport.send(http)
-            activity.touch()
-            guard (200..<300).contains(head.status) else {
-                throw await Self.statusError(head, body: body, url: http.url, apiKey: apiKey)
-            }
-            let contentType = head.header("Content-Type")?.lowercased()
-            let isEventStream = contentType.map { $0.contains("text/event-stream") } ?? streamRequested
-            if isEventStream {
-                var decoder = ServerSentEventDecoder()
-                var accumulator = CompletionStreamAccumulator(endpoint: endpoint)
-                // Read to the end even after [DONE], so the connection can be reused; a failure
-                // after a complete stream loses nothing, so it only costs the connection.
-                do {
-                    for try await chunk in body {
-                        activity.touch()
-                        try decoder.feed(chunk.readableBytesView) { data, count throws(ClientError) in try accumulator.consume(data, count: count) }
-                    }
-                } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
-                    return try accumulator.completion()
+        let replicas = replicas
+        let delivery = try await send(
+            jitterSeed: jitterSeed, onRetry: onRetry,
+            request: { request.httpRequest(baseURL: $0, apiKey: apiKey) },
+            receive: { head, body, url, activity in
+                let completion = try await Self.decode(
+                    head, body: body, activity: activity, url: url, endpoint: request.endpoint,
+                    streamRequested: request.stream, apiKey: apiKey, limit: limit)
+                return completion.droppingStopStep()
+                    .droppingEchoedPrefix(request.endpoint.takesMessages ? request.responsePrefix : nil)
+            },
+            record: { replicas.succeeded($0, tokens: $1.tokenCount ?? 0) })
+        return Outcome(completion: delivery.value, attempts: delivery.attempts, replica: delivery.replica)
+    }
+
+    /// Reads a success response into a completion: an event stream, or a JSON body of at most
+    /// `limit` bytes.
+    private static func decode(
+        _ head: HTTPResponseHead, body: HTTPBody, activity: RequestWatchdog.Activity, url: String, endpoint: Endpoint,
+        streamRequested: Bool, apiKey: APIKey?, limit: Int
+    ) async throws -> Completion {
+        let contentType = head.header("Content-Type")?.lowercased()
+        let isEventStream = contentType.map { $0.contains("text/event-stream") } ?? streamRequested
+        if isEventStream {
+            var decoder = ServerSentEventDecoder()
+            var accumulator = CompletionStreamAccumulator(endpoint: endpoint)
+            // Read to the end even after [DONE], so the connection can be reused; a failure
+            // after a complete stream loses nothing, so it only costs the connection.
+            do {
+                for try await chunk in body {
+                    activity.touch()
+                    try decoder.feed(chunk.readableBytesView) { data, count throws(ClientError) in try accumulator.consume(data, count: count) }
                 }
+            } catch let error as ClientError where accumulator.isComplete && error.reason == .connectionLost {
                 return try accumulator.completion()
             }
-            var bytes: [UInt8] = []
-            // One allocation for the whole body (and the NUL the decoder appends) when its size is known.
-            if let length = head.header("Content-Length").flatMap(Int.init), length <= limit { bytes.reserveCapacity(length + 1) }
-            for try await chunk in body {
-                activity.touch()
-                chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
-                guard bytes.count <= limit else {
-                    throw ClientError(.malformedResponse, "\(http.url) sent a body larger than \(limit) bytes")
-                }
-            }
-            // Before decoding: an error message or preview cut short could keep part of the key.
-            if let apiKey { bytes = apiKey.redacting(bytes) }
-            return try CompletionDecoder.decode(consume bytes, endpoint: endpoint)
+            return try accumulator.completion()
         }
+        var bytes: [UInt8] = []
+        // One allocation for the whole body (and the NUL the decoder appends) when its size is known.
+        if let length = head.header("Content-Length").flatMap(Int.init), length <= limit { bytes.reserveCapacity(length + 1) }
+        for try await chunk in body {
+            activity.touch()
+            chunk.withUnsafeReadableBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+            guard bytes.count <= limit else {
+                throw ClientError(.malformedResponse, "\(url) sent a body larger than \(limit) bytes")
+            }
+        }
+        // Before decoding: an error message or preview cut short could keep part of the key.
+        if let apiKey { bytes = apiKey.redacting(bytes) }
+        return try CompletionDecoder.decode(consume bytes, endpoint: endpoint)
     }
 
     /// The error for a non-success status, with the server's own message when it sent one.

@@ -38,7 +38,7 @@ public enum CompletionDecoder {
                         ? "the chat response's choice has no message: \(preview(text[..<count]))"
                         : "the completion's choice has no text: \(preview(text[..<count]))")
             }
-            return try parts.completion()
+            return try parts.completion(adopting: text)
         case .llamaCppCompletion, .sglangGenerate, .ollamaChat:
             let json: JSONValue
             do { json = try JSONValue(parsing: body) } catch { throw ClientError(syntax: error) }

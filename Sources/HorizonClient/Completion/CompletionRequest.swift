@@ -22,6 +22,10 @@ public struct CompletionRequest: Sendable, Equatable {
     /// The start of the answer, given to the model to continue (see
     /// ``PromptInput/continued(with:)``); the server returns only what follows it.
     public var responsePrefix: String?
+    /// Texts the server stops at (a budget-forcing extension stops at `</think>`), sent where
+    /// each API reads them: `stop` at the top level, in SGLang's `sampling_params`, in
+    /// Ollama's `options`. `nil`: none sent.
+    public var stop: [String]?
 
     public init(
         endpoint: Endpoint,
@@ -31,7 +35,8 @@ public struct CompletionRequest: Sendable, Equatable {
         seed: Int,
         stream: Bool = false,
         extraBody: JSONValue? = nil,
-        responsePrefix: String? = nil
+        responsePrefix: String? = nil,
+        stop: [String]? = nil
     ) {
         self.endpoint = endpoint
         self.model = model
@@ -41,6 +46,7 @@ public struct CompletionRequest: Sendable, Equatable {
         self.stream = stream
         self.extraBody = extraBody
         self.responsePrefix = responsePrefix
+        self.stop = stop
     }
 
     /// The body members that ask for log-probs, in every endpoint's vocabulary. An extra body
@@ -58,6 +64,7 @@ public struct CompletionRequest: Sendable, Equatable {
     ///
     /// OpenAI endpoints get `top_k` / `min_p` at the top level (vLLM, SGLang, llama.cpp accept
     /// them there); a streamed OpenAI request also asks for `stream_options.include_usage`.
+    /// SGLang's `/generate` gets a prompt of token ids only as `input_ids`, any other as `text`.
     public func body() -> JSONValue {
         let p = parameters
         let prompt = prompt.continued(with: responsePrefix)
@@ -86,6 +93,7 @@ public struct CompletionRequest: Sendable, Equatable {
             }
             body["stream"] = .bool(stream)
             if stream { body["stream_options"] = ["include_usage": true] }
+            body["stop"] = stopJSON
         case .llamaCppCompletion:
             body = ["prompt": prompt.json]
             body["n_predict"] = .integer(p.maxTokens)
@@ -97,6 +105,7 @@ public struct CompletionRequest: Sendable, Equatable {
             body["seed"] = .integer(seed)
             body["n_probs"] = p.topLogprobs.map { .integer($0) }
             body["stream"] = false
+            body["stop"] = stopJSON
         case .sglangGenerate:
             var sampling: JSONValue = ["max_new_tokens": .integer(p.maxTokens)]
             sampling["temperature"] = .double(p.temperature)
@@ -105,7 +114,12 @@ public struct CompletionRequest: Sendable, Equatable {
             sampling["min_p"] = p.minP.flatMap { .double($0) }
             sampling["repetition_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             sampling["sampling_seed"] = .integer(seed)
-            body = ["text": prompt.json, "sampling_params": sampling]
+            sampling["stop"] = stopJSON
+            if let ids = prompt.tokenIDs {
+                body = ["input_ids": .array(ids.map { .integer($0) }), "sampling_params": sampling]
+            } else {
+                body = ["text": prompt.json, "sampling_params": sampling]
+            }
             if let k = p.topLogprobs {
                 body["return_logprob"] = true
                 body["top_logprobs_num"] = .integer(k)
@@ -120,6 +134,7 @@ public struct CompletionRequest: Sendable, Equatable {
             options["min_p"] = p.minP.flatMap { .double($0) }
             options["repeat_penalty"] = p.repetitionPenalty.flatMap { .double($0) }
             options["seed"] = .integer(seed)
+            options["stop"] = stopJSON
             body = ["model": .string(model), "messages": prompt.json, "options": options, "stream": false]
             if let k = p.topLogprobs {
                 body["logprobs"] = true
@@ -129,6 +144,8 @@ public struct CompletionRequest: Sendable, Equatable {
         if let extraBody { body = body.overlaid(with: extraBody) }
         return body
     }
+
+    private var stopJSON: JSONValue? { stop.map { .array($0.map { .string($0) }) } }
 
     /// The HTTP request to the server at `baseURL`, with a bearer token when `apiKey` is given.
     public func httpRequest(baseURL: String, apiKey: APIKey?) -> HTTPRequest {

@@ -66,9 +66,11 @@ struct OpenAIResponseParts {
 
     /// The completion the documents so far make.
     ///
+    /// - Parameter document: the whole response, when the documents were one (not a stream's
+    ///   chunks): its log-prob entries are kept in it rather than copied.
     /// - Throws: ``ClientError`` with ``ClientError/Reason/notACompletion`` when a stream mixed
     ///   both log-prob shapes.
-    func completion() throws(ClientError) -> Completion {
+    func completion(adopting document: [UInt8]? = nil) throws(ClientError) -> Completion {
         var completion = Completion(
             text: String(decoding: text, as: UTF8.self),
             reasoning: reasoning.map { String(decoding: $0, as: UTF8.self) },
@@ -81,7 +83,9 @@ struct OpenAIResponseParts {
             guard legacyLogProbs.isEmpty else {
                 throw ClientError(.notACompletion, "the stream mixed chat and legacy log-probability shapes")
             }
-            completion.recordedLogProbs = .chat(chatEntries)
+            var entries = chatEntries
+            if let document { entries.adopt(document) }
+            completion.recordedLogProbs = .chat(entries)
         } else if !legacyLogProbs.isEmpty {
             if !streamed, let whole = legacyLogProbs.first {
                 completion.recordedLogProbs = .legacy(whole)
@@ -220,10 +224,9 @@ struct OpenAIResponseParts {
                 let key = try cursor.readKey()
                 if cursor.matches(key, "content"), cursor.peek() == ASCII.openBracket {
                     isChat = true
-                    // A whole response's entries are nearly all of what is left of it: room for
-                    // them at once instead of a doubling series of copies of megabytes.
-                    if !streamed { chatEntries.reserveText(cursor.end - cursor.position) }
-                    try chatEntries.appendArray(at: &cursor, reader: &entryReader)
+                    // A whole response's entries stay where they are, in the response the
+                    // completion adopts.
+                    try chatEntries.appendArray(at: &cursor, reader: &entryReader, inPlace: !streamed)
                 } else if cursor.matches(key, "content"), cursor.skipNull() {
                     contentIsNull = true
                 } else {

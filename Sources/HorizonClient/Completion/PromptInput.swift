@@ -18,6 +18,19 @@ public enum PromptInput: Sendable, Equatable {
         }
     }
 
+    /// The token ids, when the prompt is ids only (pieces of ids, and no text but empty ones).
+    var tokenIDs: [Int]? {
+        guard case .pieces(let pieces) = self else { return nil }
+        var ids: [Int] = []
+        for piece in pieces {
+            switch piece {
+            case .tokenIDs(let more): ids += more
+            case .text(let text): guard text.isEmpty else { return nil }
+            }
+        }
+        return ids
+    }
+
     /// The prompt with the start of the answer already written: a final assistant message that
     /// chat servers continue (prefill), or the text appended to a plain prompt.
     func continued(with responsePrefix: String?) -> PromptInput {

@@ -9,6 +9,14 @@ public enum PromptPiece: Sendable, Equatable {
     case text(String)
     case tokenIDs([Int])
 
+    /// Whether it adds nothing to the prompt (an empty text, no ids).
+    var isEmpty: Bool {
+        switch self {
+        case .text(let text): text.isEmpty
+        case .tokenIDs(let ids): ids.isEmpty
+        }
+    }
+
     var json: [JSONValue] {
         switch self {
         case .text(let text): text.isEmpty ? [] : [.string(text)]

@@ -6,7 +6,8 @@ public enum PrefixEncoding: String, Sendable, CaseIterable {
     /// exactly the sampled tokens: text re-tokenised can come out as other tokens (a word split
     /// where the sampler split it, then merged).
     case tokenIDs = "token-ids"
-    /// One prompt of token ids only, for servers that take a list of ids but not a mix (vLLM):
+    /// One prompt of token ids only, for servers that take a list of ids but not a mix (vLLM,
+    /// SGLang's `/generate`):
     /// the text parts (the rendered prompt, the forcing text) tokenised by the server's own
     /// `/tokenize` ([`PromptTokenizer`]), around the trace's own ids. The ids and the special
     /// tokens are those the mixed prompt gives: a start token (BOS) only before the prompt, when
@@ -21,8 +22,8 @@ public enum PrefixEncoding: String, Sendable, CaseIterable {
     }
 
     /// Whether `endpoint` takes a prompt that is a list of token ids (vLLM's and llama.cpp's
-    /// completions).
+    /// completions; SGLang's `/generate` as `input_ids`).
     static func acceptsTokenList(_ endpoint: Endpoint) -> Bool {
-        endpoint == .completions || endpoint == .llamaCppCompletion
+        endpoint == .completions || endpoint == .llamaCppCompletion || endpoint == .sglangGenerate
     }
 }

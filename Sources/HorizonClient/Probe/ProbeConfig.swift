@@ -145,19 +145,55 @@ public struct ProbeConfig: Sendable {
         return SHA256.hexDigest(of: bytes)
     }
 
-    /// The text parts an all-id prompt for this cut needs tokenised, before and after the kept
-    /// tokens: the rendered prompt (with the special start tokens) and the text after the kept
-    /// tokens (without), as the mixed prompt has them; with nothing kept, the two as one text,
-    /// as the mixed prompt then sends them. `nil` when the cut does not go as an all-id prompt.
-    func textParts(for target: ProbeTarget, keptTokens: Int, suffix: String) -> (head: PromptTokenizer.Part?, tail: PromptTokenizer.Part?)? {
-        guard prefixEncoding == .allTokenIDs, PrefixEncoding.acceptsTokenList(server.endpoint), target.tokenIDs != nil else {
+    /// A piece of an all-id prompt: a text the server tokenises beforehand, or ids.
+    private enum IDPromptPiece {
+        case text(PromptTokenizer.Part)
+        case ids([Int])
+    }
+
+    /// The pieces of the mixed prompt for this cut, in order: the rendered prompt, the kept
+    /// output's ids, then `suffix` (texts and ids); `nil` when the trace has no ids. Without
+    /// any id in it, the mixed prompt goes as one text (two strings alone would be two prompts
+    /// to llama.cpp's server).
+    private func mixedPieces(for target: ProbeTarget, keptTokens: Int, suffix: [PromptPiece]) -> PromptInput? {
+        guard let ids = target.tokenIDs else { return nil }
+        let pieces = [.text(renderedPrompt(target))] + (keptTokens > 0 ? [.tokenIDs(Array(ids.prefix(keptTokens)))] : []) + suffix
+        guard pieces.contains(where: { if case .tokenIDs = $0 { !$0.isEmpty } else { false } }) else {
+            return .text(pieces.map { if case .text(let text) = $0 { text } else { "" } }.joined())
+        }
+        return .pieces(pieces)
+    }
+
+    /// The all-id prompt for this cut as texts to tokenise and ids, giving the tokens the mixed
+    /// prompt gives: llama.cpp's server tokenises a mixed prompt's first element with the
+    /// model's special start tokens and every later string without (an empty string is left
+    /// out, so ids first mean no BOS), and a prompt without ids as one text with them. `nil`
+    /// when the cut does not go as an all-id prompt.
+    private func allIDPieces(for target: ProbeTarget, keptTokens: Int, suffix: [PromptPiece]) -> [IDPromptPiece]? {
+        guard prefixEncoding == .allTokenIDs, PrefixEncoding.acceptsTokenList(server.endpoint),
+            let mixed = mixedPieces(for: target, keptTokens: keptTokens, suffix: suffix)
+        else { return nil }
+        switch mixed {
+        case .pieces(let pieces):
+            return pieces.filter { !$0.isEmpty }.enumerated().map { index, piece in
+                switch piece {
+                case .text(let text): .text(PromptTokenizer.Part(text: text, addsSpecialTokens: index == 0))
+                case .tokenIDs(let ids): .ids(ids)
+                }
+            }
+        case .text(let text):
+            return [.text(PromptTokenizer.Part(text: text, addsSpecialTokens: true))]
+        case .messages:
             return nil
         }
-        let rendered = renderedPrompt(target)
-        if keptTokens == 0 { return (PromptTokenizer.Part(text: rendered + suffix, addsSpecialTokens: true), nil) }
-        // An empty string is left out of a mixed prompt, so the ids come first, without a BOS.
-        return (rendered.isEmpty ? nil : PromptTokenizer.Part(text: rendered, addsSpecialTokens: true),
-                suffix.isEmpty ? nil : PromptTokenizer.Part(text: suffix, addsSpecialTokens: false))
+    }
+
+    /// The text parts an all-id prompt for this cut needs tokenised (``PrefixEncoding/allTokenIDs``):
+    /// the rendered prompt with the special start tokens, the texts after the kept tokens
+    /// without; with no id at all, the whole prompt as one text with them. `nil` when the cut
+    /// does not go as an all-id prompt.
+    func textParts(for target: ProbeTarget, keptTokens: Int, suffix: [PromptPiece]) -> [PromptTokenizer.Part]? {
+        allIDPieces(for: target, keptTokens: keptTokens, suffix: suffix)?.compactMap { if case .text(let part) = $0 { part } else { nil } }
     }
 
     private func renderedPrompt(_ target: ProbeTarget) -> String {
@@ -168,40 +204,50 @@ public struct ProbeConfig: Sendable {
     /// then `suffix`.
     ///
     /// - Parameters:
+    ///   - suffix: the text after the kept tokens.
+    ///   - suffixPieces: the same as texts and token ids, for the id encodings (a budget chain's
+    ///     extensions as the ids the server sampled); `nil`: `suffix` as one text.
     ///   - tokenized: the server's token ids of the ``textParts(for:keptTokens:suffix:)`` of
     ///     every cut, for ``PrefixEncoding/allTokenIDs``; a cut whose parts are not there goes
-    ///     as text (a budget chain's later steps, whose text is known only once generated).
+    ///     as text (a budget extension the server gave no ids for).
     ///   - stop: a text the server stops at (sent as `stop`), for budget extensions.
     /// - Returns: the request, and how the kept tokens went (``PrefixEncoding/text`` when the
-    ///   ids could not be used).
+    ///   ids could not be used; then `suffixPieces` went as text too).
     func request(
-        for target: ProbeTarget, keptTokens: Int, suffix: String, maxTokens: Int, seed: Int, stop: String? = nil,
-        tokenized: [PromptTokenizer.Part: [Int]] = [:]
+        for target: ProbeTarget, keptTokens: Int, suffix: String, suffixPieces: [PromptPiece]? = nil, maxTokens: Int, seed: Int,
+        stop: String? = nil, tokenized: [PromptTokenizer.Part: [Int]] = [:]
     ) -> (request: CompletionRequest, sentAs: PrefixEncoding) {
         let rendered = renderedPrompt(target)
         let prefix = target.text(ofFirst: keptTokens) + suffix
+        let pieces = suffixPieces ?? [.text(suffix)]
         var parameters = server.parameters
         parameters.maxTokens = maxTokens
         let prompt: PromptInput
         var extra = server.extraBody
         var sentAs = PrefixEncoding.text
+        // Every text tokenised beforehand, or no all-id prompt.
+        let layout = allIDPieces(for: target, keptTokens: keptTokens, suffix: pieces)
+        var allIDs: [Int]? = layout == nil ? nil : []
+        for piece in layout ?? [] {
+            switch piece {
+            case .text(let part): if let ids = tokenized[part] { allIDs?.append(contentsOf: ids) } else { allIDs = nil }
+            case .ids(let ids): allIDs?.append(contentsOf: ids)
+            }
+        }
         if server.endpoint == .chat {
             prompt = .messages([ChatMessage(role: "user", content: rendered), ChatMessage(role: "assistant", content: prefix)])
             extra = Self.continuationFlags.overlaid(with: server.extraBody ?? [:])
-        } else if let parts = textParts(for: target, keptTokens: keptTokens, suffix: suffix), let ids = target.tokenIDs,
-            let head = parts.head.map({ tokenized[$0] }) ?? [], let tail = parts.tail.map({ tokenized[$0] }) ?? []
-        {
-            prompt = .pieces([.tokenIDs(head + ids.prefix(keptTokens) + tail)])
+        } else if let allIDs {
+            prompt = .pieces([.tokenIDs(allIDs)])
             sentAs = .allTokenIDs
-        } else if prefixEncoding == .tokenIDs, PrefixEncoding.acceptsMixedPrompt(server.endpoint), let ids = target.tokenIDs {
-            // Without an id between them, llama.cpp would read two strings as two prompts.
-            prompt = keptTokens == 0 ? .text(rendered + suffix)
-                : .pieces([.text(rendered), .tokenIDs(Array(ids.prefix(keptTokens))), .text(suffix)])
+        } else if prefixEncoding == .tokenIDs, PrefixEncoding.acceptsMixedPrompt(server.endpoint),
+            let mixed = mixedPieces(for: target, keptTokens: keptTokens, suffix: pieces)
+        {
+            prompt = mixed
             sentAs = .tokenIDs
         } else {
             prompt = .text(rendered + prefix)
         }
-        if let stop { extra = (extra ?? [:]).overlaid(with: ["stop": [.string(stop)]]) }
         let request = CompletionRequest(
             endpoint: server.endpoint,
             model: server.model,
@@ -209,7 +255,8 @@ public struct ProbeConfig: Sendable {
             parameters: parameters,
             seed: seed,
             stream: server.stream,
-            extraBody: extra
+            extraBody: extra,
+            stop: stop.map { [$0] }
         )
         return (request, sentAs)
     }

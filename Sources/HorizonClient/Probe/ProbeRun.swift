@@ -38,13 +38,19 @@ public enum ProbeRun {
         let (points, skippedPositions) = points(for: config)
         // The server's tokens of each distinct text part, asked once per run (a problem's
         // prompt is shared by its samples and cuts).
-        let parts = Set(points.flatMap { point in
-            config.textParts(for: point.target, keptTokens: point.keptTokens, suffix: point.suffix).map { [$0.head, $0.tail].compactMap { $0 } } ?? []
+        var parts = Set(points.flatMap { point in
+            config.textParts(for: point.target, keptTokens: point.keptTokens, suffix: [.text(point.suffix)]) ?? []
         })
-        let tokenized = parts.isEmpty ? [:]
-            : try await PromptTokenizer(server: config.server, concurrency: config.run.concurrency).tokenize(parts)
-        return try await ResumableRun.run(
-            plan(for: config, points: points, skippedPositions: skippedPositions, tokenized: tokenized), progress: progress)
+        // A trace's chains all need the same texts (its prompt, the wait string, the forcing text).
+        for target in config.targets where config.budgetForce > 0 {
+            parts.formUnion(BudgetChain(config: config, target: target, index: 0).textParts)
+        }
+        return try await CompletionClient.using(server: config.server, concurrency: config.run.concurrency) { client in
+            let tokenized = parts.isEmpty ? [:]
+                : try await PromptTokenizer(client: client, model: config.server.model, concurrency: config.run.concurrency).tokenize(parts)
+            return try await ResumableRun.run(
+                plan(for: config, points: points, skippedPositions: skippedPositions, tokenized: tokenized), client: client, progress: progress)
+        }
     }
 
     /// One probe point of one trace, before its K samples (or one step of a budget chain).
@@ -158,9 +164,9 @@ public enum ProbeRun {
         var runItems = items.map { (item: $0, key: $0.key) }
         for target in config.targets where config.budgetForce > 0 {
             for index in 0..<config.samplesPerProbe {
-                let chain = BudgetChain(config: config, target: target, index: index)
-                if chain.request(step: 0, suffix: "").sentAs == .text { prefixesAsText += chain.lastStep + 1 }
-                runItems.append((chain.item(step: 0, suffix: "", extensionTokens: 0), chain.lastKey))
+                let chain = BudgetChain(config: config, target: target, index: index, tokenized: tokenized)
+                if chain.request(step: 0, extensions: []).sentAs == .text { prefixesAsText += chain.lastStep + 1 }
+                runItems.append((chain.item(step: 0, extensions: [], extensionTokens: 0), chain.lastKey))
             }
         }
         var budgetIdentity: [(key: String, value: JSONValue)] = []

@@ -6,8 +6,9 @@ import HorizonCommon
 ///
 /// It asks `POST /tokenize` at the server root, with one body both servers read:
 /// llama.cpp's server reads `content`, `add_special` (its default is `false`) and
-/// `parse_special` (default `true`); vLLM reads `model`, `prompt` and `add_special_tokens`
-/// (default `true`), and ignores the members it does not know. Both answer `{"tokens": [...]}`.
+/// `parse_special` (default `true`); vLLM (and SGLang) read `model`, `prompt` and
+/// `add_special_tokens` (default `true`), and ignore the members they do not know. All answer
+/// `{"tokens": [...]}`.
 /// Each distinct text is asked once.
 struct PromptTokenizer {
     /// A text and whether the server adds its special start tokens (BOS) to it: only the text a
@@ -17,7 +18,12 @@ struct PromptTokenizer {
         var addsSpecialTokens: Bool
     }
 
-    let server: ServerSettings
+    /// Sends the requests, through its one retry path (replica choice, failover, retries,
+    /// timeouts, the API key, per-replica statistics).
+    let client: CompletionClient
+    /// Sent as vLLM's `model`.
+    let model: String
+    /// Parts asked at once.
     let concurrency: Int
 
     /// The largest `/tokenize` answer read.
@@ -28,82 +34,54 @@ struct PromptTokenizer {
     /// - Throws: ``ClientError`` once a part fails for good, naming the URL; a server without
     ///   `/tokenize` answers 404, and the message says which encodings need none.
     func tokenize(_ parts: Set<Part>) async throws -> [Part: [Int]] {
-        let transport = AsyncHTTPClientTransport(concurrency: concurrency, timeouts: server.timeouts)
-        let apiKey = APIKey.fromEnvironment(server.apiKeyEnvironmentVariable)
         var result: [Part: [Int]] = [:]
-        var failure: (any Error)?
-        do {
-            // Sorted, so that the requests (and which replica gets which) repeat from run to run.
-            var pending = parts.sorted { ($0.text, $0.addsSpecialTokens ? 1 : 0) < ($1.text, $1.addsSpecialTokens ? 1 : 0) }[...]
-            try await withThrowingTaskGroup(of: (Part, [Int]).self) { group in
-                var index = 0
-                func startNext() {
-                    guard let part = pending.popFirst() else { return }
-                    let replica = index
-                    index += 1
-                    group.addTask { (part, try await self.tokenize(part, firstReplica: replica, transport: transport, apiKey: apiKey)) }
-                }
-                for _ in 0..<concurrency { startNext() }
-                while let (part, ids) = try await group.next() {
-                    result[part] = ids
-                    startNext()
-                }
+        // Sorted, so that the requests (and their jitter seeds) repeat from run to run.
+        var pending = parts.sorted { ($0.text, $0.addsSpecialTokens ? 1 : 0) < ($1.text, $1.addsSpecialTokens ? 1 : 0) }
+            .enumerated()[...]
+        try await withThrowingTaskGroup(of: (Part, [Int]).self) { group in
+            func startNext() {
+                guard let (index, part) = pending.popFirst() else { return }
+                group.addTask { (part, try await self.tokenize(part, jitterSeed: UInt64(index))) }
             }
-        } catch {
-            failure = error
+            for _ in 0..<max(1, concurrency) { startNext() }
+            while let (part, ids) = try await group.next() {
+                result[part] = ids
+                startNext()
+            }
         }
-        try await transport.shutdown()
-        if let failure { throw failure }
         return result
     }
 
-    /// One part, retried as ``RetryPolicy`` says, attempt n on replica `firstReplica + n - 1`
-    /// (round the list), so the parts spread over the replicas and a failing one is left.
-    private func tokenize(_ part: Part, firstReplica: Int, transport: any HTTPTransport, apiKey: APIKey?) async throws -> [Int] {
-        // Seeded by the part's place, so a rerun waits the same.
-        var generator = SplitMix64(seed: UInt64(firstReplica))
-        var attempt = 1
-        while true {
-            let url = Self.url(baseURL: server.baseURLs[(firstReplica + attempt - 1) % server.baseURLs.count])
-            do {
-                return try await send(part, to: url, transport: transport, apiKey: apiKey)
-            } catch var error as ClientError {
-                if let apiKey { error.message = apiKey.redacting(error.message) }
-                guard let delay = server.retryPolicy.delay(afterAttempt: attempt, failedWith: error, using: &generator) else {
-                    throw error
-                }
-                try await Task.sleep(for: delay)
-                attempt += 1
-            }
-        }
-    }
-
-    private func send(_ part: Part, to url: String, transport: any HTTPTransport, apiKey: APIKey?) async throws -> [Int] {
+    /// One part, sent as ``CompletionClient`` sends a completion; its answer counts in the
+    /// replica's ``ReplicaStatistics/otherAnswers``.
+    private func tokenize(_ part: Part, jitterSeed: UInt64) async throws -> [Int] {
         let body: JSONValue = [
             "content": .string(part.text), "add_special": .bool(part.addsSpecialTokens), "parse_special": true,
-            "model": .string(server.model), "prompt": .string(part.text), "add_special_tokens": .bool(part.addsSpecialTokens),
+            "model": .string(model), "prompt": .string(part.text), "add_special_tokens": .bool(part.addsSpecialTokens),
         ]
         var headers = [HTTPHeaderField(name: "Content-Type", value: "application/json")]
-        if let apiKey { headers.append(HTTPHeaderField(name: "Authorization", value: "Bearer \(apiKey.secret)")) }
-        let request = HTTPRequest(url: url, headers: headers, body: body.serialized())
-        return try await RequestWatchdog.run(timeouts: server.timeouts, url: url) { activity in
-            let (head, responseBody) = try await transport.send(request)
-            activity.touch()
-            guard (200..<300).contains(head.status) else {
-                var error = await CompletionClient.statusError(head, body: responseBody, url: url, apiKey: apiKey)
-                if head.status == 404 || head.status == 405 {
-                    error.message += " (the server does not tokenize; use --prefix-as token-ids or text)"
-                }
-                throw error
-            }
-            var bytes = try await responseBody.collect(upTo: Self.maximumBodyBytes)
-            if let apiKey { bytes = apiKey.redacting(bytes) }
-            let tokens = (try? JSONValue(parsing: bytes))?["tokens"]?.arrayValue
-            let ids = tokens?.compactMap(\.intValue) ?? []
-            guard let tokens, ids.count == tokens.count else {
-                throw ClientError(.malformedResponse, "\(url) did not answer with {\"tokens\": [ids]}: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
-            }
-            return ids
+        if let apiKey = client.apiKey { headers.append(HTTPHeaderField(name: "Authorization", value: "Bearer \(apiKey.secret)")) }
+        let apiKey = client.apiKey
+        let replicas = client.replicas
+        do {
+            return try await client.send(
+                jitterSeed: jitterSeed,
+                request: { HTTPRequest(url: Self.url(baseURL: $0), headers: headers, body: body.serialized()) },
+                receive: { _, responseBody, url, _ in
+                    var bytes = try await responseBody.collect(upTo: Self.maximumBodyBytes)
+                    if let apiKey { bytes = apiKey.redacting(bytes) }
+                    let tokens = (try? JSONValue(parsing: bytes))?["tokens"]?.arrayValue
+                    let ids = tokens?.compactMap(\.intValue) ?? []
+                    guard let tokens, ids.count == tokens.count else {
+                        throw ClientError(.malformedResponse, "\(url) did not answer with {\"tokens\": [ids]}: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
+                    }
+                    return ids
+                },
+                record: { lease, _ in replicas.answered(lease) }
+            ).value
+        } catch var error as ClientError where error.httpStatus == 404 || error.httpStatus == 405 {
+            error.message += " (the server does not tokenize; use --prefix-as token-ids or text)"
+            throw error
         }
     }
 

@@ -21,7 +21,7 @@ import Foundation
 /// `@unchecked Sendable`: all mutable state is read and written under `lock`.
 public final class ReplicaPool: @unchecked Sendable {
     /// One chosen replica for one attempt; hand it back with ``succeeded(_:tokens:)``,
-    /// ``failed(_:with:)`` or ``abandoned(_:)``.
+    /// ``answered(_:)``, ``failed(_:with:)`` or ``abandoned(_:)``.
     public struct Lease: Sendable, Equatable {
         /// The replica's position in ``urls``.
         public var index: Int
@@ -93,6 +93,15 @@ public final class ReplicaPool: @unchecked Sendable {
             states[lease.index].consecutiveFaults = 0
             states[lease.index].statistics.completions += 1
             states[lease.index].statistics.completionTokens += tokens
+        }
+    }
+
+    /// Records an answer that is not a completion (a `/tokenize`) and ends the rest count.
+    public func answered(_ lease: Lease) {
+        lock.withLock {
+            states[lease.index].inFlight -= 1
+            states[lease.index].consecutiveFaults = 0
+            states[lease.index].statistics.otherAnswers += 1
         }
     }
 

@@ -8,11 +8,14 @@ import HorizonTraces
 public struct ReplicaStatistics: Sendable, Equatable {
     /// The replica's base URL, as given.
     public var url: String
-    /// Attempts sent to it that ended (a cancelled one is not counted): its completions plus
-    /// its failed attempts.
+    /// Attempts sent to it that ended (a cancelled one is not counted): its completions, its
+    /// other answers and its failed attempts.
     public var requests: Int = 0
     /// Attempts it answered with a completion.
     public var completions: Int = 0
+    /// Attempts it answered with something other than a completion: the `/tokenize` calls of
+    /// a probe run with ``PrefixEncoding/allTokenIDs``.
+    public var otherAnswers: Int = 0
     /// Attempts that failed on it, in all and per ``ClientError/retryCause``.
     public var failedAttempts: Int = 0
     public var failuresByCause: [String: Int] = [:]
@@ -30,13 +33,14 @@ public struct ReplicaStatistics: Sendable, Equatable {
         return seconds > 0 ? Double(completionTokens) / seconds : nil
     }
 
-    /// The manifest's entry: `{url, requests, completions, failed_attempts, failures_by_cause,
-    /// completion_tokens, tokens_per_second, rests}`.
+    /// The manifest's entry: `{url, requests, completions, other_answers, failed_attempts,
+    /// failures_by_cause, completion_tokens, tokens_per_second, rests}`.
     func json(elapsed: Duration) -> JSONValue {
         [
             "url": .string(url),
             "requests": .integer(requests),
             "completions": .integer(completions),
+            "other_answers": .integer(otherAnswers),
             "failed_attempts": .integer(failedAttempts),
             "failures_by_cause": .object(failuresByCause.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.integer($0.value)) }),
             "completion_tokens": .integer(completionTokens),

@@ -13,8 +13,11 @@ import HorizonCommon
 ///   file lacks are written; with a seeded, deterministic server they are the lines it lost.
 /// - When an item fails for good, no new items start; those in flight finish and are written;
 ///   then the error is thrown, prefixed with the item's label.
+/// - Requests go through `client` (``CompletionClient/using(server:concurrency:_:)`` for the
+///   plan's server); its replicas' statistics, with whatever the caller sent through it before
+///   (a probe's `/tokenize`), go into the manifest and the summary.
 enum ResumableRun {
-    static func run(_ plan: RunPlan, progress: (@Sendable (RunProgress) -> Void)?) async throws -> RunSummary {
+    static func run(_ plan: RunPlan, client: CompletionClient, progress: (@Sendable (RunProgress) -> Void)?) async throws -> RunSummary {
         let startedAt = Date()
         try OpenFileLimit.raise(toServe: plan.run.concurrency)
         ResponseMemory.keepLargeBuffers()
@@ -30,16 +33,7 @@ enum ResumableRun {
 
         let reporter = ProgressReporter(total: total, resumed: resumed, callback: progress)
         reporter.report()
-        let server = plan.server
-        let transport = AsyncHTTPClientTransport(concurrency: plan.run.concurrency, timeouts: server.timeouts)
-        let replicas = ReplicaPool(urls: server.baseURLs, rest: server.replicaRest)
-        let client = CompletionClient(
-            transport: transport,
-            replicas: replicas,
-            apiKey: APIKey.fromEnvironment(server.apiKeyEnvironmentVariable),
-            timeouts: server.timeouts,
-            retryPolicy: server.retryPolicy
-        )
+        let replicas = client.replicas
 
         var failure: (any Error)?
         var written = 0
@@ -73,7 +67,6 @@ enum ResumableRun {
         manifest.endSession(finishedAt: Date(), complete: resumed + written == total, counts: manifestCounts, written: written)
         do {
             try manifest.write(to: plan.manifestPath)
-            try await transport.shutdown()
         } catch {
             failure = failure ?? error
         }
@@ -130,7 +123,7 @@ enum ResumableRun {
     /// What one item's task produced.
     private enum Outcome: Sendable {
         /// Each line with its key (one, or a chain's).
-        case lines([(key: String, line: [UInt8])], tokens: Int)
+        case lines([(key: String, line: LineText)], tokens: Int)
         case failed(any Error)
     }
 
@@ -141,7 +134,7 @@ enum ResumableRun {
         concurrency: Int,
         client: CompletionClient,
         reporter: ProgressReporter,
-        write: ([(key: String, line: [UInt8])]) throws(ClientError) -> Void
+        write: ([(key: String, line: LineText)]) throws(ClientError) -> Void
     ) async throws -> (any Error)? {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             var pending = work.makeIterator()
@@ -171,7 +164,7 @@ enum ResumableRun {
     private static func requestOne(_ first: RunItem, client: CompletionClient, reporter: ProgressReporter) async -> Outcome {
         var item = first
         do {
-            var lines: [(key: String, line: [UInt8])] = []
+            var lines: [(key: String, line: LineText)] = []
             var tokens = 0
             while true {
                 // The jitter follows the request's seed, so a rerun waits the same.

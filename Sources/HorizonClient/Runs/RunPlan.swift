@@ -11,14 +11,14 @@ struct RunItem: Sendable {
     var request: CompletionRequest
     /// The line written for the server's answer, without its newline; throws when the answer
     /// cannot make a line `analyze` accepts.
-    var line: @Sendable (Completion) throws(ClientError) -> [UInt8]
+    var line: @Sendable (Completion) throws(ClientError) -> LineText
     /// The chain's next line, made from this one's answer; `nil` (or returning `nil`) ends it.
     var next: (@Sendable (Completion) throws(ClientError) -> RunItem?)?
 
     init(
         key: String, label: String, request: CompletionRequest,
         next: (@Sendable (Completion) throws(ClientError) -> RunItem?)? = nil,
-        line: @escaping @Sendable (Completion) throws(ClientError) -> [UInt8]
+        line: @escaping @Sendable (Completion) throws(ClientError) -> LineText
     ) {
         self.key = key
         self.label = label

@@ -49,23 +49,26 @@ final class TraceFileAppender {
     ///
     /// - Parameter lines: JSON documents without newlines.
     /// - Throws: ``ClientError`` with ``ClientError/Reason/fileSystem`` (disk full, closed).
-    func append(_ lines: [[UInt8]]) throws(ClientError) {
-        let newline: [UInt8] = [UInt8(ascii: "\n")]
+    func append(_ lines: [LineText]) throws(ClientError) {
+        let newline: ArraySlice<UInt8> = [UInt8(ascii: "\n")]
         if let zstdContext {
             var text: [UInt8] = []
             text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.count })
-            for line in lines { text += line; text += newline }
-            try writeWhole([try compressedFrame(of: text, context: zstdContext)])
+            for line in lines {
+                for piece in line.pieces { text += piece }
+                text += newline
+            }
+            try writeWhole([try compressedFrame(of: text, context: zstdContext)[...]])
         } else {
-            // Each line and its newline as parts of the one call: no copy of lines that can be
-            // megabytes long.
-            try writeWhole(lines.flatMap { [$0, newline] })
+            // Each line's pieces and its newline as parts of the one call: no copy of lines
+            // that can be megabytes long.
+            try writeWhole(lines.flatMap { $0.pieces + [newline] })
         }
     }
 
     /// Writes `parts` one after the other with one `writev(2)`; the loop only covers EINTR and
     /// the partial writes a full disk can cause.
-    private func writeWhole(_ parts: [[UInt8]]) throws(ClientError) {
+    private func writeWhole(_ parts: [ArraySlice<UInt8>]) throws(ClientError) {
         var skipped = 0
         let total = parts.reduce(0) { $0 + $1.count }
         while skipped < total {
@@ -87,7 +90,7 @@ final class TraceFileAppender {
     /// Calls `body` with I/O vectors over `parts` less their first `skipped` bytes (at most
     /// ``maxVectors`` of them).
     private static func withIOVectors<Result>(
-        _ parts: [[UInt8]], skipping skipped: Int, _ body: (UnsafeBufferPointer<iovec>) -> Result
+        _ parts: [ArraySlice<UInt8>], skipping skipped: Int, _ body: (UnsafeBufferPointer<iovec>) -> Result
     ) -> Result {
         var vectors: [iovec] = []
         var remaining = skipped

@@ -38,7 +38,9 @@ public enum SamplingRun {
         progress: (@Sendable (RunProgress) -> Void)? = nil
     ) async throws -> RunSummary {
         try config.validate()
-        return try await ResumableRun.run(plan(for: config), progress: progress)
+        return try await CompletionClient.using(server: config.server, concurrency: config.run.concurrency) {
+            try await ResumableRun.run(plan(for: config), client: $0, progress: progress)
+        }
     }
 
     /// The identity of a trace line: its problem and sample index.

@@ -47,7 +47,7 @@ enum TraceLine {
     /// last, written from the entries' text as the server sent it (no round trip through a
     /// value), once it is known that `analyze` will accept the line: a run must not write what
     /// a later step refuses, nor succeed without the log-probs it asked for.
-    static func checked(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> [UInt8] {
+    static func checked(_ line: JSONValue, request: CompletionRequest, completion: Completion) throws(ClientError) -> LineText {
         // An empty output has no tokens to give log-probs for; some servers then send none.
         let isEmpty = completion.text.isEmpty && (completion.reasoning ?? "").isEmpty
         if let asked = request.parameters.topLogprobs, completion.recordedLogProbs == nil, !isEmpty {
@@ -59,32 +59,31 @@ enum TraceLine {
         var members = line.serialized()
         members.removeLast()
         members.append(contentsOf: #","logprobs":"#.utf8)
-        var bytes: [UInt8] = []
+        let result: LineText
         let checkedText: [UInt8]
         switch completion.recordedLogProbs {
         case .chat(let entries):
-            bytes.reserveCapacity(members.count + entries.textCount + 32)
-            bytes.append(contentsOf: members)
-            entries.writeJSON(to: &bytes)
-            bytes.append(UInt8(ascii: "}"))
+            // The entries' text is a piece of the line of its own, written as it is.
+            result = entries.line(between: members, and: [UInt8(ascii: "}")])
             // Each entry was read by the trace reader's own rules as it arrived, so only the
             // rest of the line is parsed here; entries depend neither on it nor on each other.
             checkedText = members + "null}".utf8
         case .legacy(let value):
-            bytes = members
+            var bytes = members
             value.write(to: &bytes)
             bytes.append(UInt8(ascii: "}"))
             checkedText = bytes
+            result = LineText(bytes)
         case nil:
-            bytes = members + "null}".utf8
-            checkedText = bytes
+            checkedText = members + "null}".utf8
+            result = LineText(checkedText)
         }
         do {
             _ = try TraceParser().traces(in: checkedText, at: SourceLocation(file: "response", line: 1))
         } catch {
             throw ClientError(.unusableCompletion, "the server's answer is not a valid trace: \(error.message)")
         }
-        return bytes
+        return result
     }
 
     /// The members every output line ends with, shared by trace and probe lines: `text`,
