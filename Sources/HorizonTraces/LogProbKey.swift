@@ -14,9 +14,12 @@ extension JSONCursor {
     /// (escaped keys, other keys, the end of the line near) takes the general path.
     ///
     /// - Complexity: O(1) for the known keys, O(key length) otherwise.
-    @inline(__always) mutating func readLogProbKey() throws -> LogProbKey {
-        guard peek() == ASCII.quote else { throw syntaxError("expected a quoted object key") }
-        if position &+ 17 <= end {
+    @inline(__always) mutating func readLogProbKey() throws(JSONSyntaxError) -> LogProbKey {
+        // Nothing here throws or builds a message: anything unusual (no quote, another key, a
+        // space before the colon, the end of the line near) takes the general path, which
+        // reads the key again and reports what is wrong. That keeps this small enough to be
+        // inlined into the loops over candidates.
+        if peek() == ASCII.quote, position &+ 17 <= end {
             let raw = UnsafeRawPointer(base)
             let word = raw.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self)
             let sixBytes: UInt64 = 0xFFFF_FFFF_FFFF
@@ -35,10 +38,8 @@ extension JSONCursor {
             {
                 (key, length) = (.topLogprobs, 13)
             }
-            if key != .other {
-                position &+= 1 + length
-                guard peek() == ASCII.colon else { throw syntaxError("expected ':' after an object key") }
-                position &+= 1
+            if key != .other, base[position &+ 1 &+ length] == ASCII.colon {
+                position &+= 2 &+ length
                 return key
             }
         }
@@ -46,7 +47,7 @@ extension JSONCursor {
     }
 
     /// The general path of ``readLogProbKey()``.
-    @inline(never) private mutating func readAnyLogProbKey() throws -> LogProbKey {
+    @inline(never) private mutating func readAnyLogProbKey() throws(JSONSyntaxError) -> LogProbKey {
         let key = try readKey()
         if matches(key, "id") { return .id }
         if matches(key, "token") { return .token }

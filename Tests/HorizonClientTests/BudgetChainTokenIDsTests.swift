@@ -108,17 +108,23 @@ struct BudgetChainTokenIDsTests {
         #expect(lines[4]["prefix"]?.stringValue == "<think> a b c dWait e1Wait e3" + Self.forced)
     }
 
-    @Test("with --prefix-as all-token-ids, the wait string goes as the server's ids of it, asked once")
-    func allIDPrompt() async throws {
-        let (prompts, _, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs)
-        let kept = Self.tokens(Self.rendered, special: true) + Array(10...14)
-        let wait = Self.tokens("Wait")
-        let forced = Self.tokens(Self.forced)
-        // The three /tokenize calls come first: the extensions are requests 4 and 6.
-        let expected: [[Int]] = [
+    /// The five all-id prompts of a chain of two waits: the kept ids, then the wait string's and
+    /// each extension's ids, then the forcing text's.
+    static var allIDPrompts: [[Int]] {
+        let kept = tokens(rendered, special: true) + Array(10...14)
+        let wait = tokens("Wait")
+        let forced = tokens(Self.forced)
+        return [
             kept + forced, kept + wait, kept + wait + [104, 204] + forced, kept + wait + [104, 204] + wait,
             kept + wait + [104, 204] + wait + [106, 206] + forced,
         ]
+    }
+
+    @Test("with --prefix-as all-token-ids, the wait string goes as the server's ids of it, asked once")
+    func allIDPrompt() async throws {
+        let (prompts, _, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs)
+        // The three /tokenize calls come first: the extensions are requests 4 and 6.
+        let expected = Self.allIDPrompts
         #expect(prompts == expected.map { .array($0.map { .integer($0) }) })
         // The rendered prompt, the wait string, the forcing text: three texts, each asked once.
         #expect(tokenizeCalls == 3)
@@ -153,13 +159,7 @@ struct BudgetChainTokenIDsTests {
     @Test("SGLang's /generate gets an all-id prompt as input_ids, and an extension's stop in sampling_params")
     func sglangInputIDs() async throws {
         let (_, bodies, lines, tokenizeCalls) = try await Self.run(ids: true, encoding: .allTokenIDs, endpoint: .sglangGenerate)
-        let kept = Self.tokens(Self.rendered, special: true) + Array(10...14)
-        let wait = Self.tokens("Wait")
-        let forced = Self.tokens(Self.forced)
-        let expected: [[Int]] = [
-            kept + forced, kept + wait, kept + wait + [104, 204] + forced, kept + wait + [104, 204] + wait,
-            kept + wait + [104, 204] + wait + [106, 206] + forced,
-        ]
+        let expected = Self.allIDPrompts
         #expect(bodies.map { $0["input_ids"] } == expected.map { .array($0.map { .integer($0) }) })
         #expect(bodies.allSatisfy { $0["text"] == nil && $0["stop"] == nil })
         #expect(bodies.map { $0["sampling_params"]?["stop"]?.jsonText } == [nil, #"["</think>"]"#, nil, #"["</think>"]"#, nil])

@@ -36,6 +36,10 @@ import Testing
         (#"{"id": "p", "text": "t", "n": [1 2]}"#, "2]", "expected ',' or ']' after an array element, found '2'"),
         (#"{"id": "p", 5: "t"}"#, "5", "expected a quoted object key, found '5'"),
         (#"{"id": "p", "text" "t"}"#, #" "t"}"#, "expected ':' after an object key, found '\"'"),
+        // Inside log-prob entries and candidates, where keys are recognised by their spelling.
+        (#"{"id": "p", "text": "a", "logprobs": {"content": [{"token" "a", "logprob": -1}]}}"#, #" "a", "logprob""#, "expected ':' after an object key, found '\"'"),
+        (#"{"id": "p", "text": "a", "logprobs": {"content": [{"token": "a", "logprob": -1, "top_logprobs": [{"logprob" -1}]}]}}"#, " -1}]}]", "expected ':' after an object key, found '-'"),
+        (#"{"id": "p", "text": "a", "logprobs": {"content": [{"token": "a", "logprob": -1, "top_logprobs": [{token: "a"}]}]}}"#, "token: ", "expected a quoted object key, found 't'"),
     ])
     func malformedJSONSaysWhatAndWhere(line: String, marker: String, what: String) throws {
         let error = try Self.error(line)
@@ -45,6 +49,15 @@ import Testing
         #expect(error.column == column)
         #expect(error.location == Self.here)
         #expect(error.description == "data/s.jsonl:3: malformed JSON at byte \(column): \(what)")
+    }
+
+    @Test("a space before a log-prob key's colon is read as any JSON reader reads it")
+    func spacedLogProbKeys() throws {
+        let traces = try Self.parse(#"{"id": "p", "text": "a", "logprobs": {"content": [{"token" : "a", "logprob"  :-0.5, "top_logprobs" :[{"token" :"a","logprob" : -0.5}]}]}}"#)
+        let logProbs = try #require(traces.first?.trace.logProbs)
+        #expect(logProbs.sampledLogProbs == [-0.5])
+        #expect(logProbs.candidateLogProbs == [-0.5])
+        #expect(logProbs.sampledRanks == [0])
     }
 
     @Test(arguments: [#"{"id": "p", "text": "t""#, #"{"id": "p", "text": "abc"#, #"{"id": "p", "text": "t", "l": ["#])
