@@ -24,8 +24,7 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try AnalysisPart.load(paths: parts)
-        let analysis = try AnalysisPart.merge(loaded, output: output)
+        let analysis = try AnalysisPart.merge(paths: parts, output: output)
         try emit(try Analysis.makeEncoder().encode(analysis), to: output)
         Analyze.noteSummary(analysis)
     }

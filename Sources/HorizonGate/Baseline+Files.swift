@@ -80,26 +80,15 @@ extension Baseline {
         enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version" }
     }
 
-    /// Where and why the shared JSON grammar stops reading `data`, with the line of that byte,
-    /// since JSONDecoder reports neither.
-    private static func syntaxError(in data: Data) -> (line: Int, detail: String)? {
-        do {
-            _ = try JSONValue(parsing: data)
-            return nil
-        } catch {
-            let line = 1 + data.prefix(error.offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            return (line, error.description)
-        }
-    }
-
+    /// Decodes with the project's JSON grammar (``JSONCursorDecoder``); a syntax error is named
+    /// with the line of its byte.
     private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(GateError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONCursorDecoder().decode(type, from: Array(data))
+        } catch let error as JSONSyntaxError {
+            let line = 1 + data.prefix(error.offset).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            throw GateError(.malformed("not valid JSON: \(error.description)"), at: SourceLocation(file: file, line: line))
         } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-               let syntax = syntaxError(in: data) {
-                throw GateError(.malformed("not valid JSON: \(syntax.detail)"), at: SourceLocation(file: file, line: syntax.line))
-            }
             throw GateError(.malformed(error.summary), at: SourceLocation(file: file))
         } catch {
             throw GateError(.malformed(error.localizedDescription), at: SourceLocation(file: file))

@@ -31,10 +31,12 @@ extension AnalysisState {
         readCounts.sampledNotInTop += other.readCounts.sampledNotInTop
     }
 
-    /// Adds another shard's problem-level state. The shards' problems must be disjoint.
+    /// Adds another shard's problem-level state but its probe records: sums, unions and the
+    /// preferred strip, which come out the same in any order, so parts can be added as they are
+    /// read. The shards' problems must be disjoint.
     ///
     /// - Returns: the ids of problems present in both (empty when they are disjoint).
-    mutating func merge(_ other: AnalysisState) -> [String] {
+    mutating func mergeProblems(_ other: AnalysisState) -> [String] {
         let shared = other.problems.keys.filter { problems[$0] != nil }.sorted()
         guard shared.isEmpty else { return shared }
         problems.merge(other.problems) { first, _ in first }
@@ -48,9 +50,18 @@ extension AnalysisState {
         recordedTruncations.merge(other.recordedTruncations, uniquingKeysWith: +)
         settingsNotRebuilt.merge(other.settingsNotRebuilt, uniquingKeysWith: +)
         unmeasuredSpans += other.unmeasuredSpans
-        probes += other.probes
         if let candidate = other.strip, strip.map(candidate.isPreferred(over:)) ?? true { strip = candidate }
         return []
+    }
+
+    /// Takes `other`'s fields whose merge depends on the shards' order: the input-level ones
+    /// (``inputs``, ``invalid``, ``readCounts``) and the probe records, which merge in shard order
+    /// (``mergeInputs(_:)``, then the records appended).
+    mutating func adoptInputs(of other: AnalysisState) {
+        inputs = other.inputs
+        invalid = other.invalid
+        readCounts = other.readCounts
+        probes = other.probes
     }
 
     private static func describe(_ inputs: [AnalysisInput]) -> String {

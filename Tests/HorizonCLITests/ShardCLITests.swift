@@ -56,7 +56,7 @@ struct ShardCLITests {
         #expect(report.status == 0, "\(report.standardError)")
     }
 
-    @Test("a missing shard is exit 2 naming it; a shard outside 0..<N is a usage error")
+    @Test("a missing shard or a truncated part is exit 2 naming it; a shard outside 0..<N is a usage error")
     func refusals() async throws {
         let (traces, _) = try Self.inputs()
         let directory = try SharedData.temporaryDirectory("cli-shards")
@@ -69,6 +69,12 @@ struct ShardCLITests {
         #expect(twice.status == 2 && twice.standardError.contains("also in"), "\(twice.standardError)")
         let notPart = try await HorizonExecutable.run(["merge", traces.path])
         #expect(notPart.status == 2, "\(notPart.standardError)")
+        let truncated = directory.appendingPathComponent("truncated.json")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: part))
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        let cut = try await HorizonExecutable.run(["merge", truncated.path, part])
+        #expect(cut.status == 2 && cut.standardError.contains("\(truncated.path): not a valid analysis: invalid JSON at byte \(bytes.count / 2): "),
+                "\(cut.standardError)")
         for shard in ["2/2", "1", "-1/2"] {
             let usage = try await HorizonExecutable.run(["analyze", traces.path, "--shard", shard])
             #expect(usage.status == 64 && usage.standardError.contains("--shard"), "\(shard): \(usage.standardError)")

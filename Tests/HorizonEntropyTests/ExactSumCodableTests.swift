@@ -1,4 +1,5 @@
 import Foundation
+import HorizonCommon
 import HorizonEntropy
 import Testing
 
@@ -12,10 +13,9 @@ struct ExactSumCodableTests {
         return encoder
     }
 
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
+    /// The decoder `merge` reads parts with.
+    static func decoder() -> JSONCursorDecoder {
+        JSONCursorDecoder(nonFiniteStrings: .init(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
     }
 
     static func sum(_ terms: [Double]) -> ExactSum {
@@ -30,12 +30,15 @@ struct ExactSumCodableTests {
         ([-3], "-55340232221128654848"),                   // −3 · 2⁶⁴
         ([], "0"),
         ([0x1p39, 0x1p39], "20282409603651670423947251286016"),  // 2⁴⁰ · 2⁶⁴ = 2¹⁰⁴
+        (Array(repeating: 0x1p39, count: 1 << 20), "10633823966279326983230456482242756608"),  // 2¹²³
+        (Array(repeating: -0x1p39, count: 1 << 20) + [-0x1p-64], "-10633823966279326983230456482242756609"),
+        ([-0.0], "0"),
     ])
     func finite(terms: [Double], expected: String) throws {
         let sum = Self.sum(terms)
         let data = try Self.encoder().encode([sum])
         #expect(String(decoding: data, as: UTF8.self) == "[\(expected)]")
-        let decoded = try Self.decoder().decode([ExactSum].self, from: data)
+        let decoded = try Self.decoder().decode([ExactSum].self, from: Array(data))
         #expect(decoded == [sum] && decoded[0].value.bitPattern == terms.reduce(0, +).bitPattern)
     }
 
@@ -46,14 +49,14 @@ struct ExactSumCodableTests {
         let sum = Self.sum(terms)
         let text = String(decoding: try Self.encoder().encode(sum), as: UTF8.self)
         #expect(text.contains("\"nonFinite\"") && text.contains("\"fixed\""))
-        let decoded = try Self.decoder().decode(ExactSum.self, from: Data(text.utf8))
+        let decoded = try Self.decoder().decode(ExactSum.self, from: Array(text.utf8))
         #expect(decoded.value.isNaN ? expected.isNaN : decoded.value == expected)
     }
 
     @Test("the keyed form of part schema version 1 still reads")
     func versionOne() throws {
         let old = #"[{"fixed": 23058430092136939520, "nonFinite": 0}, {"fixed": 0, "nonFinite": "inf"}]"#
-        let decoded = try Self.decoder().decode([ExactSum].self, from: Data(old.utf8))
+        let decoded = try Self.decoder().decode([ExactSum].self, from: Array(old.utf8))
         #expect(decoded == [Self.sum([1, 0.25]), Self.sum([.infinity])])
     }
 }

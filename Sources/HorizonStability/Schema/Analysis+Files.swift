@@ -10,7 +10,8 @@ extension Analysis {
         return encoder
     }
 
-    /// Reads an analysis file, refusing other schemas and newer versions with a clear message.
+    /// Reads an analysis file (with the project's JSON grammar, ``JSONCursorDecoder``), refusing
+    /// other schemas and newer versions with a clear message.
     public static func load(from url: URL) throws(AnalysisError) -> Analysis {
         let data: Data
         do {
@@ -19,13 +20,14 @@ extension Analysis {
             throw AnalysisError(.unreadable(error.localizedDescription), at: SourceLocation(file: url.path))
         }
         struct Header: Decodable { var schema: String? }
+        let bytes = Array(data)
         // A part file (or another schema) is named as such, not as a missing key.
-        if let schema = (try? JSONDecoder().decode(Header.self, from: data))?.schema, schema != "horizon.analysis" {
+        if let schema = (try? JSONCursorDecoder().decode(Header.self, from: bytes))?.schema, schema != "horizon.analysis" {
             throw AnalysisError(.wrongSchema(schema), at: SourceLocation(file: url.path))
         }
         let analysis: Analysis
         do {
-            analysis = try JSONDecoder().decode(Analysis.self, from: data)
+            analysis = try JSONCursorDecoder().decode(Analysis.self, from: bytes)
         } catch let error as DecodingError {
             throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: url.path))
         } catch {

@@ -13,38 +13,55 @@ extension AnalysisPart {
         return encoder
     }
 
-    static func makeDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
+    /// The project's own decoder (``JSONCursorDecoder``, several times faster than Foundation's
+    /// on parts), reading the non-finite strings ``makeEncoder()`` writes.
+    static func makeDecoder() -> JSONCursorDecoder {
+        JSONCursorDecoder(nonFiniteStrings: .init(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"))
     }
 
     /// Reads a part file (`-`: standard input), plain or gzip- or zstd-compressed (told by its
     /// first bytes: parts compress about 2.5 times for the trip from the nodes), refusing other
     /// schemas and versions.
     ///
-    /// - Throws: ``AnalysisError`` naming the file.
+    /// - Throws: ``AnalysisError`` naming the file, and for malformed JSON the byte offset or
+    ///   the JSON path of what is wrong.
     public static func load(path: String) throws -> AnalysisPart {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = Data(try TraceReader.contents(of: path))
+            bytes = try TraceReader.contents(of: path)
         } catch {
             throw AnalysisError(.unreadable(error.message), at: SourceLocation(file: path))
         }
-        struct Header: Decodable {
+        do {
+            return try makeDecoder().decode(CheckedPart.self, from: consume bytes).part
+        } catch var error as AnalysisError {
+            error.location = SourceLocation(file: path)
+            throw error
+        } catch let error as JSONSyntaxError {
+            throw AnalysisError(.malformed(error.description), at: SourceLocation(file: path))
+        } catch let error as DecodingError {
+            throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: path))
+        }
+    }
+
+    /// A part whose header is checked before the rest is read, in the same pass: another schema
+    /// or version is named as such, not as whichever key it lacks.
+    private struct CheckedPart: Decodable {
+        var part: AnalysisPart
+
+        private struct Header: Decodable {
             var schema: String
             var schemaVersion: Int
             enum CodingKeys: String, CodingKey { case schema, schemaVersion = "schema_version" }
         }
-        do {
-            let header = try JSONDecoder().decode(Header.self, from: data)
-            guard header.schema == schemaName else { throw AnalysisError(.notAPart(header.schema), at: SourceLocation(file: path)) }
-            guard readableSchemaVersions.contains(header.schemaVersion) else {
-                throw AnalysisError(.partVersion(header.schemaVersion), at: SourceLocation(file: path))
-            }
-            return try makeDecoder().decode(AnalysisPart.self, from: data)
-        } catch let error as DecodingError {
-            throw AnalysisError(.malformed(error.summary), at: SourceLocation(file: path))
+
+        init(from decoder: any Decoder) throws {
+            let header = try Header(from: decoder)
+            // `load(path:)` puts the file in the location.
+            let file = SourceLocation(file: "")
+            guard header.schema == schemaName else { throw AnalysisError(.notAPart(header.schema), at: file) }
+            guard readableSchemaVersions.contains(header.schemaVersion) else { throw AnalysisError(.partVersion(header.schemaVersion), at: file) }
+            part = try AnalysisPart(from: decoder)
         }
     }
 

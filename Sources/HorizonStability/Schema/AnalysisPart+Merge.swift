@@ -1,3 +1,4 @@
+import Foundation
 import HorizonCommon
 extension AnalysisPart {
     /// Merges every shard of one analysis into the ``Analysis`` a single machine would have
@@ -17,53 +18,29 @@ extension AnalysisPart {
     ///   versions or inputs (probe inputs, for split input), a shard count that differs, a
     ///   shard missing or given twice, split and unsplit input mixed.
     public static func merge(_ parts: [(file: String, part: AnalysisPart)], output: String? = nil) throws -> Analysis {
-        guard let first = parts.first else { throw AnalysisError(.shardsIncomplete("no part files given"), at: SourceLocation(file: "-")) }
-        let count = first.part.shard.count
-        var byIndex: [Int: (file: String, part: AnalysisPart)] = [:]
-        for (file, part) in parts {
-            func refuse(_ why: String) -> AnalysisError {
-                AnalysisError(.partsDiffer("\(why) than \(first.file)"), at: SourceLocation(file: file))
-            }
-            if part.horizonVersion != first.part.horizonVersion {
-                throw refuse("was written by horizon \(part.horizonVersion), not \(first.part.horizonVersion),")
-            }
-            if part.shardHash != first.part.shardHash { throw refuse("assigns problems with another hash (\(part.shardHash))") }
-            if part.options != first.part.options { throw refuse("was analysed with other settings") }
-            if part.shard.count != count { throw refuse("is shard \(part.shard) of another count") }
-            if part.splitInput != first.part.splitInput {
-                throw refuse(part.splitInput ? "read only its shard's files (--split-input), while every line was read" : "read every line, while only its shard's files were read (--split-input)")
-            }
-            let mismatch = part.splitInput ? part.state.probeInputMismatch(first.part.state) : part.state.inputMismatch(first.part.state)
-            if let mismatch {
-                throw AnalysisError(.partsDiffer("\(mismatch) than \(first.file)"), at: SourceLocation(file: file))
-            }
-            if let other = byIndex[part.shard.index] {
-                throw AnalysisError(.shardsIncomplete("shard \(part.shard) is also in \(other.file)"), at: SourceLocation(file: file))
-            }
-            byIndex[part.shard.index] = (file, part)
-        }
-        let missing = (0..<count).filter { byIndex[$0] == nil }
-        guard missing.isEmpty else {
-            let names = missing.map { "\($0)/\(count)" }.joined(separator: ", ")
-            throw AnalysisError(.shardsIncomplete("shard\(missing.count == 1 ? "" : "s") \(names) missing"), at: SourceLocation(file: first.file))
-        }
-        var state = byIndex[0]!.part.state
-        for index in 1..<count {
-            let (file, part) = byIndex[index]!
-            if part.splitInput { state.mergeInputs(part.state) }
-            let shared = state.merge(part.state)
-            if !shared.isEmpty {
-                throw AnalysisError(.partsDiffer("holds problems another shard holds too (\(shared.prefix(3).joined(separator: ", "))): not written by this horizon's --shard"), at: SourceLocation(file: file))
+        var merger = AnalysisPartMerger()
+        for (file, part) in parts { try merger.add(part, from: file) }
+        return try merger.finish(output: output)
+    }
+
+    /// Reads the part files and merges them as ``merge(_:output:)`` does, folding each part in as
+    /// it is read: a few parts at a time are decoded on all cores, so memory holds the merged
+    /// state and those parts, not every part at once.
+    ///
+    /// - Parameters:
+    ///   - paths: the part files, in any order (`-`: standard input).
+    ///   - output: where the merged analysis goes (`nil`: standard output).
+    ///   - inFlight: how many parts are decoded at once (default: twice the cores).
+    /// - Throws: ``AnalysisError`` naming the file, as ``load(path:)`` and ``merge(_:output:)``.
+    public static func merge(paths: [String], output: String? = nil, inFlight: Int? = nil) throws -> Analysis {
+        let batch = max(1, inFlight ?? 2 * ProcessInfo.processInfo.activeProcessorCount)
+        var merger = AnalysisPartMerger()
+        for start in stride(from: 0, to: paths.count, by: batch) {
+            for (file, part) in try load(paths: Array(paths[start..<min(start + batch, paths.count)])) {
+                try merger.add(part, from: file)
             }
         }
-        var analysis = AnalysisBuilder(options: first.part.options, state: state).finish(horizonVersion: first.part.horizonVersion)
-        let shardZero = byIndex[0]!.part
-        analysis.commandLine = shardZero.commandLine.map { words in
-            guard shardZero.splitInput else { return singleMachineCommand(words, output: output) }
-            let traceFiles = { (state: AnalysisState) in state.inputs.filter { $0.role != .probes }.map(\.path) }
-            return singleMachineCommand(words, output: output, replacing: traceFiles(shardZero.state), with: traceFiles(state))
-        }
-        return analysis
+        return try merger.finish(output: output)
     }
 
     /// A shard's command line without its `--shard I/N` and its output, writing to `output`; for
