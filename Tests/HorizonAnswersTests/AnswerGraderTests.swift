@@ -27,6 +27,16 @@ struct AnswerGraderTests {
         }
     }
 
+    @Test func invalidJSONNamesItsLineAndByte() {
+        let lines = "{\"gold\": \"1\", \"pred\": \"1\"}\r\n\n{\"gold\": \"1\", \"pred\": 1 2}\n"
+        #expect {
+            try AnswerPair.readJSONLines(Data(lines.utf8), file: "pairs.jsonl")
+        } throws: { error in
+            guard let error = error as? AnswersError else { return false }
+            return error.location?.line == 3 && error.description.contains("invalid JSON at byte 24: expected ',' or '}'")
+        }
+    }
+
     @Test func gradingExtractsBothSidesThenCompares() {
         let grader = AnswerGrader()
         let graded = grader.grade([

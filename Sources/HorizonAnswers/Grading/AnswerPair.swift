@@ -64,7 +64,8 @@ public struct AnswerPair: Sendable, Hashable, Codable {
     /// - Throws: ``AnswersError`` (`malformedPair`) naming the file and 1-based line.
     /// - Complexity: O(size of `data`).
     public static func readJSONLines(_ data: Data, file: String) throws -> [AnswerPair] {
-        let decoder = JSONDecoder()
+        // The project's JSON grammar, as for every other file Horizon reads.
+        let decoder = JSONCursorDecoder()
         var pairs: [AnswerPair] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -72,7 +73,9 @@ public struct AnswerPair: Sendable, Hashable, Codable {
             guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") })
             else { continue }
             do {
-                pairs.append(try decoder.decode(AnswerPair.self, from: Data(line)))
+                pairs.append(try decoder.decode(AnswerPair.self, from: Array(line)))
+            } catch let error as JSONSyntaxError {
+                throw AnswersError(.malformedPair, "not a pair object: \(error.description)", at: SourceLocation(file: file, line: lineNumber))
             } catch let error as DecodingError {
                 throw AnswersError(.malformedPair, "not a pair object: \(error.summary)", at: SourceLocation(file: file, line: lineNumber))
             } catch {
