@@ -49,9 +49,6 @@ struct ChatLogProbEntries: Sendable {
     /// The entries' text, separated by commas.
     var text: ArraySlice<UInt8> { storage[textStart..<textEnd] }
 
-    /// The length of the entries' text.
-    var textCount: Int { textEnd - textStart + otherMembers.count }
-
     /// `{"content":[…]}`, the entries in the chat shape a trace line holds (then any other
     /// members).
     func writeJSON(to output: inout [UInt8]) {
