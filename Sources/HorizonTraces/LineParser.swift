@@ -20,7 +20,8 @@ struct LineParser {
     var candidateScratch: [UInt8] = []
     var textScratch: [UInt8] = []
     /// Whether the candidates' log-probabilities are converted and kept; a reader that only
-    /// needs the entries checked (the sampling client) turns this off.
+    /// needs the entries checked (the sampling client) turns this off, and each candidate is
+    /// then recorded as 0 (only their number and the sampled token's rank stay meaningful).
     var keepsCandidateLogProbs = true
     /// The line's length (up to its line feed), once ``parseTraces(at:)`` succeeded.
     private(set) var lineLength = 0

@@ -21,13 +21,20 @@ struct ChatLogProbEntries: Sendable {
     /// response (which then starts with what precedes the first entry).
     private var storage: [UInt8] = []
     private var textStart = 0
-    /// The end of each entry's text in ``storage`` (or, while ``isInPlace``, in the document).
+    /// The end of each entry's text in ``storage`` (or, while ``place`` is `inDocument`, in the
+    /// document being read).
     private var textEnds: [Int] = []
-    /// Whether the entries so far were left where they are in the document being read, to be
-    /// adopted with it.
-    private var isInPlace = false
-    /// Whether ``storage`` is an adopted document rather than copied text.
-    private var holdsDocument = false
+    private var place = TextPlace.copied
+
+    /// Where the entries' text is.
+    private enum TextPlace {
+        /// Copied into ``storage``, entry by entry.
+        case copied
+        /// Left where it is in the document being read, which ``adopt(_:)`` will take.
+        case inDocument
+        /// In ``storage``, which is the adopted document.
+        case adopted
+    }
     /// What the entries spell, one after the other.
     private(set) var spelling: [UInt8] = []
     /// The end of each entry's spelling in ``spelling``.
@@ -84,10 +91,9 @@ struct ChatLogProbEntries: Sendable {
     /// Takes `document`, the response the entries were read from in place, as their storage.
     /// Entries that were copied ignore it.
     mutating func adopt(_ document: [UInt8]) {
-        guard isInPlace else { return }
+        guard place == .inDocument else { return }
         storage = document
-        isInPlace = false
-        holdsDocument = true
+        place = .adopted
     }
 
     /// The spelling of the entry at `index`.
@@ -106,7 +112,7 @@ struct ChatLogProbEntries: Sendable {
         spellingEnds.removeLast()
         // The comma before the removed entry goes with it (the text ends at the entry before);
         // copied text is cut so that later entries follow on.
-        if !isInPlace, !holdsDocument { storage.removeSubrange(textEnd...) }
+        if place == .copied { storage.removeSubrange(textEnd...) }
         spelling.removeSubrange((spellingEnds.last ?? 0)...)
         if idsComplete { ids.removeLast() }
     }
@@ -140,7 +146,7 @@ struct ChatLogProbEntries: Sendable {
                 let follows = count == 0 || (start == textEnd + 1 && cursor.base[textEnd] == ASCII.comma)
                 if follows, memchr(entry.baseAddress!, Int32(ASCII.newline), entry.count) == nil {
                     if count == 0 { textStart = start }
-                    isInPlace = true
+                    place = .inDocument
                     textEnds.append(cursor.position)
                     continue
                 }
@@ -156,14 +162,14 @@ struct ChatLogProbEntries: Sendable {
 
     /// Copies the entries left in place so far out of the document, which will not be adopted.
     private mutating func copyInPlaceEntries(from cursor: JSONCursor) {
-        guard isInPlace else { return }
+        guard place == .inDocument else { return }
         let start = textStart
         // Room for the rest of the response too: it is nearly all entries.
         storage.reserveCapacity(cursor.end - start)
         storage.append(contentsOf: cursor.bytes(start, textEnd))
         textEnds = textEnds.map { $0 - start }
         textStart = 0
-        isInPlace = false
+        place = .copied
     }
 
     private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
